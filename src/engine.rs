@@ -1,0 +1,854 @@
+//! The pipeline: direct quotes → sieves (quote → speaker phrase → entity) → indirect speech →
+//! mixed quotes → output. Every rule reads the shared `Doc` and the article's entity table.
+
+use crate::doc::Doc;
+use crate::entities::Entities;
+use crate::model::{Analysis, Article, Quote, QuoteKind, Span, Speaker, SpeakerKind};
+use crate::np::{self, Head, Np};
+use crate::quotes::RawQuote;
+use crate::rules::{self, Sieve};
+use crate::text::TokKind;
+use crate::Config;
+use std::collections::HashMap;
+
+/// A quote wholly inside an indirect clause that covers at least this share of the clause is
+/// reported as a direct quote, not as a mixed one.
+pub const DIRECT_SHARE_OF_CLAUSE: f32 = 0.8;
+/// An unattributed quote with fewer words than this is a scare quote, title or nickname.
+pub const MIN_WORDS_UNATTRIBUTED: usize = 4;
+/// Fewest words in the content clause of indirect speech.
+pub const MIN_INDIRECT_WORDS: usize = 3;
+/// Most tokens between a cue and the quote it introduces (`said on Monday in Ohio: "…"`).
+pub const MAX_LEADING_FILLER: usize = 9;
+/// How many blocks back a bare quoted paragraph may inherit a speaker from.
+pub const CONTINUATION_BLOCKS: usize = 1;
+
+const PREPS: &[&str] = &["in", "on", "at", "to", "during", "after", "before", "with", "for", "via", "from", "through", "while", "when", "outside", "inside", "after", "late", "earlier", "last", "this", "am", "im", "bei", "gegenüber", "vor", "nach"];
+const ADDRESSEE_CUES: &[&str] = &["told", "tells", "tell", "asked", "asks", "informed", "assured", "warned", "reminded", "urged", "sagte", "erklärte"];
+
+#[derive(Debug, Clone)]
+struct Att {
+    entity: Option<usize>,
+    mentions: Vec<Span>,
+    cue: Option<Span>,
+    rule: &'static str,
+    confidence: f32,
+}
+
+#[derive(Debug, Clone)]
+struct Dq {
+    b: usize,
+    raw: RawQuote,
+    first_tok: usize,
+    /// first token after the quote
+    after_tok: usize,
+    sent: (usize, usize),
+    att: Option<Att>,
+    /// cue token used by the attribution (so indirect speech does not report it again)
+    cue_tok: Option<usize>,
+    words: usize,
+    keep: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Ind {
+    b: usize,
+    start: usize,
+    end: usize,
+    cue_tok: usize,
+    sentence: Span,
+    att: Att,
+    kind: QuoteKind,
+}
+
+struct Ctx<'d, 'a> {
+    doc: &'d Doc<'a>,
+    ents: Entities,
+    dqs: Vec<Dq>,
+    inds: Vec<Ind>,
+}
+
+fn tok_span(doc: &Doc, b: usize, a: usize, z: usize) -> Span {
+    let t = &doc.blocks[b].toks;
+    Span::new(b, t[a].start, t[z - 1].end)
+}
+
+impl Ctx<'_, '_> {
+    fn att_from(&mut self, b: usize, np: &Np, cue: Option<(usize, usize)>, rule: &'static str, confidence: f32, at: usize) -> Att {
+        let focus = self.focus(b, at);
+        let r = np::resolve(self.doc, &mut self.ents, b, np, focus);
+        Att {
+            entity: r.entity,
+            mentions: vec![r.mention],
+            cue: cue.map(|(a, z)| tok_span(self.doc, b, a, z)),
+            rule,
+            confidence,
+        }
+    }
+
+    /// The speaker in focus before byte `pos` of block `b`: the last attributed quote.
+    fn focus(&self, b: usize, pos: usize) -> Option<usize> {
+        let mut best: Option<((usize, usize), usize)> = None;
+        for d in &self.dqs {
+            if let Some(a) = &d.att {
+                if let Some(e) = a.entity {
+                    let p = (d.b, d.raw.start);
+                    if p < (b, pos) && d.b + crate::entities::ANTECEDENT_WINDOW_BLOCKS >= b && best.is_none_or(|(bp, _)| p > bp) {
+                        best = Some((p, e));
+                    }
+                }
+            }
+        }
+        for i in &self.inds {
+            if let Some(e) = i.att.entity {
+                let p = (i.b, i.start);
+                if p < (b, pos) && i.b + crate::entities::ANTECEDENT_WINDOW_BLOCKS >= b && best.is_none_or(|(bp, _)| p > bp) {
+                    best = Some((p, e));
+                }
+            }
+        }
+        best.map(|(_, e)| e)
+    }
+}
+
+/// Runs the whole pipeline on one article.
+pub fn analyze(article: &Article, config: &Config) -> Analysis {
+    let doc = Doc::build(article);
+    let ents = Entities::build(&doc);
+    let mut cx = Ctx { doc: &doc, ents, dqs: Vec::new(), inds: Vec::new() };
+    collect_direct(&mut cx);
+    for &sieve in &config.sieves {
+        for qi in 0..cx.dqs.len() {
+            if cx.dqs[qi].att.is_some() {
+                continue;
+            }
+            if let Some((att, cue_tok)) = run_sieve(&mut cx, sieve, qi) {
+                cx.dqs[qi].att = Some(att);
+                cx.dqs[qi].cue_tok = cue_tok;
+            }
+        }
+        if sieve == Sieve::LeadingCue {
+            // indirect speech is found once the cues of direct quotes are known, so that it
+            // never re-reports `"…," she said` and can give bare quotes a speaker in focus
+            collect_indirect(&mut cx);
+        }
+    }
+    if !config.sieves.contains(&Sieve::LeadingCue) {
+        collect_indirect(&mut cx);
+    }
+    propagate_chains(&mut cx);
+    merge_mixed(&mut cx);
+    finish(cx, config)
+}
+
+fn run_sieve(cx: &mut Ctx, sieve: Sieve, qi: usize) -> Option<(Att, Option<usize>)> {
+    match sieve {
+        Sieve::TrailingCue => trailing_cue(cx, qi),
+        Sieve::LeadingCue => leading_cue(cx, qi),
+        Sieve::ColonIntro => colon_intro(cx, qi),
+        Sieve::AccordingTo => according_to(cx, qi),
+        Sieve::Continuation => continuation(cx, qi),
+        Sieve::AdjacentQuote => adjacent_quote(cx, qi),
+        Sieve::LoneCandidate => lone_candidate(cx, qi),
+    }
+}
+
+fn collect_direct(cx: &mut Ctx) {
+    for (b, bd) in cx.doc.blocks.iter().enumerate() {
+        for (qi, q) in bd.quotes.iter().enumerate() {
+            let first_tok = bd.tok_at(q.start);
+            let after_tok = bd.toks.partition_point(|t| t.start < q.end);
+            let words = bd.toks[first_tok..after_tok].iter().filter(|t| t.kind != TokKind::Punct).count();
+            let sent = bd.sentence_of(first_tok.min(bd.toks.len().saturating_sub(1)));
+            let _ = qi;
+            cx.dqs.push(Dq { b, raw: *q, first_tok, after_tok, sent, att: None, cue_tok: None, words, keep: true });
+        }
+    }
+}
+
+/// Token index where the next quote of the same sentence starts (or the sentence end).
+fn next_quote_limit(cx: &Ctx, qi: usize) -> usize {
+    let d = &cx.dqs[qi];
+    let mut lim = d.sent.1;
+    if let Some(n) = cx.dqs.get(qi + 1) {
+        if n.b == d.b && n.first_tok < lim {
+            lim = n.first_tok;
+        }
+    }
+    lim
+}
+
+fn prev_quote_floor(cx: &Ctx, qi: usize) -> usize {
+    let d = &cx.dqs[qi];
+    let mut lo = d.sent.0;
+    if qi > 0 {
+        let p = &cx.dqs[qi - 1];
+        if p.b == d.b && p.after_tok > lo && p.after_tok <= d.first_tok {
+            lo = p.after_tok;
+        }
+    }
+    lo
+}
+
+fn is_cue(t: &crate::doc::Tok, sentence_initial: bool) -> bool {
+    t.cue > 0 && t.is_word() && (!t.cap || sentence_initial)
+}
+
+/// `"…," said X` / `"…," X said` / `"…" — X`.
+fn trailing_cue(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
+    let d = cx.dqs[qi].clone();
+    let doc = cx.doc;
+    let toks = &doc.blocks[d.b].toks;
+    let lim = next_quote_limit(cx, qi);
+    let mut k = d.after_tok;
+    let mut dash = false;
+    while k < lim && toks[k].kind == TokKind::Punct && matches!(toks[k].lower.as_str(), "," | "—" | "–" | "-" | "(" | "?" | "!") {
+        dash |= matches!(toks[k].lower.as_str(), "—" | "–" | "-");
+        k += 1;
+    }
+    if k >= lim {
+        return None;
+    }
+    // adverbs before an inverted cue: "…," said X / "…," added X / "…," so der Minister
+    if is_cue(&toks[k], false) || (doc.lang.code == "de" && toks[k].is("so")) {
+        if let Some(np) = np::forward(doc, d.b, k + 1, lim, d.sent.0) {
+            if !matches!(np.head, Head::Pronoun(np::Pron::It)) || doc.lang.code != "de" {
+                let att = cx.att_from(d.b, &np, Some((k, k + 1)), Sieve::TrailingCue.id(), Sieve::TrailingCue.confidence(), d.raw.start);
+                return Some((att, Some(k)));
+            }
+        }
+    }
+    if let Some(np) = np::forward(doc, d.b, k, lim, d.sent.0) {
+        let mut j = np.z;
+        while j < lim && doc.is_aux(&toks[j]) {
+            j += 1;
+        }
+        if j < lim && is_cue(&toks[j], false) {
+            let att = cx.att_from(d.b, &np, Some((j, j + 1)), Sieve::TrailingCue.id(), Sieve::TrailingCue.confidence(), d.raw.start);
+            return Some((att, Some(j)));
+        }
+        if dash && (j >= lim || toks[j].is_punct(",") || toks[j].is_punct(".") || toks[j].is_punct(")")) && !matches!(np.head, Head::Pronoun(_)) {
+            let att = cx.att_from(d.b, &np, None, rules::DASH_CREDIT, 0.85, d.raw.start);
+            return Some((att, None));
+        }
+    }
+    None
+}
+
+/// `X said: "…"`, `X said, "…"`, `X told reporters on Monday: "…"`, `Said X: "…"`.
+fn leading_cue(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
+    let d = cx.dqs[qi].clone();
+    let doc = cx.doc;
+    let toks = &doc.blocks[d.b].toks;
+    let lo = prev_quote_floor(cx, qi);
+    let mut k = d.first_tok;
+    while k > lo && toks[k - 1].kind == TokKind::Punct && matches!(toks[k - 1].lower.as_str(), ":" | "," | "—" | "–" | "-") {
+        k -= 1;
+    }
+    if k > lo && doc.lang.that.contains(&toks[k - 1].lower.as_str()) {
+        k -= 1;
+    }
+    let floor = lo.max(k.saturating_sub(MAX_LEADING_FILLER));
+    let mut c = k;
+    while c > floor {
+        c -= 1;
+        let t = &toks[c];
+        if t.quote.is_some() || (t.kind == TokKind::Punct && !t.is_punct(",")) {
+            return None;
+        }
+        if !is_cue(t, c == d.sent.0) {
+            continue;
+        }
+        // what stands between the cue and the quote must be a filler: nothing, a prepositional
+        // phrase, a time, or an addressee ("told reporters")
+        if c + 1 < k {
+            let f = &toks[c + 1];
+            let ok = PREPS.contains(&f.lower.as_str())
+                || doc.lang.time_words.contains(&f.lower.as_str())
+                || (ADDRESSEE_CUES.contains(&t.lower.as_str()) && np::forward(doc, d.b, c + 1, k, d.sent.0).is_some_and(|n| n.z == k || PREPS.contains(&toks[n.z].lower.as_str())));
+            if !ok || toks[c + 1..k].iter().any(|x| x.cue == 1 && !x.cap && !PREPS.contains(&x.lower.as_str())) {
+                return None;
+            }
+        }
+        let mut j = c;
+        while j > lo && doc.is_aux(&toks[j - 1]) {
+            j -= 1;
+        }
+        if let Some(np) = np::backward(doc, d.b, j, lo, d.sent.0) {
+            let att = cx.att_from(d.b, &np, Some((c, c + 1)), Sieve::LeadingCue.id(), Sieve::LeadingCue.confidence(), d.raw.start);
+            return Some((att, Some(c)));
+        }
+        // "Said X: …" / German verb-second "Dann sagte der Minister: …"
+        if let Some(np) = np::forward(doc, d.b, c + 1, k, d.sent.0) {
+            let att = cx.att_from(d.b, &np, Some((c, c + 1)), Sieve::LeadingCue.id(), Sieve::LeadingCue.confidence(), d.raw.start);
+            return Some((att, Some(c)));
+        }
+        return None;
+    }
+    None
+}
+
+/// The subject of a sentence that introduces a quote with a colon.
+fn first_np(doc: &Doc, b: usize, s: usize, e: usize) -> Option<Np> {
+    let toks = &doc.blocks[b].toks;
+    let mut i = s;
+    while i < e && i < s + 8 {
+        if toks[i].quote.is_some() {
+            return None;
+        }
+        if let Some(np) = np::forward(doc, b, i, e, s) {
+            return Some(np);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// `He put it this way: "…"`; a paragraph ending in ":" before a quoted paragraph.
+fn colon_intro(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
+    let d = cx.dqs[qi].clone();
+    let doc = cx.doc;
+    let toks = &doc.blocks[d.b].toks;
+    let lo = prev_quote_floor(cx, qi);
+    if d.first_tok > lo && toks[d.first_tok - 1].is_punct(":") {
+        // "Trump: 'We will win'" (headline style) or "The minister was blunt: …"
+        let np = first_np(doc, d.b, lo, d.first_tok - 1)?;
+        let att = cx.att_from(d.b, &np, Some((d.first_tok - 1, d.first_tok)), Sieve::ColonIntro.id(), Sieve::ColonIntro.confidence(), d.raw.start);
+        return Some((att, None));
+    }
+    if d.first_tok == 0 && d.b > 0 {
+        let pb = &doc.blocks[d.b - 1];
+        if pb.text.trim_end().ends_with(':') && !pb.toks.is_empty() {
+            let &(s, e) = pb.sents.last()?;
+            let e = e.saturating_sub(1); // the colon
+            // a cue with its subject wins; else the sentence's first phrase
+            for c in (s..e).rev() {
+                if is_cue(&pb.toks[c], c == s) && pb.toks[c].quote.is_none() {
+                    let mut j = c;
+                    while j > s && doc.is_aux(&pb.toks[j - 1]) {
+                        j -= 1;
+                    }
+                    if let Some(np) = np::backward(doc, d.b - 1, j, s, s).or_else(|| np::forward(doc, d.b - 1, c + 1, e, s)) {
+                        let att = cx.att_from(d.b - 1, &np, Some((c, c + 1)), Sieve::ColonIntro.id(), Sieve::ColonIntro.confidence(), pb.toks[c].start);
+                        return Some((att, None));
+                    }
+                }
+            }
+            let np = first_np(doc, d.b - 1, s, e)?;
+            let att = cx.att_from(d.b - 1, &np, None, Sieve::ColonIntro.id(), Sieve::ColonIntro.confidence() - 0.1, pb.toks[np.a].start);
+            return Some((att, None));
+        }
+    }
+    None
+}
+
+/// `According to X, "…"` anywhere in the sentence (English), `laut X` / `X zufolge` (German).
+fn according_to(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
+    let d = cx.dqs[qi].clone();
+    let doc = cx.doc;
+    let toks = &doc.blocks[d.b].toks;
+    let (s, e) = d.sent;
+    for i in s..e {
+        if toks[i].quote.is_some() {
+            continue;
+        }
+        for pat in doc.lang.according {
+            if pat.len() == 1 && pat[0] == "zufolge" {
+                continue;
+            }
+            if i + pat.len() <= e && pat.iter().enumerate().all(|(k, w)| toks[i + k].lower == *w) {
+                if let Some(np) = np::forward(doc, d.b, i + pat.len(), e, s) {
+                    let att = cx.att_from(d.b, &np, Some((i, i + pat.len())), Sieve::AccordingTo.id(), Sieve::AccordingTo.confidence(), d.raw.start);
+                    return Some((att, None));
+                }
+            }
+        }
+    }
+    None
+}
+
+fn inherit(from: &Att, rule: &'static str, confidence: f32) -> Att {
+    Att { entity: from.entity, mentions: from.mentions.clone(), cue: from.cue, rule, confidence }
+}
+
+/// A bare quoted paragraph right after a paragraph whose last attribution is known.
+fn continuation(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
+    let d = &cx.dqs[qi];
+    if d.first_tok != 0 || d.b == 0 {
+        return None;
+    }
+    // the quote opens the paragraph; its own sentence has no cue outside quotes
+    let toks = &cx.doc.blocks[d.b].toks;
+    if toks[d.sent.0..d.sent.1].iter().any(|t| t.quote.is_none() && t.cue == 1 && !t.cap) {
+        return None;
+    }
+    let mut best: Option<(usize, Att)> = None;
+    for p in cx.dqs[..qi].iter().rev() {
+        if p.b + CONTINUATION_BLOCKS < d.b {
+            break;
+        }
+        if p.b < d.b {
+            if let Some(a) = &p.att {
+                best = Some((p.raw.start, a.clone()));
+            }
+            break;
+        }
+    }
+    // indirect speech in the previous paragraph also sets the speaker in focus
+    for i in cx.inds.iter().rev() {
+        if i.b + CONTINUATION_BLOCKS >= d.b && i.b < d.b && i.att.entity.is_some() {
+            let newer = match &best {
+                Some((pos, _)) => {
+                    let pb = cx.dqs[..qi].iter().rev().find(|p| p.b < d.b).map(|p| p.b).unwrap_or(0);
+                    i.b > pb || (i.b == pb && i.start > *pos)
+                }
+                None => true,
+            };
+            if newer {
+                best = Some((i.start, i.att.clone()));
+            }
+            break;
+        }
+    }
+    let (_, a) = best?;
+    a.entity?;
+    Some((inherit(&a, Sieve::Continuation.id(), Sieve::Continuation.confidence()), None))
+}
+
+/// `"A," he said. "B."`: a bare quote takes the speaker of its paragraph's other quote.
+fn adjacent_quote(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
+    let b = cx.dqs[qi].b;
+    let prev = cx.dqs[..qi].iter().rev().take_while(|p| p.b == b).find_map(|p| p.att.clone());
+    let a = match prev {
+        Some(a) => a,
+        None => cx.dqs[qi + 1..].iter().take_while(|p| p.b == b).find_map(|p| p.att.clone())?,
+    };
+    a.entity?;
+    Some((inherit(&a, Sieve::AdjacentQuote.id(), Sieve::AdjacentQuote.confidence()), None))
+}
+
+/// The paragraph names exactly one person outside quotes.
+fn lone_candidate(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
+    let b = cx.dqs[qi].b;
+    let mut found: Option<(usize, Span)> = None;
+    for m in cx.ents.names.iter().filter(|m| m.span.block == b) {
+        let id = cx.ents.canonical(m.entity);
+        if cx.ents.list[id].kind != SpeakerKind::Person {
+            continue;
+        }
+        match found {
+            Some((e, _)) if e != id => return None,
+            _ => found = Some((id, m.span)),
+        }
+    }
+    let (e, span) = found?;
+    Some((Att { entity: Some(e), mentions: vec![span], cue: None, rule: Sieve::LoneCandidate.id(), confidence: Sieve::LoneCandidate.confidence() }, None))
+}
+
+/// Multi-paragraph quotes: one speaker for the run.
+fn propagate_chains(cx: &mut Ctx) {
+    let n = cx.dqs.len();
+    let mut i = 0;
+    while i < n {
+        let mut j = i;
+        while j + 1 < n && cx.dqs[j].raw.runs_on && cx.dqs[j + 1].raw.carries_on && cx.dqs[j + 1].b == cx.dqs[j].b + 1 {
+            j += 1;
+        }
+        if j > i {
+            let src = (i..=j).filter_map(|k| cx.dqs[k].att.clone()).find(|a| a.entity.is_some() && a.rule != Sieve::LoneCandidate.id());
+            if let Some(a) = src {
+                for k in i..=j {
+                    let weak = cx.dqs[k].att.as_ref().is_none_or(|x| x.entity.is_none() || x.rule == Sieve::LoneCandidate.id() || x.rule == Sieve::AdjacentQuote.id());
+                    if weak {
+                        cx.dqs[k].att = Some(inherit(&a, Sieve::Continuation.id(), Sieve::Continuation.confidence()));
+                    }
+                }
+            }
+        }
+        i = j + 1;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Indirect speech
+
+fn collect_indirect(cx: &mut Ctx) {
+    let doc = cx.doc;
+    let used: std::collections::HashSet<(usize, usize)> = cx.dqs.iter().filter_map(|d| d.cue_tok.map(|c| (d.b, c))).collect();
+    for (b, bd) in doc.blocks.iter().enumerate() {
+        if bd.kind == crate::model::BlockKind::Heading {
+            continue;
+        }
+        for si in 0..bd.sents.len() {
+            let (s, e) = bd.sents[si];
+            let mut found_in_sentence: Option<(usize, Np)> = None;
+            let mut v = s;
+            while v < e {
+                let t = &bd.toks[v];
+                if t.quote.is_some() || !is_cue(t, false) || used.contains(&(b, v)) {
+                    v += 1;
+                    continue;
+                }
+                if let Some(ind) = indirect_at(cx, b, s, e, v, &mut found_in_sentence) {
+                    let next = bd.toks.partition_point(|t| t.start < ind.end);
+                    cx.inds.push(ind);
+                    v = next.max(v + 1);
+                    continue;
+                }
+                v += 1;
+            }
+            according_indirect(cx, b, s, e);
+        }
+    }
+}
+
+fn content_end(doc: &Doc, b: usize, c: usize, e: usize) -> usize {
+    let toks = &doc.blocks[b].toks;
+    let mut z = e;
+    let mut k = c;
+    while k < e {
+        let t = &toks[k];
+        if t.quote.is_none() {
+            if t.is_punct(";") {
+                z = k;
+                break;
+            }
+            // ", according to X" / ", X said" closes the content
+            if t.is_punct(",") && k + 2 < e && doc.lang.according.iter().any(|p| p.iter().enumerate().all(|(i, w)| k + 1 + i < e && toks[k + 1 + i].lower == *w)) {
+                z = k;
+                break;
+            }
+            // a coordinated cue: "…and says they…", "…, adding that…"
+            if (t.is("and") || t.is_punct(",")) && k > c + 2 {
+                let mut j = k + 1;
+                while j < e && doc.is_aux(&toks[j]) {
+                    j += 1;
+                }
+                if j < e && is_cue(&toks[j], false) && toks[j].cue <= 2 && toks[j].quote.is_none() {
+                    z = k;
+                    break;
+                }
+                if t.is_punct(",") && toks.get(k + 1).is_some_and(|x| x.lower.ends_with("ing") && x.cue == 1) {
+                    z = k;
+                    break;
+                }
+            }
+        }
+        k += 1;
+    }
+    // drop final punctuation outside quotes
+    while z > c && toks[z - 1].kind == TokKind::Punct && toks[z - 1].quote.is_none() && !matches!(toks[z - 1].lower.as_str(), ")" | "%") {
+        z -= 1;
+    }
+    z
+}
+
+fn word_count(doc: &Doc, b: usize, a: usize, z: usize) -> usize {
+    doc.blocks[b].toks[a..z].iter().filter(|t| t.kind != TokKind::Punct).count()
+}
+
+fn indirect_at(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, prev: &mut Option<(usize, Np)>) -> Option<Ind> {
+    let doc = cx.doc;
+    let bd = &doc.blocks[b];
+    let toks = &bd.toks;
+    let t = &toks[v];
+    if v > s && (toks[v - 1].is("to") || toks[v - 1].is("the") || toks[v - 1].is("a")) {
+        return None;
+    }
+    if v + 1 < e && (toks[v + 1].is("by") || toks[v + 1].is("for") && t.lower.starts_with("call")) {
+        return None;
+    }
+    // subject: the phrase before the verb (auxiliaries skipped), or a shared subject
+    let mut j = v;
+    while j > s && doc.is_aux(&toks[j - 1]) {
+        j -= 1;
+    }
+    let np = if j > s && toks[j - 1].is("and") {
+        prev.as_ref().map(|(_, n)| n.clone())
+    } else {
+        np::backward(doc, b, j, s, s)
+    };
+    let de = doc.lang.code == "de";
+    let np = match np {
+        Some(n) => Some(n),
+        None if de => np::forward(doc, b, v + 1, e, s),
+        None => None,
+    };
+    // content: after the verb, skipping a time, an addressee, a prepositional phrase before
+    // "that", the complementiser itself
+    let mut c = v + 1;
+    let np_after = np.as_ref().is_some_and(|n| n.a > v);
+    if np_after {
+        c = np.as_ref().unwrap().z;
+    }
+    while c < e && doc.lang.time_words.contains(&toks[c].lower.as_str()) && toks[c].quote.is_none() {
+        // "said on Monday", "said Wednesday": only when more follows
+        let mut k = c + 1;
+        while k < e && (toks[k].cap || doc.lang.time_words.contains(&toks[k].lower.as_str())) && toks[k].quote.is_none() && k < c + 3 {
+            k += 1;
+        }
+        if toks[c].cap || toks[c].lower.ends_with("day") || doc.lang.time_words.contains(&toks[c].lower.as_str()) && k > c + 1 && toks.get(c + 1).is_some_and(|x| x.cap || doc.lang.time_words.contains(&x.lower.as_str())) {
+            c = k;
+        } else {
+            break;
+        }
+    }
+    if c < e && ADDRESSEE_CUES.contains(&t.lower.as_str()) && !de {
+        if let Some(a) = np::forward(doc, b, c, e, s) {
+            c = a.z;
+        }
+    }
+    let mut had_that = false;
+    // "said in a statement that …", "told reporters on Monday that …"
+    if c < e && PREPS.contains(&toks[c].lower.as_str()) {
+        let look = (c..e.min(c + 8)).find(|&k| doc.lang.that.contains(&toks[k].lower.as_str()) || toks[k].is_punct(",") || toks[k].is_punct(":"));
+        if let Some(k) = look {
+            if doc.lang.that.contains(&toks[k].lower.as_str()) || toks[k].is_punct(":") {
+                c = k;
+            }
+        }
+    }
+    if c < e && doc.lang.that.contains(&toks[c].lower.as_str()) {
+        c += 1;
+        had_that = true;
+    } else if c < e && (toks[c].is_punct(":") || (de && toks[c].is_punct(","))) {
+        c += 1;
+        if c < e && doc.lang.that.contains(&toks[c].lower.as_str()) {
+            c += 1;
+            had_that = true;
+        }
+    }
+    if c >= e || (toks[c].kind == TokKind::Punct && toks[c].quote.is_none()) {
+        // "…, he said." — the inverted form
+        return inverted(cx, b, s, e, v, np);
+    }
+    if t.cue == 3 && !had_that {
+        let f = &toks[c];
+        let clause_like = doc.is_pronoun_subject(f) || doc.lang.determiners.contains(&f.lower.as_str()) || f.cap;
+        if !clause_like {
+            return None;
+        }
+    }
+    let np = np?;
+    if matches!(np.head, Head::Nominal { kind: crate::lexicon::Nominal::Person, .. }) && np.z == np.a + 1 && !toks[np.a].lower.ends_with('s') && !de {
+        // a bare singular noun before a verb is rarely a speaker ("the plan said"?)
+        return None;
+    }
+    let z = content_end(doc, b, c, e);
+    if z <= c || word_count(doc, b, c, z) < MIN_INDIRECT_WORDS {
+        return None;
+    }
+    *prev = Some((v, np.clone()));
+    let att = cx.att_from(b, &np, Some((v, v + 1)), rules::INDIRECT_VERB, if t.cue == 1 { 0.75 } else if t.cue == 2 { 0.6 } else { 0.5 }, toks[v].start);
+    Some(Ind {
+        b,
+        start: toks[c].start,
+        end: toks[z - 1].end,
+        cue_tok: v,
+        sentence: tok_span(doc, b, s, e),
+        att,
+        kind: QuoteKind::Indirect,
+    })
+}
+
+/// `The economy is improving, he said.` / `…, said the minister.` / German `…, sagte er.`
+fn inverted(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, np: Option<Np>) -> Option<Ind> {
+    let doc = cx.doc;
+    let toks = &doc.blocks[b].toks;
+    let np = match np {
+        Some(n) => n,
+        None => np::forward(doc, b, v + 1, e, s)?,
+    };
+    let (left, right) = if np.a > v { (v, np.z) } else { (np.a, v + 1) };
+    // before the speaker phrase and cue: a comma ending the content
+    if left == 0 || left <= s || !toks[left - 1].is_punct(",") {
+        return None;
+    }
+    // after: only a short tail (time, place, "in a statement") to the sentence end
+    let tail = toks[right..e].iter().filter(|t| t.kind != TokKind::Punct).count();
+    if tail > 6 || toks[right..e].iter().any(|t| t.cue == 1 && !t.cap) {
+        return None;
+    }
+    let c = s;
+    let z = left - 1;
+    if z <= c || word_count(doc, b, c, z) < MIN_INDIRECT_WORDS {
+        return None;
+    }
+    // the content must not be just a direct quote (that is the trailing sieve's job)
+    if toks[c].quote.is_some() && toks[z - 1].quote == toks[c].quote {
+        return None;
+    }
+    let t = &toks[v];
+    let att = cx.att_from(b, &np, Some((v, v + 1)), rules::INDIRECT_INVERTED, if t.cue == 1 { 0.75 } else { 0.55 }, toks[v].start);
+    Some(Ind { b, start: toks[c].start, end: toks[z - 1].end, cue_tok: v, sentence: tok_span(doc, b, s, e), att, kind: QuoteKind::Indirect })
+}
+
+/// `According to X, …` / `…, according to X.` / `Laut X …`.
+fn according_indirect(cx: &mut Ctx, b: usize, s: usize, e: usize) {
+    let doc = cx.doc;
+    let toks = &doc.blocks[b].toks;
+    for i in s..e {
+        if toks[i].quote.is_some() {
+            continue;
+        }
+        for pat in doc.lang.according {
+            let n = pat.len();
+            if pat.len() == 1 && pat[0] == "zufolge" {
+                continue;
+            }
+            if !(i + n <= e && pat.iter().enumerate().all(|(k, w)| toks[i + k].lower == *w)) {
+                continue;
+            }
+            let Some(np) = np::forward(doc, b, i + n, e, s) else { continue };
+            let (c, z) = if i == s {
+                // According to X, content.  /  Laut X content.
+                let mut c = np.z;
+                if c < e && toks[c].is_punct(",") {
+                    c += 1;
+                }
+                (c, content_end(doc, b, c, e))
+            } else if i > s && toks[i - 1].is_punct(",") {
+                (s, i - 1)
+            } else {
+                continue;
+            };
+            if z <= c || word_count(doc, b, c, z) < MIN_INDIRECT_WORDS {
+                continue;
+            }
+            if cx.inds.iter().any(|x| x.b == b && x.start < toks[z - 1].end && toks[c].start < x.end) {
+                continue;
+            }
+            let att = cx.att_from(b, &np, Some((i, i + n)), rules::INDIRECT_ACCORDING, 0.7, toks[i].start);
+            cx.inds.push(Ind { b, start: toks[c].start, end: toks[z - 1].end, cue_tok: i, sentence: tok_span(doc, b, s, e), att, kind: QuoteKind::Indirect });
+            return;
+        }
+    }
+}
+
+/// Direct quotes inside indirect clauses: a quote that is (nearly) the whole clause stays a
+/// direct quote with the clause's speaker; otherwise the clause is a mixed quote.
+fn merge_mixed(cx: &mut Ctx) {
+    for ii in 0..cx.inds.len() {
+        let (b, s, e) = (cx.inds[ii].b, cx.inds[ii].start, cx.inds[ii].end);
+        let inside: Vec<usize> = (0..cx.dqs.len()).filter(|&k| cx.dqs[k].b == b && cx.dqs[k].raw.start >= s && cx.dqs[k].raw.start < e && cx.dqs[k].keep).collect();
+        if inside.is_empty() {
+            continue;
+        }
+        let span_len = (e - s).max(1) as f32;
+        let covered: usize = inside.iter().map(|&k| cx.dqs[k].raw.end.min(e.max(cx.dqs[k].raw.end)) - cx.dqs[k].raw.start).sum();
+        if inside.len() == 1 && covered as f32 >= DIRECT_SHARE_OF_CLAUSE * span_len {
+            let k = inside[0];
+            if cx.dqs[k].att.as_ref().is_none_or(|a| a.entity.is_none() || a.confidence < 0.8) {
+                let a = cx.inds[ii].att.clone();
+                cx.dqs[k].att = Some(a);
+            }
+            cx.inds[ii].kind = QuoteKind::Direct; // marks "dropped"
+            continue;
+        }
+        // scare quotes ('links') do not make a clause mixed
+        let real: Vec<usize> = inside.iter().copied().filter(|&k| !(cx.dqs[k].raw.single && cx.dqs[k].words <= 2)).collect();
+        if real.is_empty() {
+            for &k in &inside {
+                cx.dqs[k].keep = false;
+            }
+            continue;
+        }
+        cx.inds[ii].kind = QuoteKind::Mixed;
+        let end = real.iter().map(|&k| cx.dqs[k].raw.end).max().unwrap_or(e);
+        cx.inds[ii].end = cx.inds[ii].end.max(end);
+        for &k in &inside {
+            cx.dqs[k].keep = false;
+        }
+    }
+    cx.inds.retain(|i| i.kind != QuoteKind::Direct);
+}
+
+fn finish(mut cx: Ctx, config: &Config) -> Analysis {
+    let doc = cx.doc;
+    struct Out {
+        span: Span,
+        kind: QuoteKind,
+        att: Option<Att>,
+        sentence: Span,
+        chain: Option<usize>,
+    }
+    let mut outs: Vec<Out> = Vec::new();
+    let mut chain_head: Option<usize> = None;
+    for (i, d) in cx.dqs.iter().enumerate() {
+        if !d.keep {
+            continue;
+        }
+        let attributed = d.att.as_ref().is_some_and(|a| a.entity.is_some() || a.rule == Sieve::TrailingCue.id() || a.rule == Sieve::LeadingCue.id());
+        let weak = d.att.as_ref().is_none_or(|a| a.rule == Sieve::LoneCandidate.id());
+        let in_chain = d.raw.runs_on || d.raw.carries_on;
+        if !in_chain && (!attributed || weak) && (d.words < MIN_WORDS_UNATTRIBUTED || (d.raw.single && d.words < MIN_WORDS_UNATTRIBUTED + 1)) {
+            continue;
+        }
+        let _ = i;
+        let bd = &doc.blocks[d.b];
+        let sentence = if bd.toks.is_empty() { Span::new(d.b, 0, bd.text.len()) } else { tok_span(doc, d.b, d.sent.0, d.sent.1.max(d.sent.0 + 1)) };
+        let chain = if d.raw.carries_on { chain_head } else { None };
+        outs.push(Out { span: Span::new(d.b, d.raw.start, d.raw.end), kind: QuoteKind::Direct, att: d.att.clone(), sentence, chain });
+        if !d.raw.carries_on {
+            chain_head = Some(outs.len() - 1);
+        }
+    }
+    let mut head_map: HashMap<usize, usize> = HashMap::new();
+    if config.indirect {
+        for i in cx.inds.drain(..) {
+            outs.push(Out { span: Span::new(i.b, i.start, i.end), kind: i.kind, att: Some(i.att), sentence: i.sentence, chain: None });
+        }
+    }
+    // text order; chains point at their first paragraph
+    let mut order: Vec<usize> = (0..outs.len()).collect();
+    order.sort_by_key(|&i| (outs[i].span.block, outs[i].span.start, outs[i].span.end));
+    for (new, &old) in order.iter().enumerate() {
+        head_map.insert(old, new);
+    }
+    let mut speakers: Vec<Speaker> = Vec::new();
+    let mut ent_to_speaker: HashMap<usize, usize> = HashMap::new();
+    let mut quotes = Vec::with_capacity(outs.len());
+    for &old in &order {
+        let o = &outs[old];
+        let (speaker, mentions, cue, rule, confidence) = match &o.att {
+            Some(a) => {
+                let sp = a.entity.map(|e| {
+                    let e = cx.ents.canonical(e);
+                    *ent_to_speaker.entry(e).or_insert_with(|| {
+                        let ent = &cx.ents.list[e];
+                        let mut mentions = ent.mentions.clone();
+                        mentions.sort();
+                        mentions.dedup();
+                        speakers.push(Speaker { name: ent.display(), kind: ent.kind, role: ent.role.clone(), mentions });
+                        speakers.len() - 1
+                    })
+                });
+                (sp, a.mentions.clone(), a.cue, a.rule, a.confidence)
+            }
+            None => (None, Vec::new(), None, rules::UNATTRIBUTED, 0.4),
+        };
+        if confidence < config.min_confidence {
+            continue;
+        }
+        quotes.push(Quote {
+            span: o.span,
+            kind: o.kind,
+            speaker,
+            speaker_mentions: mentions,
+            cue,
+            sentence: o.sentence,
+            rule,
+            confidence,
+            continues: o.chain.and_then(|h| head_map.get(&h).copied()),
+        });
+    }
+    // `continues` indexes must survive the confidence filter: recompute by span
+    if config.min_confidence > 0.0 {
+        let pos: HashMap<Span, usize> = quotes.iter().enumerate().map(|(i, q)| (q.span, i)).collect();
+        let sorted_spans: Vec<Span> = order.iter().map(|&o| outs[o].span).collect();
+        for q in quotes.iter_mut() {
+            q.continues = q.continues.and_then(|old| sorted_spans.get(old)).and_then(|s| pos.get(s).copied());
+        }
+    }
+    Analysis { quotes, speakers }
+}

@@ -1,0 +1,509 @@
+//! The per-article table of people and organisations: proper-name mentions found outside
+//! quotations, linked by surname, short form and acronym to the earliest full mention; plus
+//! the look-ups that resolve pronouns and nominals ("the company", "she") at a position.
+
+use crate::doc::Doc;
+use crate::lexicon::Gender;
+use crate::model::{Span, SpeakerKind};
+
+/// How far back (in blocks) a pronoun or nominal looks for its antecedent.
+pub const ANTECEDENT_WINDOW_BLOCKS: usize = 6;
+/// Longest name, in tokens.
+pub const MAX_NAME_TOKENS: usize = 8;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrgType {
+    Unknown,
+    Company,
+    Government,
+    Media,
+}
+
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// Name words, without title or article ("Kaspersky", "Lab").
+    pub words: Vec<String>,
+    pub kind: SpeakerKind,
+    pub org_type: OrgType,
+    pub gender: Option<Gender>,
+    pub role: Option<String>,
+    pub mentions: Vec<Span>,
+    /// Named (from a proper name) or described ("a spokeswoman").
+    pub named: bool,
+}
+
+impl Entity {
+    pub fn display(&self) -> String {
+        self.words.join(" ")
+    }
+    fn key(&self) -> String {
+        self.words.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" ")
+    }
+    fn acronym(&self) -> String {
+        acronym_of(&self.words)
+    }
+}
+
+pub fn acronym_of(words: &[String]) -> String {
+    let mut s = String::new();
+    for (i, w) in words.iter().enumerate() {
+        let lw = w.to_lowercase();
+        if matches!(lw.as_str(), "of" | "the" | "and" | "for" | "&") {
+            continue;
+        }
+        // a leading country prefix is optional in acronyms (US Department of … → DHS)
+        if i == 0 && words.len() > 2 && matches!(w.as_str(), "US" | "U.S." | "UK" | "U.K." | "EU") {
+            continue;
+        }
+        if let Some(c) = w.chars().next() {
+            if c.is_uppercase() {
+                s.push(c);
+            }
+        }
+    }
+    s
+}
+
+fn is_acronym(w: &str) -> bool {
+    let n = w.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&n) && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
+}
+
+/// A proper-name mention: token range of the whole mention and of the name words.
+#[derive(Debug, Clone)]
+pub struct NameRun {
+    pub a: usize,
+    pub z: usize,
+    pub name_a: usize,
+    pub name_z: usize,
+    pub role: Option<String>,
+    pub gender: Option<Gender>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct NameMention {
+    pub span: Span,
+    pub entity: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct Entities {
+    pub list: Vec<Entity>,
+    /// Name mentions outside quotes, in text order.
+    pub names: Vec<NameMention>,
+    /// Alias entities (an acronym given in parentheses) and the entity they stand for.
+    forward: Vec<(usize, usize)>,
+}
+
+/// Finds the proper name that starts at token `i` of block `b` (a capitalised word or a
+/// title), or None. `sent_start` is the token index where the sentence starts.
+pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<NameRun> {
+    let bd = &doc.blocks[b];
+    let toks = &bd.toks;
+    let lang = doc.lang;
+    let t = toks.get(i)?;
+    if !t.is_word() || !t.cap {
+        return None;
+    }
+    // extend over capitalised words, connectors between them, titles
+    let mut z = i;
+    while z < toks.len() && z - i < MAX_NAME_TOKENS + 3 {
+        let tk = &toks[z];
+        if tk.quote != t.quote {
+            break;
+        }
+        if tk.is_word() && tk.cap {
+            z += 1;
+            // a possessive ends the name ("Trump's campaign")
+            if tk.lower.ends_with("'s") || tk.lower.ends_with("’s") {
+                break;
+            }
+            continue;
+        }
+        if tk.is_word() && lang.name_connectors.contains(&tk.lower.as_str()) && z + 1 < toks.len() && toks[z + 1].is_word() && toks[z + 1].cap && z > i {
+            // "and" joins two names only inside an organisation ("Johnson & Johnson"): keep
+            // "X and Y" apart when both sides look like people
+            if tk.lower == "and" {
+                break;
+            }
+            z += 1;
+            continue;
+        }
+        break;
+    }
+    if z == i {
+        return None;
+    }
+    let mut a = i;
+    let mut name_a = i;
+    let mut role: Vec<&str> = Vec::new();
+    let mut gender = None;
+    // leading article and sentence-initial common words
+    while name_a < z {
+        let tk = &toks[name_a];
+        let w = bd.tok_text(name_a);
+        if let Some(g) = lang.titles.get(w) {
+            // a title word, unless it is the last word (then it is the name: "President" alone
+            // is a role, handled by the caller as a nominal)
+            role.push(w);
+            if g.is_some() {
+                gender = *g;
+            }
+            name_a += 1;
+            continue;
+        }
+        let initial = name_a == sent_start || (name_a > 0 && toks[name_a - 1].kind != crate::text::TokKind::Word && name_a == i && is_after_opening(doc, b, name_a));
+        if doc.is_stop(tk) && (initial || tk.lower == "the" || name_a < z) && !(tk.lower.len() <= 3 && tk.end - tk.start >= 2 && is_acronym(w)) {
+            if role.is_empty() {
+                a = name_a + 1;
+            }
+            name_a += 1;
+            continue;
+        }
+        if initial && z - name_a == 1 && doc.lowercase_seen.contains(tk.lower.as_str()) {
+            return None;
+        }
+        break;
+    }
+    // trailing connectors
+    let mut name_z = z;
+    while name_z > name_a && toks[name_z - 1].is_word() && lang.name_connectors.contains(&toks[name_z - 1].lower.as_str()) {
+        name_z -= 1;
+    }
+    if name_z <= name_a {
+        return None;
+    }
+    // a single capitalised word that the article also writes in lower case, after a colon or
+    // at a sentence start, is a common word
+    if name_z - name_a == 1 && (name_a == sent_start) && doc.lowercase_seen.contains(toks[name_a].lower.as_str()) {
+        return None;
+    }
+    if a > name_a {
+        a = name_a;
+    }
+    let role = if role.is_empty() { None } else { Some(role.join(" ")) };
+    Some(NameRun { a, z: name_z, name_a, name_z, role, gender })
+}
+
+fn is_after_opening(doc: &Doc, b: usize, i: usize) -> bool {
+    let toks = &doc.blocks[b].toks;
+    i > 0 && (toks[i - 1].is_punct(":") || toks[i - 1].is_punct("(") || toks[i - 1].is_punct("—"))
+}
+
+/// Name words of a run, possessive stripped.
+pub fn run_words(doc: &Doc, b: usize, r: &NameRun) -> Vec<String> {
+    let bd = &doc.blocks[b];
+    (r.name_a..r.name_z)
+        .map(|k| {
+            let w = bd.tok_text(k);
+            w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w).replace('\u{00AD}', "")
+        })
+        .collect()
+}
+
+pub fn classify(doc: &Doc, words: &[String], role: &Option<String>, gender: Option<Gender>) -> (SpeakerKind, OrgType, Option<Gender>) {
+    let lang = doc.lang;
+    let mut org_type = OrgType::Unknown;
+    let mut is_org = false;
+    for w in words {
+        if lang.orgwords.contains(w.as_str()) {
+            is_org = true;
+            org_type = match w.as_str() {
+                "Department" | "Ministry" | "Agency" | "Administration" | "Office" | "Bureau" | "Commission" | "Government" | "Police" | "Army" | "Navy" | "Court" | "Congress" | "Senate" | "Parliament" | "Council" | "Committee" | "Kremlin" | "Pentagon" | "Cabinet" | "Authority" | "Service" | "Ministerium" | "Regierung" | "Bundesregierung" | "Polizei" | "Staatsanwaltschaft" | "Gericht" => OrgType::Government,
+                "News" | "Times" | "Post" | "Journal" | "Herald" | "Tribune" | "Telegraph" | "Guardian" | "Gazette" | "Daily" | "Press" | "Magazine" | "Review" | "Chronicle" | "Reuters" | "Bloomberg" | "Television" | "TV" | "Radio" | "Broadcasting" | "Network" | "Zeitung" | "Media" => OrgType::Media,
+                "Lab" | "Labs" | "Inc" | "Inc." | "Corp" | "Corp." | "Corporation" | "Company" | "Co" | "Co." | "Ltd" | "Ltd." | "LLC" | "PLC" | "plc" | "GmbH" | "AG" | "Group" | "Holdings" | "Bank" | "Airlines" | "Motors" | "Industries" | "Technologies" | "Software" => OrgType::Company,
+                _ => org_type,
+            };
+        }
+    }
+    if !is_org && words.len() == 1 && is_acronym(&words[0]) && !lang.titles.contains_key(words[0].as_str()) {
+        is_org = true;
+    }
+    if is_org {
+        return (SpeakerKind::Organisation, org_type, None);
+    }
+    let first_gender = words.first().and_then(|w| lang.firstnames.get(w.as_str()).copied());
+    let g = gender.or(first_gender);
+    if role.is_some() || first_gender.is_some() || gender.is_some() {
+        return (SpeakerKind::Person, OrgType::Unknown, g);
+    }
+    if (2..=4).contains(&words.len()) && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) && !is_acronym(w)) {
+        return (SpeakerKind::Person, OrgType::Unknown, g);
+    }
+    (SpeakerKind::Unknown, OrgType::Unknown, g)
+}
+
+impl Entities {
+    /// Builds the table from every proper name outside quotes and headlines.
+    pub fn build(doc: &Doc) -> Entities {
+        let mut e = Entities::default();
+        for (b, bd) in doc.blocks.iter().enumerate() {
+            if bd.headline_like {
+                continue;
+            }
+            for &(s, end) in &bd.sents {
+                let mut i = s;
+                while i < end {
+                    let t = &bd.toks[i];
+                    if t.quote.is_some() || !t.is_word() || !t.cap {
+                        i += 1;
+                        continue;
+                    }
+                    match name_run(doc, b, i, s) {
+                        Some(r) => {
+                            let words = run_words(doc, b, &r);
+                            let span = Span::new(b, bd.toks[r.name_a].start, bd.toks[r.name_z - 1].end);
+                            let id = e.link(doc, words, r.role.clone(), r.gender, span);
+                            // "Kaspersky Lab cybersecurity firm", "the DHS agency": a nominal right
+                            // after the name types it
+                            let mut k = r.z;
+                            while k < end && k < r.z + 3 && bd.toks[k].is_word() && !bd.toks[k].cap {
+                                if let Some(crate::lexicon::Nominal::Org) = doc.nominal(&bd.toks[k]) {
+                                    let ent = &mut e.list[id];
+                                    ent.kind = SpeakerKind::Organisation;
+                                    if ent.org_type == OrgType::Unknown {
+                                        ent.org_type = org_type_of_noun(&bd.toks[k].lower);
+                                    }
+                                    break;
+                                }
+                                k += 1;
+                            }
+                            // "National Rifle Association (NRA)": the acronym names the same entity
+                            if r.z + 2 < end && bd.toks[r.z].is_punct("(") && bd.toks[r.z + 2].is_punct(")") {
+                                let w = bd.tok_text(r.z + 1);
+                                if is_acronym(w) {
+                                    let sp = Span::new(b, bd.toks[r.z + 1].start, bd.toks[r.z + 1].end);
+                                    e.list[id].mentions.push(sp);
+                                    e.names.push(NameMention { span: sp, entity: id });
+                                    e.alias(id, w);
+                                }
+                            }
+                            i = r.z.max(i + 1);
+                        }
+                        None => i += 1,
+                    }
+                }
+            }
+        }
+        e
+    }
+
+    fn alias(&mut self, id: usize, acronym: &str) {
+        let a = self.list[id].acronym();
+        if a != acronym {
+            // remember the acronym as an alternative form by a hidden entity pointing here is
+            // overkill: store it as a role-free extra word list
+            self.aliases_push(id, acronym);
+        }
+    }
+
+    fn aliases_push(&mut self, id: usize, acronym: &str) {
+        // encoded as an extra entity that forwards: simplest is to keep a side list
+        self.list.push(Entity {
+            words: vec![acronym.to_string()],
+            kind: SpeakerKind::Organisation,
+            org_type: self.list[id].org_type,
+            gender: None,
+            role: None,
+            mentions: Vec::new(),
+            named: false, // marks an alias, never output
+        });
+        let alias_id = self.list.len() - 1;
+        self.forward.push((alias_id, id));
+    }
+
+    /// Links a proper-name mention to an existing entity or makes a new one.
+    pub fn link(&mut self, doc: &Doc, words: Vec<String>, role: Option<String>, gender: Option<Gender>, span: Span) -> usize {
+        let (kind, org_type, gender) = classify(doc, &words, &role, gender);
+        let id = self.find(&words, kind).unwrap_or_else(|| {
+            self.list.push(Entity { words: words.clone(), kind, org_type, gender, role: role.clone(), mentions: Vec::new(), named: true });
+            self.list.len() - 1
+        });
+        let id = self.resolve_forward(id);
+        let ent = &mut self.list[id];
+        // the most complete name wins; the earliest on ties
+        if words.len() > ent.words.len() && !(ent.kind == SpeakerKind::Organisation && kind != SpeakerKind::Organisation && is_acronym(&ent.words[0]) == false && ent.words.len() > 1) {
+            ent.words = words;
+            if ent.kind == SpeakerKind::Unknown {
+                ent.kind = kind;
+            }
+            if ent.org_type == OrgType::Unknown {
+                ent.org_type = org_type;
+            }
+        }
+        if ent.kind == SpeakerKind::Unknown && kind != SpeakerKind::Unknown {
+            ent.kind = kind;
+        }
+        if ent.gender.is_none() {
+            ent.gender = gender;
+        }
+        if ent.role.is_none() {
+            ent.role = role;
+        }
+        ent.mentions.push(span);
+        self.names.push(NameMention { span, entity: id });
+        id
+    }
+
+    fn resolve_forward(&self, id: usize) -> usize {
+        self.forward.iter().find(|(a, _)| *a == id).map(|&(_, b)| b).unwrap_or(id)
+    }
+
+    fn find(&self, words: &[String], kind: SpeakerKind) -> Option<usize> {
+        let key = words.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" ");
+        // exact
+        if let Some(i) = self.list.iter().rposition(|e| e.key() == key) {
+            return Some(i);
+        }
+        // acronym ↔ full name
+        if words.len() == 1 && is_acronym(&words[0]) {
+            let a = words[0].replace('.', "");
+            if let Some(i) = self.list.iter().rposition(|e| e.kind != SpeakerKind::Person && e.words.len() > 1 && {
+                let ea = e.acronym();
+                ea == a || (ea.len() > a.len() && ea.ends_with(&a) && a.len() >= 2)
+            }) {
+                return Some(i);
+            }
+        }
+        if words.len() > 1 {
+            let a = acronym_of(words);
+            if a.len() >= 2 {
+                if let Some(i) = self.list.iter().rposition(|e| e.words.len() == 1 && is_acronym(&e.words[0]) && {
+                    let ew = e.words[0].replace('.', "");
+                    ew == a || (a.ends_with(&ew) && ew.len() >= 2)
+                }) {
+                    return Some(i);
+                }
+            }
+        }
+        if words.len() == 1 {
+            let w = &words[0];
+            // surname or short form of an earlier full name
+            if let Some(i) = self.list.iter().rposition(|e| e.named && e.kind != SpeakerKind::Organisation && e.words.len() > 1 && e.words.last() == Some(w)) {
+                return Some(i);
+            }
+            if let Some(i) = self.list.iter().rposition(|e| e.named && e.kind == SpeakerKind::Organisation && e.words.len() > 1 && e.words.first() == Some(w)) {
+                return Some(i);
+            }
+            if let Some(i) = self.list.iter().rposition(|e| e.named && e.kind == SpeakerKind::Person && e.words.len() > 1 && e.words.first() == Some(w)) {
+                return Some(i);
+            }
+        } else if kind != SpeakerKind::Organisation {
+            // a full name after its surname was used alone
+            let last = words.last()?;
+            if let Some(i) = self.list.iter().rposition(|e| e.named && e.words.len() == 1 && &e.words[0] == last && e.kind != SpeakerKind::Organisation) {
+                return Some(i);
+            }
+            // "Hillary Rodham Clinton" after "Hillary Clinton"
+            if let Some(i) = self.list.iter().rposition(|e| e.named && e.kind == SpeakerKind::Person && e.words.len() > 1 && e.words.last() == Some(last) && e.words.first() == words.first()) {
+                return Some(i);
+            }
+        }
+        None
+    }
+
+    /// The entity of the name mention covering `span`, if the table has one.
+    pub fn at(&self, span: Span) -> Option<usize> {
+        let i = self.names.partition_point(|m| (m.span.block, m.span.start) < (span.block, span.start));
+        for m in &self.names[i..] {
+            if m.span.block != span.block || m.span.start >= span.end {
+                break;
+            }
+            if m.span.start >= span.start && m.span.end <= span.end {
+                return Some(self.resolve_forward(m.entity));
+            }
+        }
+        None
+    }
+
+    /// Name mentions strictly before (block, pos), nearest first, within the window.
+    pub fn before(&self, block: usize, pos: usize) -> impl Iterator<Item = &NameMention> {
+        let i = self.names.partition_point(|m| (m.span.block, m.span.start) < (block, pos));
+        self.names[..i].iter().rev().take_while(move |m| m.span.block + ANTECEDENT_WINDOW_BLOCKS >= block)
+    }
+
+    /// he / she: the nearest person (or unknown single name) before the position whose gender
+    /// does not conflict.
+    pub fn resolve_person(&self, block: usize, pos: usize, gender: Option<Gender>, prefer: Option<usize>) -> Option<usize> {
+        if let Some(p) = prefer {
+            let e = &self.list[p];
+            if e.kind == SpeakerKind::Person && (gender.is_none() || e.gender.is_none() || e.gender == gender) {
+                // the speaker in focus is a strong antecedent when the last named person agrees
+                if let Some(m) = self.before(block, pos).find(|m| self.list[self.resolve_forward(m.entity)].kind == SpeakerKind::Person) {
+                    if self.resolve_forward(m.entity) == p {
+                        return Some(p);
+                    }
+                }
+            }
+        }
+        for m in self.before(block, pos) {
+            let id = self.resolve_forward(m.entity);
+            let e = &self.list[id];
+            if e.kind == SpeakerKind::Organisation {
+                continue;
+            }
+            if e.kind == SpeakerKind::Unknown && e.words.len() > 1 {
+                continue;
+            }
+            if gender.is_some() && e.gender.is_some() && e.gender != gender {
+                continue;
+            }
+            if e.kind == SpeakerKind::Unknown && e.gender.is_none() {
+                continue;
+            }
+            return Some(id);
+        }
+        None
+    }
+
+    /// the company / it / they: the organisation in focus. `want` narrows by type.
+    pub fn resolve_org(&self, block: usize, pos: usize, want: OrgType) -> Option<usize> {
+        let mut fallback = None;
+        for m in self.before(block, pos) {
+            let id = self.resolve_forward(m.entity);
+            let e = &self.list[id];
+            if e.kind != SpeakerKind::Organisation {
+                continue;
+            }
+            if want == OrgType::Unknown || e.org_type == want {
+                return Some(id);
+            }
+            if fallback.is_none() && e.org_type == OrgType::Unknown {
+                fallback = Some(id);
+            }
+        }
+        fallback
+    }
+
+    /// A speaker described but not named ("a spokeswoman", "officials").
+    pub fn described(&mut self, words: String, span: Span) -> usize {
+        let key = words.to_lowercase();
+        if let Some(i) = self.list.iter().position(|e| !e.named && e.key() == key && e.kind != SpeakerKind::Organisation) {
+            self.list[i].mentions.push(span);
+            return i;
+        }
+        self.list.push(Entity { words: vec![words], kind: SpeakerKind::Unknown, org_type: OrgType::Unknown, gender: None, role: None, mentions: vec![span], named: false });
+        self.list.len() - 1
+    }
+
+    pub fn add_mention(&mut self, id: usize, span: Span) {
+        let id = self.resolve_forward(id);
+        let m = &mut self.list[id].mentions;
+        if !m.contains(&span) {
+            m.push(span);
+        }
+    }
+
+    pub fn canonical(&self, id: usize) -> usize {
+        self.resolve_forward(id)
+    }
+}
+
+pub fn org_type_of_noun(noun: &str) -> OrgType {
+    match noun.trim_end_matches("'s") {
+        "company" | "firm" | "corporation" | "group" | "bank" | "lab" | "laboratory" | "manufacturer" | "maker" | "retailer" | "carrier" | "airline" | "operator" | "developer" | "giant" | "startup" | "publisher" | "studio" => OrgType::Company,
+        "agency" | "ministry" | "department" | "administration" | "government" | "office" | "embassy" | "commission" | "council" | "court" | "police" | "army" | "military" | "navy" | "authority" | "authorities" | "regulator" | "white house" | "kremlin" | "pentagon" => OrgType::Government,
+        "newspaper" | "paper" | "magazine" | "outlet" | "channel" | "station" | "publication" | "network" | "broadcaster" | "website" | "site" => OrgType::Media,
+        _ => OrgType::Unknown,
+    }
+}

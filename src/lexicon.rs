@@ -1,0 +1,224 @@
+//! Lexicons as data: the files in `src/lexicon/` are compiled into the binary and parsed once.
+//! A new language is a set of data files plus a `Language` entry, not a rewrite.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+/// What a speaker noun without a name stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nominal {
+    /// "the company", "the ministry": the organisation in focus.
+    Org,
+    /// "the statement", "the report": whoever issued it (the speaker in focus).
+    Doc,
+    /// "a spokeswoman", "officials": an unnamed person or group.
+    Person,
+}
+
+/// One language's lexicons and closed word classes.
+pub struct Language {
+    pub code: &'static str,
+    /// lower-case form → confidence tier (1 = verb of saying … 3 = belief).
+    pub cues: HashMap<String, u8>,
+    /// title as written (and lower-cased) → gender if the title implies one.
+    pub titles: HashMap<String, Option<Gender>>,
+    /// lower-case noun → what it stands for.
+    pub nominals: HashMap<String, Nominal>,
+    /// words that make a capitalised name an organisation (as written).
+    pub orgwords: HashSet<String>,
+    /// lower-case words never a name on their own.
+    pub stop: HashSet<String>,
+    /// given name → usual gender.
+    pub firstnames: HashMap<String, Gender>,
+    pub he: &'static [&'static str],
+    pub she: &'static [&'static str],
+    pub it: &'static [&'static str],
+    pub they: &'static [&'static str],
+    /// first person outside quotes (the author): never resolved.
+    pub first_person: &'static [&'static str],
+    /// complementisers after a cue ("that").
+    pub that: &'static [&'static str],
+    /// determiners that open a nominal speaker phrase.
+    pub determiners: &'static [&'static str],
+    /// auxiliaries and adverbs that may stand between subject and cue ("has also said").
+    pub aux: &'static [&'static str],
+    /// "according to" as lower-case word sequences.
+    pub according: &'static [&'static [&'static str]],
+    /// connectors allowed inside a name ("Department of Homeland Security").
+    pub name_connectors: &'static [&'static str],
+    /// words after a cue that are not part of the content ("Wednesday", "in a statement" is handled apart).
+    pub time_words: &'static [&'static str],
+}
+
+fn parse_tiered(src: &str) -> HashMap<String, u8> {
+    let mut m = HashMap::new();
+    for line in src.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut it = line.split_whitespace();
+        let tier: u8 = it.next().and_then(|t| t.parse().ok()).unwrap_or(2);
+        for w in it {
+            let e = m.entry(w.to_lowercase()).or_insert(tier);
+            *e = (*e).min(tier);
+        }
+    }
+    m
+}
+
+fn parse_gendered(src: &str, lower: bool) -> HashMap<String, Option<Gender>> {
+    let mut m = HashMap::new();
+    for line in src.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut it = line.split_whitespace();
+        let g = match it.next() {
+            Some("m") => Some(Gender::Male),
+            Some("f") => Some(Gender::Female),
+            _ => None,
+        };
+        for w in it {
+            m.insert(w.to_string(), g);
+            if lower {
+                m.insert(w.to_lowercase(), g);
+            }
+        }
+    }
+    m
+}
+
+fn parse_nominals(src: &str) -> HashMap<String, Nominal> {
+    let mut m = HashMap::new();
+    for line in src.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut it = line.split_whitespace();
+        let k = match it.next() {
+            Some("org") => Nominal::Org,
+            Some("doc") => Nominal::Doc,
+            _ => Nominal::Person,
+        };
+        for w in it {
+            m.entry(w.to_lowercase().replace('_', " ")).or_insert(k);
+        }
+    }
+    m
+}
+
+fn parse_set(src: &str, lower: bool) -> HashSet<String> {
+    src.lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .flat_map(|l| l.split_whitespace())
+        .map(|w| if lower { w.to_lowercase() } else { w.to_string() })
+        .collect()
+}
+
+fn names(src: &str) -> HashMap<String, Gender> {
+    parse_gendered(src, false).into_iter().filter_map(|(k, v)| v.map(|g| (k, g))).collect()
+}
+
+pub fn english() -> &'static Language {
+    static L: OnceLock<Language> = OnceLock::new();
+    L.get_or_init(|| Language {
+        code: "en",
+        cues: parse_tiered(include_str!("lexicon/en_cues.txt")),
+        titles: parse_gendered(include_str!("lexicon/en_titles.txt"), true),
+        nominals: parse_nominals(include_str!("lexicon/en_nominals.txt")),
+        orgwords: parse_set(include_str!("lexicon/en_orgwords.txt"), false),
+        stop: parse_set(include_str!("lexicon/en_stop.txt"), true),
+        firstnames: names(include_str!("lexicon/en_firstnames.txt")),
+        he: &["he", "him", "his"],
+        she: &["she", "her"],
+        it: &["it", "its"],
+        they: &["they", "them", "their"],
+        first_person: &["i", "we", "you", "me", "us"],
+        that: &["that"],
+        determiners: &[
+            "the", "a", "an", "one", "another", "its", "his", "her", "their", "our", "two", "three",
+            "several", "some", "many", "most", "other", "both", "this", "that", "these", "those", "no",
+        ],
+        aux: &[
+            "has", "had", "have", "will", "would", "also", "later", "previously", "then", "once",
+            "again", "further", "recently", "reportedly", "quickly", "repeatedly", "publicly",
+            "privately", "flatly", "often", "frequently", "initially", "originally", "even",
+            "has also", "simply", "never", "ultimately", "first", "clearly", "explicitly", "separately",
+            "earlier", "still", "had", "did", "does", "do", "is", "was", "were", "are", "been", "be",
+            "could", "should", "may", "might", "can", "must", "not", "n't", "firmly", "strongly",
+            "angrily", "bluntly", "openly", "correctly", "falsely", "wrongly", "rightly", "subsequently",
+        ],
+        according: &[&["according", "to"], &["as", "reported", "by"]],
+        name_connectors: &["of", "for", "and", "&", "de", "del", "della", "da", "di", "do", "dos", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "the"],
+        time_words: &[
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+            "yesterday", "tonight", "recently", "earlier", "later", "last", "this", "week", "month",
+            "year", "morning", "afternoon", "evening", "night", "on", "in", "at", "also", "previously",
+            "repeatedly", "again", "publicly", "privately", "then",
+        ],
+    })
+}
+
+pub fn german() -> &'static Language {
+    static L: OnceLock<Language> = OnceLock::new();
+    L.get_or_init(|| Language {
+        code: "de",
+        cues: parse_tiered(include_str!("lexicon/de_cues.txt")),
+        titles: parse_gendered(include_str!("lexicon/de_titles.txt"), false),
+        nominals: parse_nominals(include_str!("lexicon/de_nominals.txt")),
+        orgwords: parse_set(include_str!("lexicon/de_orgwords.txt"), false),
+        stop: parse_set(include_str!("lexicon/de_stop.txt"), true),
+        firstnames: names(include_str!("lexicon/de_firstnames.txt")),
+        he: &["er", "ihm", "ihn"],
+        she: &["sie"],
+        it: &["es"],
+        they: &[],
+        first_person: &["ich", "wir", "du"],
+        that: &["dass", "daß"],
+        determiners: &["der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "einem", "einen", "sein", "seine", "ihre"],
+        aux: &["habe", "hat", "hatte", "hätten", "wird", "würde", "auch", "bereits", "zudem", "außerdem", "nun", "jedoch", "dazu", "gegenüber", "noch"],
+        according: &[&["laut"], &["zufolge"], &["nach", "angaben"]],
+        name_connectors: &["von", "van", "de", "der", "und"],
+        time_words: &["am", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "heute", "gestern"],
+    })
+}
+
+/// Picks English or German from the article's function words.
+pub fn detect(texts: &[&str]) -> &'static Language {
+    const EN: &[&str] = &["the", "and", "of", "to", "said", "is", "that", "with"];
+    const DE: &[&str] = &["der", "die", "und", "das", "ist", "nicht", "mit", "sagte", "sich", "den"];
+    let (mut en, mut de) = (0usize, 0usize);
+    let mut seen = 0usize;
+    'outer: for t in texts {
+        for w in t.split(|c: char| !c.is_alphabetic()) {
+            if w.is_empty() {
+                continue;
+            }
+            let lw = w.to_lowercase();
+            if EN.contains(&lw.as_str()) {
+                en += 1;
+            }
+            if DE.contains(&lw.as_str()) {
+                de += 1;
+            }
+            seen += 1;
+            if seen > 3000 {
+                break 'outer;
+            }
+        }
+    }
+    if de > en {
+        german()
+    } else {
+        english()
+    }
+}

@@ -1,0 +1,438 @@
+//! The `quotelens` command line: extract quotes from text, HTML or JSONL; evaluate against
+//! annotated news; benchmark the engine.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    std::process::exit(cli::run());
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use clap::{Parser, Subcommand};
+    use quotelens::eval::{self, GoldQuote, PredQuote, RuleStat};
+    use quotelens::offsets::Utf16Index;
+    use quotelens::{analyze, Analysis, Article, Config};
+    use serde_json::{json, Value};
+    use std::collections::BTreeMap;
+    use std::io::{BufRead, Read, Write};
+    use std::time::Instant;
+
+    #[derive(Parser)]
+    #[command(name = "quotelens", version, about = "Who said what: every quotation in a news article, with its speaker resolved")]
+    struct Cli {
+        #[command(subcommand)]
+        cmd: Cmd,
+    }
+
+    #[derive(clap::Args, Clone)]
+    struct EngineOpts {
+        /// Drop quotes below this confidence (0..1).
+        #[arg(long, default_value_t = 0.0)]
+        min_confidence: f32,
+        /// Do not report indirect (or mixed) speech.
+        #[arg(long)]
+        no_indirect: bool,
+        /// Sieve order, comma-separated rule ids (default: trailing-cue,leading-cue,colon-intro,according-to,continuation,adjacent-quote,lone-candidate).
+        #[arg(long, value_delimiter = ',')]
+        sieves: Option<Vec<String>>,
+    }
+
+    impl EngineOpts {
+        fn config(&self) -> Result<Config, String> {
+            let mut c = Config { min_confidence: self.min_confidence, indirect: !self.no_indirect, ..Config::default() };
+            if let Some(s) = &self.sieves {
+                c.set_sieve_order(s)?;
+            }
+            Ok(c)
+        }
+    }
+
+    #[derive(Subcommand)]
+    enum Cmd {
+        /// Find every quotation and its speaker in FILE (plain text or HTML; `-` for stdin), or
+        /// in each line of a JSONL stream (`--jsonl`: stdin → stdout).
+        Extract {
+            /// Input file (text or HTML). Omit with --jsonl.
+            file: Option<String>,
+            /// JSON output instead of the readable listing.
+            #[arg(long)]
+            json: bool,
+            /// Read `{"id","text"}` lines on stdin, write one result line each on stdout.
+            #[arg(long)]
+            jsonl: bool,
+            /// Treat the input as HTML (default: guessed from the content).
+            #[arg(long)]
+            html: bool,
+            #[command(flatten)]
+            opts: EngineOpts,
+        },
+        /// Score the engine against annotated JSONL (P/R/F1 at 0.3 and 0.8, speaker accuracy,
+        /// per-rule precision).
+        Eval {
+            gold: String,
+            /// Only documents whose meta.split is this (e.g. dev).
+            #[arg(long)]
+            split: Option<String>,
+            /// Write the predictions (the `extract --jsonl` contract) to this file.
+            #[arg(long)]
+            dump: Option<String>,
+            /// Print the scores as one JSON object.
+            #[arg(long)]
+            json: bool,
+            #[command(flatten)]
+            opts: EngineOpts,
+        },
+        /// Measure engine throughput (MB/s of article text, one core) over JSONL corpora.
+        Bench {
+            files: Vec<String>,
+            /// Passes over the corpus.
+            #[arg(long, default_value_t = 3)]
+            iterations: usize,
+        },
+    }
+
+    pub fn run() -> i32 {
+        let cli = Cli::parse();
+        let res = match cli.cmd {
+            Cmd::Extract { file, json, jsonl, html, opts } => match opts.config() {
+                Err(e) => Err(e),
+                Ok(cfg) => {
+                    if jsonl {
+                        if file.is_some() {
+                            Err("--jsonl reads stdin; give no FILE".into())
+                        } else {
+                            Ok(extract_jsonl(&cfg))
+                        }
+                    } else {
+                        match file {
+                            None => Err("give a FILE (or - for stdin), or --jsonl".into()),
+                            Some(f) => extract_file(&f, json, html, &cfg).map(|_| 0),
+                        }
+                    }
+                }
+            },
+            Cmd::Eval { gold, split, dump, json, opts } => opts.config().and_then(|cfg| run_eval(&gold, split.as_deref(), dump.as_deref(), json, &cfg)).map(|_| 0),
+            Cmd::Bench { files, iterations } => run_bench(&files, iterations).map(|_| 0),
+        };
+        match res {
+            Ok(code) => code,
+            Err(e) => {
+                eprintln!("quotelens: {e}");
+                2
+            }
+        }
+    }
+
+    fn read_input(path: &str) -> Result<String, String> {
+        let mut buf = Vec::new();
+        if path == "-" {
+            std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("stdin: {e}"))?;
+        } else {
+            buf = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+        }
+        Ok(String::from_utf8_lossy(&buf).into_owned())
+    }
+
+    fn looks_like_html(s: &str) -> bool {
+        let head: String = s.chars().take(2000).collect::<String>().to_ascii_lowercase();
+        head.contains("<html") || head.contains("<!doctype html") || head.contains("<body") || head.contains("<p>") || head.contains("<p ")
+    }
+
+    fn safe_analyze(article: &Article, cfg: &Config) -> Result<Analysis, String> {
+        std::panic::catch_unwind(|| analyze(article, cfg)).map_err(|_| "internal error in the engine (please report this input)".to_string())
+    }
+
+    fn extract_file(path: &str, json: bool, html: bool, cfg: &Config) -> Result<(), String> {
+        let input = read_input(path)?;
+        let article = if html || looks_like_html(&input) { quotelens::html::article_from_html(&input) } else { Article::from_plain_text(&input).0 };
+        let a = safe_analyze(&article, cfg)?;
+        let out = std::io::stdout();
+        let mut out = out.lock();
+        if json {
+            let v = analysis_json(&article, &a);
+            writeln!(out, "{}", serde_json::to_string_pretty(&v).unwrap_or_default()).map_err(|e| e.to_string())?;
+            return Ok(());
+        }
+        print_listing(&mut out, &article, &a).map_err(|e| e.to_string())
+    }
+
+    /// JSON for one article: offsets in code points into each block's text.
+    fn analysis_json(article: &Article, a: &Analysis) -> Value {
+        let idx: Vec<Utf16Index> = article.blocks.iter().map(|b| Utf16Index::new(&b.text)).collect();
+        let sp = |s: &quotelens::Span| json!({"block": s.block, "start": idx[s.block].to_code_points(s.start), "end": idx[s.block].to_code_points(s.end)});
+        json!({
+            "offsets": "unicode code points into blocks[block].text, end-exclusive",
+            "blocks": article.blocks.iter().map(|b| json!({"kind": b.kind, "text": b.text})).collect::<Vec<_>>(),
+            "quotes": a.quotes.iter().map(|q| json!({
+                "block": q.span.block,
+                "start": idx[q.span.block].to_code_points(q.span.start),
+                "end": idx[q.span.block].to_code_points(q.span.end),
+                "text": &article.blocks[q.span.block].text[q.span.start..q.span.end],
+                "kind": q.kind.as_str(),
+                "speaker": q.speaker.map(|s| a.speakers[s].name.clone()),
+                "speaker_id": q.speaker,
+                "speaker_mentions": q.speaker_mentions.iter().map(sp).collect::<Vec<_>>(),
+                "cue": q.cue.as_ref().map(sp),
+                "sentence": sp(&q.sentence),
+                "rule": q.rule,
+                "confidence": q.confidence,
+                "continues": q.continues,
+            })).collect::<Vec<_>>(),
+            "speakers": a.speakers.iter().map(|s| json!({
+                "name": s.name, "kind": s.kind, "role": s.role,
+                "mentions": s.mentions.iter().map(sp).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+        })
+    }
+
+    fn clip(s: &str, n: usize) -> String {
+        let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        if s.chars().count() <= n {
+            s
+        } else {
+            let mut t: String = s.chars().take(n - 1).collect();
+            t.push('…');
+            t
+        }
+    }
+
+    fn print_listing(out: &mut impl Write, article: &Article, a: &Analysis) -> std::io::Result<()> {
+        if a.quotes.is_empty() {
+            writeln!(out, "No quotations found ({} blocks read).", article.blocks.len())?;
+            return Ok(());
+        }
+        writeln!(out, "{} quotations, {} speakers\n", a.quotes.len(), a.speakers.len())?;
+        for q in &a.quotes {
+            let who = q.speaker.map(|s| a.speakers[s].name.as_str()).unwrap_or("(unattributed)");
+            let text = &article.blocks[q.span.block].text[q.span.start..q.span.end];
+            writeln!(out, "{who:<28} {:<8} {}", q.kind.as_str(), clip(text, 100))?;
+            writeln!(out, "{:<28} {:<8} [{} {:.2}]", "", "", q.rule, q.confidence)?;
+        }
+        writeln!(out, "\nBy speaker:")?;
+        for (i, s) in a.speakers.iter().enumerate() {
+            let n = a.quotes.iter().filter(|q| q.speaker == Some(i)).count();
+            let kind = format!("{:?}", s.kind).to_lowercase();
+            match &s.role {
+                Some(r) => writeln!(out, "  {} ({kind}; {}): {n}", s.name, clip(r, 60))?,
+                None => writeln!(out, "  {} ({kind}): {n}", s.name)?,
+            }
+        }
+        let un = a.quotes.iter().filter(|q| q.speaker.is_none()).count();
+        if un > 0 {
+            writeln!(out, "  (unattributed): {un}")?;
+        }
+        Ok(())
+    }
+
+    /// The JSONL contract: offsets in code points into `text`.
+    pub fn predict(text: &str, cfg: &Config) -> Result<Vec<Value>, String> {
+        let (article, starts) = Article::from_plain_text(text);
+        let a = safe_analyze(&article, cfg)?;
+        let idx = Utf16Index::new(text);
+        let cp = |b: usize, off: usize| idx.to_code_points(starts[b] + off);
+        let sp = |s: &quotelens::Span| json!([cp(s.block, s.start), cp(s.block, s.end)]);
+        Ok(a.quotes
+            .iter()
+            .map(|q| {
+                json!({
+                    "start": cp(q.span.block, q.span.start),
+                    "end": cp(q.span.block, q.span.end),
+                    "text": &article.blocks[q.span.block].text[q.span.start..q.span.end],
+                    "kind": q.kind.as_str(),
+                    "speaker": q.speaker.map(|s| a.speakers[s].name.clone()),
+                    "speaker_mentions": q.speaker_mentions.iter().map(sp).collect::<Vec<_>>(),
+                    "cue": q.cue.as_ref().map(sp),
+                    "rule": q.rule,
+                    "confidence": (q.confidence * 100.0).round() / 100.0,
+                })
+            })
+            .collect())
+    }
+
+    fn extract_jsonl(cfg: &Config) -> i32 {
+        let stdin = std::io::stdin();
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        let mut failed = 0usize;
+        for (n, line) in stdin.lock().lines().enumerate() {
+            let lineno = n + 1;
+            let line = match line {
+                Ok(l) => l,
+                Err(e) => {
+                    eprintln!("quotelens: line {lineno}: unreadable ({e})");
+                    failed += 1;
+                    let _ = writeln!(out, "{}", json!({"id": null, "error": format!("line {lineno}: unreadable input: {e}")}));
+                    continue;
+                }
+            };
+            if line.trim().is_empty() {
+                continue;
+            }
+            let v: Value = match serde_json::from_str(&line) {
+                Ok(v) => v,
+                Err(e) => {
+                    eprintln!("quotelens: line {lineno}: not JSON ({e})");
+                    failed += 1;
+                    let id = recover_id(&line);
+                    let _ = writeln!(out, "{}", json!({"id": id, "error": format!("line {lineno}: not JSON: {e}")}));
+                    continue;
+                }
+            };
+            let id = v.get("id").cloned().unwrap_or(Value::Null);
+            let Some(text) = v.get("text").and_then(Value::as_str) else {
+                eprintln!("quotelens: line {lineno}: no string field \"text\"");
+                failed += 1;
+                let _ = writeln!(out, "{}", json!({"id": id, "error": format!("line {lineno}: no string field \"text\"")}));
+                continue;
+            };
+            match predict(text, cfg) {
+                Ok(quotes) => {
+                    let _ = writeln!(out, "{}", json!({"id": id, "quotes": quotes}));
+                }
+                Err(e) => {
+                    eprintln!("quotelens: line {lineno}: {e}");
+                    failed += 1;
+                    let _ = writeln!(out, "{}", json!({"id": id, "error": format!("line {lineno}: {e}")}));
+                }
+            }
+        }
+        let _ = out.flush();
+        if failed > 0 {
+            eprintln!("quotelens: {failed} line(s) failed; the others were processed");
+            1
+        } else {
+            0
+        }
+    }
+
+    /// The id of a line that is not valid JSON, when a `"id": "…"` or `"id": 123` can still be read.
+    fn recover_id(line: &str) -> Value {
+        let Some(p) = line.find("\"id\"") else { return Value::Null };
+        let rest = line[p + 4..].trim_start();
+        let Some(rest) = rest.strip_prefix(':') else { return Value::Null };
+        let rest = rest.trim_start();
+        if let Some(r) = rest.strip_prefix('"') {
+            if let Some(end) = r.find('"') {
+                return Value::String(r[..end].to_string());
+            }
+        }
+        let num: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+        num.parse::<u64>().map(Value::from).unwrap_or(Value::Null)
+    }
+
+    fn load_jsonl(path: &str) -> Result<Vec<Value>, String> {
+        let f = std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?;
+        let mut out = Vec::new();
+        for (n, line) in std::io::BufReader::new(f).lines().enumerate() {
+            let line = line.map_err(|e| format!("{path}:{}: {e}", n + 1))?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            match serde_json::from_str::<Value>(&line) {
+                Ok(v) => out.push(v),
+                Err(e) => eprintln!("quotelens: {path}:{}: skipped, not JSON ({e})", n + 1),
+            }
+        }
+        Ok(out)
+    }
+
+    fn run_eval(path: &str, split: Option<&str>, dump: Option<&str>, as_json: bool, cfg: &Config) -> Result<(), String> {
+        let docs = load_jsonl(path)?;
+        let mut scored = Vec::new();
+        let mut dump_out = match dump {
+            Some(p) => Some(std::io::BufWriter::new(std::fs::File::create(p).map_err(|e| format!("{p}: {e}"))?)),
+            None => None,
+        };
+        for d in &docs {
+            if let Some(s) = split {
+                if d.pointer("/meta/split").and_then(Value::as_str) != Some(s) {
+                    continue;
+                }
+            }
+            let text = d.get("text").and_then(Value::as_str).unwrap_or("");
+            let gold: Vec<GoldQuote> = d.get("quotes").cloned().map(|q| serde_json::from_value(q).unwrap_or_default()).unwrap_or_default();
+            let pred_v = predict(text, cfg)?;
+            if let Some(w) = dump_out.as_mut() {
+                let _ = writeln!(w, "{}", json!({"id": d.get("id"), "quotes": pred_v}));
+            }
+            let pred: Vec<PredQuote> = pred_v.into_iter().filter_map(|v| serde_json::from_value(v).ok()).collect();
+            scored.push(eval::Doc { gold, pred });
+        }
+        if scored.is_empty() {
+            return Err(format!("{path}: no documents{}", split.map(|s| format!(" in split '{s}'")).unwrap_or_default()));
+        }
+        let mut rules: BTreeMap<String, RuleStat> = BTreeMap::new();
+        let mut table = Vec::new();
+        for (label, dir, ind) in [("direct+mixed", true, false), ("indirect", false, true), ("all", true, true)] {
+            for thr in [0.3, 0.8] {
+                let r = if label == "all" && thr == 0.3 { Some(&mut rules) } else { None };
+                table.push((label, thr, eval::score(&scored, dir, ind, thr, r)));
+            }
+        }
+        if as_json {
+            let v = json!({
+                "file": path, "docs": scored.len(),
+                "scores": table.iter().map(|(l, t, s)| json!({"class": l, "overlap": t, "score": s})).collect::<Vec<_>>(),
+                "rules": rules,
+            });
+            println!("{v}");
+            return Ok(());
+        }
+        println!("{path}: {} documents{}", scored.len(), split.map(|s| format!(" (split {s})")).unwrap_or_default());
+        println!("{:<14} {:>7} {:>6} {:>6} {:>6} {:>6} {:>6} {:>9} {:>9}", "class", "overlap", "gold", "pred", "P", "R", "F1", "spk acc", "spk name");
+        for (l, t, s) in &table {
+            let f = |x: Option<f64>| x.map(|v| format!("{v:.1}")).unwrap_or_else(|| "-".into());
+            println!("{:<14} {:>7} {:>6} {:>6} {:>6.1} {:>6.1} {:>6.1} {:>9} {:>9}", l, t, s.gold, s.pred, s.p, s.r, s.f1, f(s.speaker_acc), f(s.speaker_acc_name));
+        }
+        println!("\nper rule (all classes, overlap 0.3): precision = matched / predicted; speaker = right / matched");
+        println!("{:<24} {:>9} {:>9} {:>9} {:>9}", "rule", "predicted", "matched", "precision", "speaker");
+        for (r, s) in &rules {
+            let prec = if s.predicted > 0 { 100.0 * s.matched as f64 / s.predicted as f64 } else { 0.0 };
+            let spk = if s.matched > 0 { format!("{:.1}", 100.0 * s.speaker_right as f64 / s.matched as f64) } else { "-".into() };
+            println!("{:<24} {:>9} {:>9} {:>9.1} {:>9}", r, s.predicted, s.matched, prec, spk);
+        }
+        Ok(())
+    }
+
+    fn run_bench(files: &[String], iterations: usize) -> Result<(), String> {
+        if files.is_empty() {
+            return Err("give one or more JSONL files (e.g. ../shared/data/dev/*.jsonl)".into());
+        }
+        let mut articles = Vec::new();
+        let mut bytes = 0usize;
+        for f in files {
+            for d in load_jsonl(f)? {
+                if let Some(t) = d.get("text").and_then(Value::as_str) {
+                    bytes += t.len();
+                    articles.push(Article::from_plain_text(t).0);
+                }
+            }
+        }
+        let cfg = Config::default();
+        let mut quotes = 0usize;
+        // warm-up (lexicons, allocator)
+        for a in articles.iter().take(20) {
+            quotes += analyze(a, &cfg).quotes.len();
+        }
+        let mut times = Vec::new();
+        for _ in 0..iterations.max(1) {
+            let t = Instant::now();
+            quotes = 0;
+            for a in &articles {
+                quotes += analyze(a, &cfg).quotes.len();
+            }
+            times.push(t.elapsed().as_secs_f64());
+        }
+        times.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+        let best = times[0];
+        let median = times[times.len() / 2];
+        let mb = bytes as f64 / 1e6;
+        println!("{} articles, {:.2} MB of text, {} quotes per pass, {} passes", articles.len(), mb, quotes, times.len());
+        println!("best   {:.3} s  {:.1} MB/s  {:.3} ms/article", best, mb / best, 1000.0 * best / articles.len() as f64);
+        println!("median {:.3} s  {:.1} MB/s", median, mb / median);
+        Ok(())
+    }
+}

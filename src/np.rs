@@ -1,0 +1,411 @@
+//! Speaker phrases: parsing the noun phrase next to a cue ("the company", "Mr. Smith, a
+//! spokesman for X", "he", "officials") and resolving it to an entity of the table.
+
+use crate::doc::Doc;
+use crate::entities::{self, Entities, NameRun, OrgType};
+use crate::lexicon::{Gender, Nominal};
+use crate::model::{Span, SpeakerKind};
+
+/// Longest descriptive speaker phrase ("the Kaspersky Lab cybersecurity firm"), in tokens.
+pub const MAX_NOMINAL_TOKENS: usize = 7;
+/// Longest appositive between commas ("Mr. X, a spokesman for the ministry, said"), in tokens.
+pub const MAX_APPOSITIVE_TOKENS: usize = 14;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pron {
+    He,
+    She,
+    It,
+    They,
+    First,
+}
+
+#[derive(Debug, Clone)]
+pub enum Head {
+    Name(NameRun),
+    Pronoun(Pron),
+    /// A described speaker: kind, head token, and an organisation it speaks for ("a spokeswoman
+    /// for the ministry", "its spokesperson").
+    Nominal { kind: Nominal, head: usize, of: Option<Box<Np>>, possessive_it: bool },
+}
+
+#[derive(Debug, Clone)]
+pub struct Np {
+    /// Token range `[a, z)` in the block.
+    pub a: usize,
+    pub z: usize,
+    pub head: Head,
+    pub role: Option<String>,
+}
+
+fn pron_of(doc: &Doc, lower: &str) -> Option<Pron> {
+    let l = doc.lang;
+    if l.he.first() == Some(&lower) {
+        Some(Pron::He)
+    } else if l.she.first() == Some(&lower) {
+        Some(Pron::She)
+    } else if l.it.first() == Some(&lower) {
+        Some(Pron::It)
+    } else if l.they.first() == Some(&lower) {
+        Some(Pron::They)
+    } else if l.first_person.contains(&lower) {
+        Some(Pron::First)
+    } else {
+        None
+    }
+}
+
+const PREP_OF: &[&str] = &["for", "of", "at", "with", "from", "in", "von", "der", "des"];
+const SPOKES: &[&str] = &["spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "representatives", "sprecher", "sprecherin"];
+
+/// Parses a speaker phrase that starts at token `i` (after a cue: `said the company`), not
+/// beyond `lim`. `sent_start` is the sentence's first token.
+pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> Option<Np> {
+    let bd = &doc.blocks[b];
+    let toks = &bd.toks;
+    if i >= lim || i >= toks.len() {
+        return None;
+    }
+    let t = &toks[i];
+    if t.quote.is_some() || !t.is_word() {
+        return None;
+    }
+    if let Some(p) = pron_of(doc, &t.lower) {
+        // "her" / "its" are possessives before a noun: "its spokesperson"
+        if !(matches!(p, Pron::It) && i + 1 < lim && doc.nominal(&toks[i + 1]).is_some()) {
+            return Some(with_appositive(doc, b, Np { a: i, z: i + 1, head: Head::Pronoun(p), role: None }, lim));
+        }
+    }
+    // a determiner or possessive opens a described speaker, possibly with a name inside
+    let det = doc.lang.determiners.contains(&t.lower.as_str());
+    if t.cap && !det {
+        let r = entities::name_run(doc, b, i, sent_start)?;
+        if r.name_z > r.name_a {
+            let mut z = r.z;
+            // "Kaspersky Lab cybersecurity firm": a nominal right after the name
+            let mut k = z;
+            while k < lim && k < z + 3 && toks[k].is_word() && !toks[k].cap && toks[k].cue == 0 {
+                if doc.nominal(&toks[k]).is_some() {
+                    z = k + 1;
+                    break;
+                }
+                k += 1;
+            }
+            let role = r.role.clone();
+            return Some(with_appositive(doc, b, Np { a: i, z, head: Head::Name(r), role }, lim));
+        }
+    }
+    if det || doc.nominal(t).is_some() || (t.cap && doc.lang.titles.contains_key(bd.tok_text(i))) {
+        let possessive_it = t.lower == "its" || t.lower == "their";
+        let mut k = if det { i + 1 } else { i };
+        let mut head = None;
+        let mut name: Option<NameRun> = None;
+        while k < lim && k < i + MAX_NOMINAL_TOKENS {
+            let tk = &toks[k];
+            if !tk.is_word() || tk.quote.is_some() {
+                break;
+            }
+            if tk.cue > 0 && !tk.cap && doc.nominal(tk).is_none() {
+                break;
+            }
+            if tk.cap && name.is_none() && head.is_none() {
+                if let Some(r) = entities::name_run(doc, b, k, sent_start) {
+                    k = r.z;
+                    name = Some(r);
+                    continue;
+                }
+            }
+            if doc.nominal(tk).is_some() {
+                head = Some(k);
+                k += 1;
+                // "the company spokesman": the last noun of a run is the head
+                continue;
+            }
+            if head.is_some() {
+                break;
+            }
+            if PREP_OF.contains(&tk.lower.as_str()) || doc.lang.that.contains(&tk.lower.as_str()) {
+                break;
+            }
+            k += 1;
+        }
+        let head_i = match head {
+            Some(h) => h,
+            None => {
+                // "The DHS said": determiner + name
+                if let Some(r) = name {
+                    let role = r.role.clone();
+                    let z = r.z;
+                    return Some(with_appositive(doc, b, Np { a: i, z, head: Head::Name(r), role }, lim));
+                }
+                return None;
+            }
+        };
+        let kind = doc.nominal(&toks[head_i]).unwrap_or(Nominal::Person);
+        let z = head_i + 1;
+        // an organisation described with its name: "the Kaspersky Lab cybersecurity firm"
+        if let (Some(r), Nominal::Org) = (&name, kind) {
+            let role = r.role.clone();
+            return Some(with_appositive(doc, b, Np { a: i, z, head: Head::Name(r.clone()), role }, lim));
+        }
+        // "a spokeswoman for the ministry"
+        let mut of = None;
+        let mut zz = z;
+        if z + 1 < lim && PREP_OF.contains(&toks[z].lower.as_str()) {
+            if let Some(inner) = forward(doc, b, z + 1, lim, sent_start) {
+                zz = inner.z;
+                of = Some(Box::new(inner));
+            }
+        }
+        let role = Some(bd.slice(i, zz).to_string());
+        return Some(with_appositive(doc, b, Np { a: i, z: zz, head: Head::Nominal { kind, head: head_i, of, possessive_it }, role }, lim));
+    }
+    None
+}
+
+/// `X, a spokesman for Y,` / `said X, chief executive of Y.`: the appositive becomes the role.
+fn with_appositive(doc: &Doc, b: usize, mut np: Np, lim: usize) -> Np {
+    let toks = &doc.blocks[b].toks;
+    if np.z + 1 >= lim || !toks[np.z].is_punct(",") {
+        return np;
+    }
+    let s = np.z + 1;
+    let first = &toks[s];
+    let starts_like = first.is_word()
+        && (doc.lang.determiners.contains(&first.lower.as_str())
+            || (!first.cap && first.cue == 0)
+            || doc.lang.titles.contains_key(doc.blocks[b].tok_text(s))
+            || first.kind == crate::text::TokKind::Number);
+    if !starts_like || matches!(np.head, Head::Pronoun(_)) {
+        return np;
+    }
+    let mut k = s;
+    while k < lim && k < s + MAX_APPOSITIVE_TOKENS {
+        let tk = &toks[k];
+        if tk.quote.is_some() || tk.is_punct(".") || tk.is_punct(";") {
+            return np;
+        }
+        if tk.is_punct(",") || (k + 1 == lim) {
+            let end = if tk.is_punct(",") { k } else { k + 1 };
+            // the appositive must not itself hold the cue ("X, who said")
+            if (s..end).any(|j| toks[j].cue == 1 && !toks[j].cap) && !(s..end).any(|j| doc.nominal(&toks[j]).is_some()) {
+                return np;
+            }
+            let text = doc.blocks[b].slice(s, end);
+            let is_age = end == s + 1 && toks[s].kind == crate::text::TokKind::Number;
+            if !is_age {
+                np.role = Some(match np.role.take() {
+                    Some(r) if !r.is_empty() => format!("{r}, {text}"),
+                    _ => text.to_string(),
+                });
+            }
+            np.z = if tk.is_punct(",") { k + 1 } else { end };
+            return np;
+        }
+        k += 1;
+    }
+    np
+}
+
+/// Parses the speaker phrase that ends right before token `end` (before a cue: `the company
+/// said`), not before `lo`.
+pub fn backward(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize) -> Option<Np> {
+    let bd = &doc.blocks[b];
+    let toks = &bd.toks;
+    if end == 0 || end <= lo {
+        return None;
+    }
+    let last = &toks[end - 1];
+    if last.quote.is_some() {
+        return None;
+    }
+    if last.is_word() {
+        if let Some(p) = pron_of(doc, &last.lower) {
+            if !(last.lower == "it" && end >= 2 && toks[end - 2].is_word() && doc.lang.that.contains(&toks[end - 2].lower.as_str())) {
+                return Some(Np { a: end - 1, z: end, head: Head::Pronoun(p), role: None });
+            }
+        }
+        if last.lower == "who" || last.lower == "der" || last.lower == "die" && false {
+            // "Smith, who said": the phrase before the comma
+            if end >= 3 && toks[end - 2].is_punct(",") {
+                return backward(doc, b, end - 2, lo, sent_start);
+            }
+            return None;
+        }
+    }
+    if last.is_punct(",") {
+        // appositive: "X, a spokesman for Y, said"  or "X, 45, said"
+        let mut j = end - 1;
+        let stop = lo.max(end.saturating_sub(MAX_APPOSITIVE_TOKENS + 1));
+        while j > stop {
+            j -= 1;
+            if toks[j].is_punct(",") {
+                if let Some(np) = backward(doc, b, j, lo, sent_start) {
+                    if matches!(np.head, Head::Pronoun(_)) {
+                        return None;
+                    }
+                    // re-run forward to attach the appositive as role
+                    if let Some(full) = forward(doc, b, np.a, end, sent_start) {
+                        if full.z == end {
+                            return Some(full);
+                        }
+                    }
+                    let mut np = np;
+                    let text = bd.slice(j + 1, end - 1);
+                    if !(end - 1 == j + 2 && toks[j + 1].kind == crate::text::TokKind::Number) {
+                        np.role = Some(text.to_string());
+                    }
+                    np.z = end;
+                    return Some(np);
+                }
+                return None;
+            }
+            if toks[j].is_punct(".") || toks[j].quote.is_some() {
+                break;
+            }
+        }
+        // a stray comma between subject and verb: "Kaspersky Lab, has insisted"
+        if end >= 2 && toks[end - 2].is_word() && toks[end - 2].cap {
+            return backward(doc, b, end - 1, lo, sent_start).map(|mut n| {
+                n.z = end;
+                n
+            });
+        }
+        return None;
+    }
+    if !last.is_word() {
+        return None;
+    }
+    // walk back to the phrase's start: capitalised words, connectors, modifiers, a determiner
+    let mut a = end - 1;
+    let floor = lo.max(end.saturating_sub(MAX_NOMINAL_TOKENS + 2));
+    let mut saw_det = false;
+    while a > floor {
+        let p = &toks[a - 1];
+        if !p.is_word() || p.quote.is_some() {
+            break;
+        }
+        if doc.lang.determiners.contains(&p.lower.as_str()) {
+            a -= 1;
+            saw_det = true;
+            break;
+        }
+        if p.cue > 0 && !p.cap && doc.nominal(p).is_none() {
+            break;
+        }
+        if doc.is_aux(p) || doc.lang.that.contains(&p.lower.as_str()) || (PREP_OF.contains(&p.lower.as_str()) && !(a >= 2 && toks[a - 2].cap && p.lower == "of")) {
+            break;
+        }
+        if !p.cap && !last.cap && doc.nominal(last).is_none() {
+            break;
+        }
+        if !p.cap && last.cap && doc.nominal(p).is_none() {
+            break;
+        }
+        a -= 1;
+    }
+    let _ = saw_det;
+    // try the longest phrase first, then shorter ones
+    for start in a..end {
+        if let Some(np) = forward(doc, b, start, end, sent_start) {
+            if np.z == end {
+                // "a spokeswoman for the ministry said": take the outer phrase
+                if start >= 2 && PREP_OF.contains(&toks[start - 1].lower.as_str()) {
+                    if let Some(outer) = backward(doc, b, start - 1, lo, sent_start) {
+                        if let Head::Nominal { kind: Nominal::Person, .. } = outer.head {
+                            if let Some(full) = forward(doc, b, outer.a, end, sent_start) {
+                                if full.z == end {
+                                    return Some(full);
+                                }
+                            }
+                        }
+                    }
+                }
+                return Some(np);
+            }
+        }
+    }
+    None
+}
+
+/// What a resolved speaker phrase points at.
+pub struct Resolved {
+    pub entity: Option<usize>,
+    /// The phrase itself (its name words for a name).
+    pub mention: Span,
+}
+
+/// Resolves a phrase to an entity. `focus` is the speaker of the previous attributed quote
+/// (for "the statement said" and as a preferred he/she antecedent).
+pub fn resolve(doc: &Doc, ents: &mut Entities, b: usize, np: &Np, focus: Option<usize>) -> Resolved {
+    let bd = &doc.blocks[b];
+    let toks = &bd.toks;
+    let pos = toks[np.a].start;
+    let mention = Span::new(b, toks[np.a].start, toks[np.z - 1].end);
+    let entity = match &np.head {
+        Head::Name(r) => {
+            let span = Span::new(b, toks[r.name_a].start, toks[r.name_z - 1].end);
+            let id = match ents.at(span) {
+                Some(id) => id,
+                None => {
+                    let words = entities::run_words(doc, b, r);
+                    ents.link(doc, words, r.role.clone(), r.gender, span)
+                }
+            };
+            if let Some(role) = &np.role {
+                let e = &mut ents.list[id];
+                if e.role.is_none() {
+                    e.role = Some(role.clone());
+                }
+            }
+            Some(id)
+        }
+        Head::Pronoun(p) => match p {
+            Pron::He => ents.resolve_person(b, pos, Some(Gender::Male), focus),
+            Pron::She => ents.resolve_person(b, pos, Some(Gender::Female), focus),
+            Pron::It => ents.resolve_org(b, pos, OrgType::Unknown),
+            Pron::They => focus.filter(|&f| ents.list[f].kind != SpeakerKind::Person).or_else(|| ents.resolve_org(b, pos, OrgType::Unknown)),
+            Pron::First => None,
+        },
+        Head::Nominal { kind, head, of, possessive_it } => {
+            let noun = toks[*head].lower.clone();
+            match kind {
+                Nominal::Org => ents.resolve_org(b, pos, entities::org_type_of_noun(&noun)).or_else(|| Some(ents.described(bd.slice(np.a, np.z).to_string(), mention))),
+                Nominal::Doc => focus.or_else(|| ents.resolve_org(b, pos, OrgType::Unknown)),
+                Nominal::Person => {
+                    let spokes = SPOKES.contains(&noun.as_str());
+                    let org = if spokes {
+                        if let Some(o) = of {
+                            let r = resolve(doc, ents, b, o, focus);
+                            r.entity.filter(|&e| ents.list[e].kind != SpeakerKind::Person)
+                        } else if *possessive_it {
+                            ents.resolve_org(b, pos, OrgType::Unknown)
+                        } else {
+                            None
+                        }
+                    } else {
+                        None
+                    };
+                    match org {
+                        Some(o) => Some(o),
+                        None => {
+                            let text = bd.slice(np.a, np.z.min(*head + 1).max(np.a + 1));
+                            let id = ents.described(text.to_string(), mention);
+                            if let Some(role) = &np.role {
+                                if ents.list[id].role.is_none() {
+                                    ents.list[id].role = Some(role.clone());
+                                }
+                            }
+                            Some(id)
+                        }
+                    }
+                }
+            }
+        }
+    };
+    let entity = entity.map(|e| ents.canonical(e));
+    if let Some(e) = entity {
+        ents.add_mention(e, mention);
+    }
+    Resolved { entity, mention }
+}

@@ -1,0 +1,183 @@
+//! Tokens and sentences of one block. Offsets are UTF-8 bytes into the block's text.
+
+/// Abbreviations whose period does not end a sentence (lower case, without the period).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "capt",
+    "sgt", "st", "jr", "sr", "rev", "fr", "hon", "adm", "cmdr", "gens", "maj", "inc", "corp", "co",
+    "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "mt", "ft", "ave", "blvd", "dept", "univ", "approx", "est", "fig", "vol", "pp",
+    "bzw", "ca", "evtl", "ggf", "usw", "vgl", "z", "d", "h", "u", "a", "b", "hr", "nr", "str",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    Number,
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+    /// First letter upper case.
+    pub cap: bool,
+}
+
+/// Splits a block into words, numbers and punctuation. A word keeps inner apostrophes
+/// (don't, O'Brien), hyphens (Moscow-based), periods of initials and abbreviations (U.S., Mr.).
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = match text[i..].chars().next() {
+            Some(c) => c,
+            None => break,
+        };
+        let cl = c.len_utf8();
+        if c.is_whitespace() || c == '\u{00AD}' || c == '\u{200B}' {
+            i += cl;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let start = i;
+            let mut j = i + cl;
+            let mut all_digits = c.is_ascii_digit();
+            loop {
+                let Some(d) = text[j..].chars().next() else { break };
+                if d.is_alphanumeric() || d == '\u{00AD}' {
+                    if !d.is_ascii_digit() {
+                        all_digits = false;
+                    }
+                    j += d.len_utf8();
+                    continue;
+                }
+                // inner joiners: apostrophes, hyphens, periods/commas in numbers and initials
+                if matches!(d, '\'' | '’' | '-' | '.' | ',' | '&') {
+                    let after = text[j + d.len_utf8()..].chars().next();
+                    let next_alnum = after.is_some_and(|a| a.is_alphanumeric());
+                    let ok = match d {
+                        '\'' | '’' | '-' | '&' => next_alnum,
+                        '.' => next_alnum && (all_digits || after.is_some_and(|a| a.is_uppercase()) && j - start <= 2),
+                        ',' => all_digits && after.is_some_and(|a| a.is_ascii_digit()),
+                        _ => false,
+                    };
+                    if ok {
+                        j += d.len_utf8();
+                        continue;
+                    }
+                }
+                break;
+            }
+            // a trailing period of an abbreviation or initials belongs to the word
+            if text[j..].starts_with('.') {
+                let w = &text[start..j];
+                let lw = w.to_ascii_lowercase();
+                let initials = w.contains('.') || (w.chars().count() == 1 && c.is_uppercase());
+                if initials || ABBREVIATIONS.contains(&lw.as_str()) {
+                    j += 1;
+                }
+            }
+            out.push(Token {
+                start,
+                end: j,
+                kind: if all_digits { TokKind::Number } else { TokKind::Word },
+                cap: c.is_uppercase(),
+            });
+            i = j;
+            continue;
+        }
+        out.push(Token { start: i, end: i + cl, kind: TokKind::Punct, cap: false });
+        i += cl;
+    }
+    out
+}
+
+/// Sentence boundaries of a block as byte ranges, never splitting inside `protected` ranges
+/// (the block's direct quotes), so a quotation and its cue stay in one sentence.
+pub fn sentences(text: &str, protected: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut it = text.char_indices().peekable();
+    let inside = |p: usize| protected.iter().any(|&(s, e)| p > s && p < e);
+    while let Some((i, c)) = it.next() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        // period of an abbreviation or initial: the tokenizer rule, repeated cheaply here
+        if c == '.' {
+            let before = &text[..i];
+            let w: &str = before.rsplit(|ch: char| !ch.is_alphanumeric() && ch != '.').next().unwrap_or("");
+            let lw = w.to_ascii_lowercase();
+            if ABBREVIATIONS.contains(&lw.as_str()) || (w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase())) || (w.contains('.') && w.len() <= 5) {
+                continue;
+            }
+            // decimal numbers
+            if w.chars().last().is_some_and(|d| d.is_ascii_digit()) && text[i + 1..].chars().next().is_some_and(|d| d.is_ascii_digit()) {
+                continue;
+            }
+        }
+        // swallow further terminators, closing marks and brackets
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = it.peek() {
+            if matches!(d, '.' | '!' | '?' | '…' | ')' | ']' | '"' | '\'' | '”' | '’' | '»' | '«' | '“' | '›' | '」') {
+                end = j + d.len_utf8();
+                it.next();
+            } else {
+                break;
+            }
+        }
+        // must be followed by space then something sentence-like, or the end
+        let rest = &text[end..];
+        let trimmed = rest.trim_start();
+        if trimmed.is_empty() {
+            break;
+        }
+        if trimmed.len() == rest.len() {
+            continue; // no space after: "e.g.x" or "…ignore"
+        }
+        let next = trimmed.chars().next().unwrap_or(' ');
+        if !(next.is_uppercase() || next.is_ascii_digit() || crate::doc::quotes_is_open_char(next) || next == '(' || next == '—' || next == '–') {
+            continue;
+        }
+        if inside(end) {
+            continue;
+        }
+        out.push((start, end));
+        start = end + (rest.len() - trimmed.len());
+    }
+    if start < text.len() && !text[start..].trim().is_empty() {
+        out.push((start, text.trim_end().len().max(start)));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(t: &str) -> Vec<&str> {
+        tokenize(t).iter().map(|k| &t[k.start..k.end]).collect()
+    }
+
+    #[test]
+    fn tokens_keep_names_and_abbreviations() {
+        assert_eq!(words("Mr. O'Brien, the U.S. envoy, didn’t go."), vec!["Mr.", "O'Brien", ",", "the", "U.S.", "envoy", ",", "didn’t", "go", "."]);
+        assert_eq!(words("Moscow-based firm: 1,200 jobs"), vec!["Moscow-based", "firm", ":", "1,200", "jobs"]);
+    }
+
+    #[test]
+    fn tokens_handle_non_ascii() {
+        assert_eq!(words("Приве́т мир — 😀 ok"), vec!["Приве́т", "мир", "—", "😀", "ok"]);
+    }
+
+    #[test]
+    fn sentences_respect_quotes_and_abbreviations() {
+        let t = "\"We won. We rest,\" Mr. Smith said. Then he left.";
+        let q = [(0, 18)];
+        let s: Vec<&str> = sentences(t, &q).iter().map(|&(a, b)| &t[a..b]).collect();
+        assert_eq!(s, vec!["\"We won. We rest,\" Mr. Smith said.", "Then he left."]);
+    }
+}

@@ -216,7 +216,7 @@
     drawTable();
     $('export-json').disabled = $('export-csv').disabled = !count;
     const plural = (n, w) => `${n} ${w}${n === 1 ? '' : 's'}`;
-    setStatus(`${plural(count, 'quote')} from ${plural(speakers, 'speaker')}` +
+    setStatus((count ? `${plural(count, 'quote')} from ${plural(speakers, 'speaker')}` : 'No quotes found') +
       (unattributed ? `, ${unattributed} unattributed` : '') +
       ` · ${plural(blocks.length, 'paragraph')} analysed in ${ms < 1 ? ms.toFixed(2) : ms.toFixed(1)} ms` +
       (a.source.startsWith('pasted') ? ` · ${a.note || a.source}` : ''), count ? 'ok' : 'empty');
@@ -322,12 +322,12 @@
       const dot = el('span', { class: 'dot', 'aria-hidden': 'true' });
       dot.style.backgroundColor = g.color;
       const n = g.items.length;
-      const head = el('th', { scope: 'rowgroup', colspan: 4, class: 'speaker' },
+      const head = el('th', { scope: 'rowgroup', colspan: 4 }, el('div', { class: 'speaker' },
         dot,
         el('span', { class: 'speaker-name', text: g.speaker || 'Unattributed' }),
         g.speaker ? el('span', { class: 'speaker-kind tag', 'data-field': 'kind', text: g.speakerKind }) : null,
         g.role ? el('span', { class: 'speaker-role', 'data-field': 'role', text: g.role }) : null,
-        el('span', { class: 'speaker-count', 'data-field': 'count', text: `${n} quote${n === 1 ? '' : 's'}` }));
+        el('span', { class: 'speaker-count', 'data-field': 'count', text: `${n} quote${n === 1 ? '' : 's'}` })));
       tb.append(el('tr', { class: 'speaker-row' }, head));
       for (const it of g.items) {
         const q = it.quote || {};

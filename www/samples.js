@@ -45,7 +45,7 @@
     },
     {
       id: 'unicode',
-      label: 'Kharkiv robots 🚀',
+      label: 'Kharkiv robots (Unicode)',
       lang: 'en',
       about: 'Curly quotes, no-break spaces, emoji before and inside quotes, Cyrillic.',
       blocks: [

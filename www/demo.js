@@ -156,7 +156,7 @@
           el.className = 'caption';
         } else {
           el = document.createElement('p');
-          if (i === 1 && blocks[0].kind === 'heading' && b.text.length <= 260) el.className = 'standfirst';
+          if (b.standfirst) el.className = 'standfirst';
         }
       }
       const node = document.createTextNode(b.text);

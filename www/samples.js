@@ -1,8 +1,9 @@
 /* QuoteLens demo — sample articles. Written for this demo (fictional events and people); each one
  * exercises something the engine has to get right. Defines one global, `QuoteLensSamples`.
  *
- * blocks[i] = {kind: heading | paragraph | caption | listitem | blockquote, text}; the text is
- * shown exactly as written (NBSP and emoji included) and handed to the engine unchanged.
+ * blocks[i] = {kind: heading | paragraph | caption | listitem | blockquote, text, standfirst?}; the
+ * text is shown exactly as written (NBSP and emoji included) and handed to the engine unchanged;
+ * `standfirst` only styles the paragraph.
  */
 (function (root) {
   'use strict';
@@ -15,7 +16,7 @@
       about: '“The company said”, an acronym, a named official, “according to”, paraphrase.',
       blocks: [
         { kind: 'heading', text: 'Northwind Energy rejects regulator’s findings on pipeline leaks' },
-        { kind: 'paragraph', text: 'The Federal Energy Safety Authority says dozens of leaks went unreported. The company calls the report “deeply flawed”.' },
+        { kind: 'paragraph', standfirst: true, text: 'The Federal Energy Safety Authority says dozens of leaks went unreported. The company calls the report “deeply flawed”.' },
         { kind: 'paragraph', text: 'Northwind Energy on Tuesday rejected claims by the Federal Energy Safety Authority (FESA) that it had failed to report dozens of gas leaks along its Baltic pipeline.' },
         { kind: 'paragraph', text: '“The report relies on incomplete data and ignores the independent inspections we commissioned last year,” the company said in a statement. “We have reported every incident exactly as the law requires.”' },
         { kind: 'paragraph', text: 'FESA said in its findings that at least 41 leaks between 2021 and 2023 had gone unreported, and that the company’s monitoring equipment was “years out of date”.' },

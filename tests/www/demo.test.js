@@ -18,7 +18,14 @@ const net = require('node:net');
 const path = require('node:path');
 const http = require('node:http');
 const { spawn } = require('node:child_process');
-const { chromium } = require('playwright-core');
+let chromium;
+try {
+  ({ chromium } = require('playwright-core'));
+} catch (_) {
+  console.error('tests/www: playwright-core is not installed — run: npm ci');
+  console.log('demo: 0 passed, 1 failed');
+  process.exit(1);
+}
 
 const REPO = path.resolve(__dirname, '..', '..');
 const WWW = path.join(REPO, 'www');
@@ -270,6 +277,11 @@ const PASTED_HTML = `<!doctype html><html lang="en"><head><title>Harbour tunnel 
 
 async function main() {
   fs.mkdirSync(OUT, { recursive: true });
+  if (!fs.existsSync(CHROMIUM)) {
+    console.error(`tests/www: ${CHROMIUM} is missing — apt-get install chromium (or set CHROMIUM=/path/to/chromium)`);
+    console.log('demo: 0 passed, 1 failed');
+    process.exit(1);
+  }
   for (const f of ['pkg/quotelens.js', 'pkg/quotelens_bg.wasm', 'shared/render.js', 'shared/extract.js']) {
     if (!fs.existsSync(path.join(WWW, f))) {
       console.error(`tests/www: www/${f} is missing — build first: make build (or make wasm && node www/build.mjs)`);

@@ -11,6 +11,10 @@
  *   -> the "who said what" table and the JSON / CSV exports, all from the same items.
  * Pasted HTML is parsed with DOMParser into an inert document and read by QuoteLensExtract; only
  * the text of its blocks ever reaches this page's DOM (textContent), never its markup.
+ *
+ * For tests (tests/www/demo.test.js): <html data-demo-state="loading|done|error" data-demo-count="N">;
+ * labels carry the extension's contract (data-quotelens-quote/-speaker/-kind/-text); the table's
+ * tbody.speaker-group[data-speaker] rows carry data-quote-id.
  */
 (function () {
   'use strict';

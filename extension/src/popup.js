@@ -1,0 +1,95 @@
+/* QuoteLens — popup: this page on/off, this site always/never/automatic, the global switch, the
+ * quote count and the "who said what" list (click a quote to scroll to it). */
+(function () {
+  'use strict';
+  const api = globalThis.browser || globalThis.chrome;
+  const S = globalThis.QuoteLensSettings;
+  const R = globalThis.QuoteLensRender;
+  const t = globalThis.QuoteLensI18n.t;
+  const $ = (id) => document.getElementById(id);
+  const params = new URLSearchParams(location.search);
+  // ?tabId=N: tests (and the options page) open the popup as a tab, where "active tab" is itself
+  const explicitTab = params.has('tabId');
+  let tabId = explicitTab ? Number(params.get('tabId')) : null;
+  let status = null;
+  let poll = 0;
+
+  async function findTab() {
+    if (tabId != null) return tabId;
+    const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+    tabId = tab ? tab.id : null;
+    return tabId;
+  }
+
+  async function getStatus() {
+    try {
+      return await api.tabs.sendMessage(tabId, { type: 'status' });
+    } catch (_) {
+      return null;
+    }
+  }
+
+  function show(st, settings) {
+    status = st;
+    $('global-toggle').checked = settings.enabled;
+    $('unavailable').hidden = !!st;
+    $('controls').hidden = !st;
+    $('wsw-section').hidden = !st;
+    if (!st) { $('count').textContent = ''; return; }
+    $('page-toggle').checked = st.active;
+    $('page-toggle').disabled = st.optedOut;
+    $('decision').textContent = st.optedOut ? (t('popupOptedOut') || 'This page asks not to be labelled.') : st.decision;
+    $('site-mode').value = st.mode;
+    const n = st.count;
+    $('count').textContent = st.active ? (st.state === 'done' ? (t('popupCount', [String(n)]) || `${n} quotes`) : (t('popupScanning') || 'scanning…')) : '';
+    const box = $('wsw');
+    box.replaceChildren();
+    if (st.active) {
+      box.append(R.buildWhoSaidWhat(document, st.groups || [], {
+        emptyText: st.state === 'done' ? (t('popupNoQuotes') || 'No quotes found.') : (t('popupScanning') || 'scanning…'),
+        onSelect: async (id) => {
+          try { await api.tabs.sendMessage(tabId, { type: 'reveal', id }); } catch (_) { /* gone */ }
+          if (!explicitTab) window.close();
+        },
+      }));
+    } else {
+      const p = document.createElement('p');
+      p.className = 'qlw-empty';
+      p.textContent = t('popupOff') || 'Labels are off on this page.';
+      box.append(p);
+    }
+    clearTimeout(poll);
+    if (st.active && st.state !== 'done') poll = setTimeout(refresh, 400);
+  }
+
+  async function refresh() {
+    await findTab();
+    const [st, settings] = await Promise.all([tabId != null ? getStatus() : null, S.load()]);
+    show(st, settings);
+  }
+
+  $('page-toggle').addEventListener('change', async (ev) => {
+    const st = await api.runtime.sendMessage({ type: 'toggleTab', tabId, on: ev.target.checked });
+    show(st, await S.load());
+  });
+  $('site-mode').addEventListener('change', async (ev) => {
+    if (!status) return;
+    await S.setSiteMode(status.host, ev.target.value);
+    try { await api.tabs.sendMessage(tabId, { type: 'followSettings' }); } catch (_) { /* ignore */ }
+    setTimeout(refresh, 50);
+  });
+  $('global-toggle').addEventListener('change', async (ev) => {
+    await S.save({ enabled: ev.target.checked });
+    try { await api.tabs.sendMessage(tabId, { type: 'followSettings' }); } catch (_) { /* ignore */ }
+    setTimeout(refresh, 50);
+  });
+  $('options').addEventListener('click', () => api.runtime.openOptionsPage());
+
+  if (api.commands && api.commands.getAll) {
+    api.commands.getAll().then((cmds) => {
+      const c = cmds.find((x) => x.name === 'toggle-labels');
+      if (c && c.shortcut) $('shortcut').textContent = c.shortcut;
+    }, () => {});
+  }
+  refresh();
+})();

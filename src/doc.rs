@@ -5,7 +5,7 @@ use crate::lexicon::{Language, Nominal};
 use crate::model::{Article, BlockKind};
 use crate::quotes::{self, RawQuote};
 use crate::text::{self, TokKind};
-use std::collections::HashSet;
+use crate::smallstr::{fx, FxHashSet, SmallStr};
 
 /// A block shorter than this many words, mostly capitalised and without a final period, reads
 /// as a headline: its capitalised words are not taken as names.
@@ -17,7 +17,7 @@ pub struct Tok {
     pub end: usize,
     pub kind: TokKind,
     pub cap: bool,
-    pub lower: String,
+    pub lower: SmallStr,
     /// Cue tier (1 saying … 3 belief), 0 when not a cue.
     pub cue: u8,
     /// Index of the direct quote (in the block) this token lies in.
@@ -76,7 +76,7 @@ pub struct Doc<'a> {
     pub blocks: Vec<BlockData<'a>>,
     /// Lower-case words the article writes in lower case somewhere (so a capitalised
     /// sentence-initial one is a common word, not a name).
-    pub lowercase_seen: HashSet<String>,
+    pub lowercase_seen: FxHashSet<u64>,
 }
 
 pub fn quotes_is_open_char(c: char) -> bool {
@@ -87,32 +87,31 @@ impl<'a> Doc<'a> {
     pub fn build(article: &'a Article) -> Doc<'a> {
         let texts: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
         let lang = crate::lexicon::detect(&texts);
-        let all_quotes = quotes::find_all(&texts);
-        let mut lowercase_seen = HashSet::new();
+        let mut all_quotes = quotes::find_all(&texts);
+        let mut lowercase_seen = FxHashSet::default();
         let mut blocks = Vec::with_capacity(texts.len());
         for (bi, b) in article.blocks.iter().enumerate() {
             let text = b.text.as_str();
             let raw = text::tokenize(text);
-            let bq = &all_quotes[bi];
+            let bq = std::mem::take(&mut all_quotes[bi]);
             let mut toks = Vec::with_capacity(raw.len());
             let mut qi = 0;
             let mut caps = 0usize;
             let mut words = 0usize;
             for t in raw {
                 let w = &text[t.start..t.end];
-                let lower = if w.is_ascii() { w.to_ascii_lowercase() } else { w.to_lowercase() };
-                let lower = lower.replace('\u{00AD}', "");
+                let lower = SmallStr::lower(w);
                 while qi < bq.len() && bq[qi].end <= t.start {
                     qi += 1;
                 }
                 let quote = (qi < bq.len() && bq[qi].start <= t.start && t.end <= bq[qi].end).then_some(qi);
-                let cue = if t.kind == TokKind::Word { lang.cues.get(&lower).copied().unwrap_or(0) } else { 0 };
+                let cue = if t.kind == TokKind::Word { lang.cues.get(lower.as_str()).copied().unwrap_or(0) } else { 0 };
                 if t.kind == TokKind::Word {
                     words += 1;
                     if t.cap {
                         caps += 1;
-                    } else if quote.is_none() && lowercase_seen.len() < 50_000 && !lowercase_seen.contains(&lower) {
-                        lowercase_seen.insert(lower.clone());
+                    } else if quote.is_none() {
+                        lowercase_seen.insert(fx(&lower));
                     }
                 }
                 toks.push(Tok { start: t.start, end: t.end, kind: t.kind, cap: t.cap, lower, cue, quote });
@@ -131,7 +130,7 @@ impl<'a> Doc<'a> {
             let ends_like_sentence = trimmed.ends_with(['.', '!', '?', '"', '”', '»', '“', ':']);
             let headline_like = b.kind == BlockKind::Heading
                 || (words >= 3 && words <= 25 && !ends_like_sentence && caps as f32 >= HEADLINE_CAPS_SHARE * words as f32);
-            blocks.push(BlockData { text, kind: b.kind, toks, quotes: bq.clone(), sents, headline_like });
+            blocks.push(BlockData { text, kind: b.kind, toks, quotes: bq, sents, headline_like });
         }
         Doc { lang, blocks, lowercase_seen }
     }
@@ -140,7 +139,7 @@ impl<'a> Doc<'a> {
         t.is_word() && self.lang.aux.contains(&t.lower.as_str())
     }
     pub fn is_stop(&self, t: &Tok) -> bool {
-        self.lang.stop.contains(&t.lower)
+        self.lang.stop.contains(t.lower.as_str())
     }
     pub fn nominal(&self, t: &Tok) -> Option<Nominal> {
         if !t.is_word() {

@@ -30,18 +30,43 @@ pub struct Entity {
     pub mentions: Vec<Span>,
     /// Named (from a proper name) or described ("a spokeswoman").
     pub named: bool,
+    /// Lower-case name, for look-ups.
+    key: String,
+    /// Acronym of the name words, for look-ups.
+    acr: String,
 }
 
 impl Entity {
     pub fn display(&self) -> String {
         self.words.join(" ")
     }
-    fn key(&self) -> String {
-        self.words.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" ")
+    fn new(words: Vec<String>, kind: SpeakerKind, org_type: OrgType, gender: Option<Gender>, role: Option<String>, mentions: Vec<Span>, named: bool) -> Entity {
+        let mut e = Entity { words: Vec::new(), kind, org_type, gender, role, mentions, named, key: String::new(), acr: String::new() };
+        e.set_words(words);
+        e
     }
-    fn acronym(&self) -> String {
-        acronym_of(&self.words)
+    fn set_words(&mut self, words: Vec<String>) {
+        self.key = key_of(&words);
+        self.acr = acronym_of(&words);
+        self.words = words;
     }
+    fn key(&self) -> &str {
+        &self.key
+    }
+    fn acronym(&self) -> &str {
+        &self.acr
+    }
+}
+
+fn key_of(words: &[String]) -> String {
+    let mut k = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            k.push(' ');
+        }
+        k.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    k
 }
 
 pub fn acronym_of(words: &[String]) -> String {
@@ -93,6 +118,8 @@ pub struct Entities {
     pub names: Vec<NameMention>,
     /// Alias entities (an acronym given in parentheses) and the entity they stand for.
     forward: Vec<(usize, usize)>,
+    /// Lower-case name → entity, for the common case of a name used again as written.
+    by_key: crate::smallstr::FxHashMap<String, usize>,
 }
 
 /// Finds the proper name that starts at token `i` of block `b` (a capitalised word or a
@@ -160,7 +187,7 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
             name_a += 1;
             continue;
         }
-        if initial && z - name_a == 1 && doc.lowercase_seen.contains(tk.lower.as_str()) {
+        if initial && z - name_a == 1 && doc.lowercase_seen.contains(&crate::smallstr::fx(&tk.lower)) {
             return None;
         }
         break;
@@ -175,7 +202,7 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
     }
     // a single capitalised word that the article also writes in lower case, after a colon or
     // at a sentence start, is a common word
-    if name_z - name_a == 1 && (name_a == sent_start) && doc.lowercase_seen.contains(toks[name_a].lower.as_str()) {
+    if name_z - name_a == 1 && (name_a == sent_start) && doc.lowercase_seen.contains(&crate::smallstr::fx(&toks[name_a].lower)) {
         return None;
     }
     if a > name_a {
@@ -289,8 +316,7 @@ impl Entities {
     }
 
     fn alias(&mut self, id: usize, acronym: &str) {
-        let a = self.list[id].acronym();
-        if a != acronym {
+        if self.list[id].acronym() != acronym {
             // remember the acronym as an alternative form by a hidden entity pointing here is
             // overkill: store it as a role-free extra word list
             self.aliases_push(id, acronym);
@@ -299,31 +325,39 @@ impl Entities {
 
     fn aliases_push(&mut self, id: usize, acronym: &str) {
         // encoded as an extra entity that forwards: simplest is to keep a side list
-        self.list.push(Entity {
-            words: vec![acronym.to_string()],
-            kind: SpeakerKind::Organisation,
-            org_type: self.list[id].org_type,
-            gender: None,
-            role: None,
-            mentions: Vec::new(),
-            named: false, // marks an alias, never output
-        });
+        // named: false marks an alias, never output
+        let e = Entity::new(vec![acronym.to_string()], SpeakerKind::Organisation, self.list[id].org_type, None, None, Vec::new(), false);
+        self.list.push(e);
         let alias_id = self.list.len() - 1;
         self.forward.push((alias_id, id));
     }
 
     /// Links a proper-name mention to an existing entity or makes a new one.
     pub fn link(&mut self, doc: &Doc, words: Vec<String>, role: Option<String>, gender: Option<Gender>, span: Span) -> usize {
+        let key = key_of(&words);
+        if let Some(&id) = self.by_key.get(&key) {
+            let id = self.resolve_forward(id);
+            let ent = &mut self.list[id];
+            if ent.gender.is_none() {
+                ent.gender = gender;
+            }
+            if ent.role.is_none() {
+                ent.role = role;
+            }
+            ent.mentions.push(span);
+            self.names.push(NameMention { span, entity: id });
+            return id;
+        }
         let (kind, org_type, gender) = classify(doc, &words, &role, gender);
         let id = self.find(&words, kind).unwrap_or_else(|| {
-            self.list.push(Entity { words: words.clone(), kind, org_type, gender, role: role.clone(), mentions: Vec::new(), named: true });
+            self.list.push(Entity::new(words.clone(), kind, org_type, gender, role.clone(), Vec::new(), true));
             self.list.len() - 1
         });
         let id = self.resolve_forward(id);
         let ent = &mut self.list[id];
         // the most complete name wins; the earliest on ties
         if words.len() > ent.words.len() && !(ent.kind == SpeakerKind::Organisation && kind != SpeakerKind::Organisation && is_acronym(&ent.words[0]) == false && ent.words.len() > 1) {
-            ent.words = words;
+            ent.set_words(words);
             if ent.kind == SpeakerKind::Unknown {
                 ent.kind = kind;
             }
@@ -342,6 +376,7 @@ impl Entities {
         }
         ent.mentions.push(span);
         self.names.push(NameMention { span, entity: id });
+        self.by_key.insert(key, id);
         id
     }
 
@@ -350,7 +385,7 @@ impl Entities {
     }
 
     fn find(&self, words: &[String], kind: SpeakerKind) -> Option<usize> {
-        let key = words.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" ");
+        let key = key_of(words);
         // exact
         if let Some(i) = self.list.iter().rposition(|e| e.key() == key) {
             return Some(i);
@@ -360,7 +395,7 @@ impl Entities {
             let a = words[0].replace('.', "");
             if let Some(i) = self.list.iter().rposition(|e| e.kind != SpeakerKind::Person && e.words.len() > 1 && {
                 let ea = e.acronym();
-                ea == a || (ea.len() > a.len() && ea.ends_with(&a) && a.len() >= 2)
+                ea == a || (ea.len() > a.len() && ea.ends_with(a.as_str()) && a.len() >= 2)
             }) {
                 return Some(i);
             }
@@ -482,7 +517,7 @@ impl Entities {
             self.list[i].mentions.push(span);
             return i;
         }
-        self.list.push(Entity { words: vec![words], kind: SpeakerKind::Unknown, org_type: OrgType::Unknown, gender: None, role: None, mentions: vec![span], named: false });
+        self.list.push(Entity::new(vec![words], SpeakerKind::Unknown, OrgType::Unknown, None, None, vec![span], false));
         self.list.len() - 1
     }
 

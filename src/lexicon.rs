@@ -1,7 +1,7 @@
 //! Lexicons as data: the files in `src/lexicon/` are compiled into the binary and parsed once.
 //! A new language is a set of data files plus a `Language` entry, not a rewrite.
 
-use std::collections::{HashMap, HashSet};
+use crate::smallstr::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,7 +57,7 @@ pub struct Language {
 }
 
 fn parse_tiered(src: &str) -> HashMap<String, u8> {
-    let mut m = HashMap::new();
+    let mut m = HashMap::default();
     for line in src.lines() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -74,7 +74,7 @@ fn parse_tiered(src: &str) -> HashMap<String, u8> {
 }
 
 fn parse_gendered(src: &str, lower: bool) -> HashMap<String, Option<Gender>> {
-    let mut m = HashMap::new();
+    let mut m = HashMap::default();
     for line in src.lines() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -97,7 +97,7 @@ fn parse_gendered(src: &str, lower: bool) -> HashMap<String, Option<Gender>> {
 }
 
 fn parse_nominals(src: &str) -> HashMap<String, Nominal> {
-    let mut m = HashMap::new();
+    let mut m = HashMap::default();
     for line in src.lines() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -203,15 +203,14 @@ pub fn detect(texts: &[&str]) -> &'static Language {
             if w.is_empty() {
                 continue;
             }
-            let lw = w.to_lowercase();
-            if EN.contains(&lw.as_str()) {
+            if EN.iter().any(|x| x.eq_ignore_ascii_case(w)) {
                 en += 1;
             }
-            if DE.contains(&lw.as_str()) {
+            if DE.iter().any(|x| x.eq_ignore_ascii_case(w)) {
                 de += 1;
             }
             seen += 1;
-            if seen > 3000 {
+            if seen > 400 {
                 break 'outer;
             }
         }

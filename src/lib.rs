@@ -22,6 +22,7 @@ pub mod np;
 pub mod offsets;
 pub mod quotes;
 pub mod rules;
+pub mod smallstr;
 pub mod text;
 
 #[cfg(not(target_arch = "wasm32"))]

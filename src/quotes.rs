@@ -167,14 +167,17 @@ fn is_mark_char(c: char) -> bool {
 
 /// Elisions written with a leading apostrophe: 'n', 'em, 'til, 'cause, '90s.
 fn is_elision(after: &str) -> bool {
-    let word: String = after.chars().take_while(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
+    let end = after.find(|c: char| !c.is_alphanumeric()).unwrap_or(after.len());
+    let word = &after[..end];
     if word.is_empty() {
         return false;
     }
-    if word.chars().all(|c| c.is_ascii_digit()) || (word.ends_with('s') && word[..word.len() - 1].chars().all(|c| c.is_ascii_digit()) && word.len() > 1) {
-        return true;
+    let digits = word.trim_end_matches(['s', 'S']);
+    if !digits.is_empty() && digits.bytes().all(|c| c.is_ascii_digit()) {
+        return true; // '90s, '08
     }
-    matches!(word.as_str(), "n" | "em" | "til" | "cause" | "tis" | "twas" | "round" | "bout" | "s" | "d" | "ll" | "re" | "ve" | "m" | "t" | "nuff" | "kay" | "sup" | "n'")
+    const ELISIONS: &[&str] = &["n", "em", "til", "cause", "tis", "twas", "round", "bout", "s", "d", "ll", "re", "ve", "m", "t", "nuff", "kay", "sup"];
+    ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(word))
 }
 
 fn candidates(text: &str) -> Vec<Cand> {
@@ -215,6 +218,13 @@ fn candidates(text: &str) -> Vec<Cand> {
                 can_close = can_close && !n_alnum;
             }
         }
+        if matches!(mark, Mark::LeftGuil | Mark::LeftAngle) {
+            // French typography puts a space inside guillemets: « Bonjour »
+            can_open = left_ok && next.is_some();
+        }
+        if matches!(mark, Mark::RightGuil | Mark::RightAngle) {
+            can_close = right_ok && prev.is_some();
+        }
         if mark.open_only() {
             can_close = false;
             if !can_open && !next_is_space {
@@ -222,7 +232,9 @@ fn candidates(text: &str) -> Vec<Cand> {
             }
         }
         if mark.close_only() {
+            // 」 』 are unambiguous: they close whatever follows them
             can_open = false;
+            can_close = true;
         }
         if matches!(mark, Mark::LeftDouble) && !can_open && !can_close {
             // “ glued on both sides: treat as opening
@@ -296,7 +308,7 @@ pub fn find_quotes(text: &str, carry: &mut Carry) -> Vec<RawQuote> {
             if let Some(top) = stack.last() {
                 // A second opening double mark while a double is open and nothing could close:
                 // the first was an orphan. Start over from here.
-                if !top.mark.single() && !c.mark.single() && stack.len() == 1 && top.mark.closed_by(c.mark) == false && same_family(top.mark, c.mark) {
+                if !top.mark.single() && !c.mark.single() && stack.len() == 1 && !c.can_close && same_family(top.mark, c.mark) {
                     stack.clear();
                     first_is_carried = false;
                 }

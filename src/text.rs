@@ -9,6 +9,15 @@ const ABBREVIATIONS: &[&str] = &[
     "bzw", "ca", "evtl", "ggf", "usw", "vgl", "z", "d", "h", "u", "a", "b", "hr", "nr", "str",
 ];
 
+/// Combining diacritics (a stress mark in Приве́т) continue the word they sit on.
+fn is_combining(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F | 0x200D)
+}
+
+fn is_abbreviation(w: &str) -> bool {
+    w.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
     Word,
@@ -47,7 +56,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let mut all_digits = c.is_ascii_digit();
             loop {
                 let Some(d) = text[j..].chars().next() else { break };
-                if d.is_alphanumeric() || d == '\u{00AD}' {
+                if d.is_alphanumeric() || d == '\u{00AD}' || is_combining(d) {
                     if !d.is_ascii_digit() {
                         all_digits = false;
                     }
@@ -74,9 +83,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             // a trailing period of an abbreviation or initials belongs to the word
             if text[j..].starts_with('.') {
                 let w = &text[start..j];
-                let lw = w.to_ascii_lowercase();
-                let initials = w.contains('.') || (w.chars().count() == 1 && c.is_uppercase());
-                if initials || ABBREVIATIONS.contains(&lw.as_str()) {
+                let initials = w.contains('.') || (w.len() == c.len_utf8() && c.is_uppercase());
+                if initials || is_abbreviation(w) {
                     j += 1;
                 }
             }
@@ -110,8 +118,8 @@ pub fn sentences(text: &str, protected: &[(usize, usize)]) -> Vec<(usize, usize)
         if c == '.' {
             let before = &text[..i];
             let w: &str = before.rsplit(|ch: char| !ch.is_alphanumeric() && ch != '.').next().unwrap_or("");
-            let lw = w.to_ascii_lowercase();
-            if ABBREVIATIONS.contains(&lw.as_str()) || (w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase())) || (w.contains('.') && w.len() <= 5) {
+            let one_upper = { let mut cs = w.chars(); matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase()) };
+            if is_abbreviation(w) || one_upper || (w.contains('.') && w.len() <= 5) {
                 continue;
             }
             // decimal numbers

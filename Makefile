@@ -1,0 +1,55 @@
+# quotelens: engine (Rust) → Wasm → extension builds (dist/chrome, dist/firefox) and the demo.
+#   make build   build the CLI, the Wasm and both extension builds (+ release zips)
+#   make demo    build, then serve the demo on http://127.0.0.1:8080
+#   make test    install test tools, build, run every test (engine, browsers, packaging lint)
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+PKG := target/pkg
+WASM_RAW := target/wasm32-unknown-unknown/wasm/quotelens.wasm
+PORT ?= 8080
+
+.PHONY: all setup setup-test cli wasm build demo test test-engine test-e2e lint bench eval clean
+all: build
+
+setup:
+	@bash scripts/setup.sh
+
+setup-test:
+	@bash scripts/setup.sh --test
+
+cli:
+	cargo build --release --quiet
+
+# no-modules glue (content scripts cannot be ES modules in Chrome MV3), name section removed,
+# then npm binaryen's wasm-opt (Debian's breaks wasm-bindgen output).
+wasm: setup
+	cargo build --lib --target wasm32-unknown-unknown --profile wasm --quiet
+	rm -rf $(PKG) && wasm-bindgen --target no-modules --no-typescript --remove-name-section --remove-producers-section --out-dir $(PKG) $(WASM_RAW)
+	wasm-opt -O3 --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue --enable-mutable-globals $(PKG)/quotelens_bg.wasm -o $(PKG)/quotelens_bg.wasm
+	@gzip -9 -c $(PKG)/quotelens_bg.wasm | wc -c | xargs -I{} echo "wasm: $$(wc -c < $(PKG)/quotelens_bg.wasm) bytes, {} gzipped"
+
+build: cli wasm
+	node extension/build.mjs
+	node www/build.mjs
+
+demo: build
+	@echo
+	@echo "Load the extension:"
+	@echo "  Chrome/Chromium: chrome://extensions → Developer mode → Load unpacked → $(CURDIR)/dist/chrome"
+	@echo "  Firefox:         about:debugging#/runtime/this-firefox → Load Temporary Add-on → $(CURDIR)/dist/firefox/manifest.json"
+	@echo
+	@echo "Demo: http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
+
+test: setup-test build
+	bash scripts/test.sh
+
+bench: cli wasm
+	./target/release/quotelens bench ../shared/data/dev/polnear.jsonl ../shared/data/dev/german_wikinews.jsonl
+	node tests/wasm_bench.mjs ../shared/data/dev/polnear.jsonl ../shared/data/dev/german_wikinews.jsonl
+
+eval: cli
+	@for f in polnear german_wikinews parc3_sample; do ./target/release/quotelens eval ../shared/data/dev/$$f.jsonl --split dev 2>/dev/null || ./target/release/quotelens eval ../shared/data/dev/$$f.jsonl; echo; done
+
+clean:
+	rm -rf target/pkg dist www/pkg

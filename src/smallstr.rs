@@ -1,0 +1,135 @@
+//! Small strings and a fast hash for the engine's hot path (one lower-cased string per token,
+//! lexicon look-ups per token). Both are a few lines; no dependency needed.
+
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Deref;
+
+const INLINE: usize = 30;
+
+/// A string stored inline up to 30 bytes (nearly every word), on the heap beyond.
+#[derive(Clone)]
+pub enum SmallStr {
+    Inline { len: u8, buf: [u8; INLINE] },
+    Heap(Box<str>),
+}
+
+impl SmallStr {
+    pub fn new(s: &str) -> Self {
+        if s.len() <= INLINE {
+            let mut buf = [0u8; INLINE];
+            buf[..s.len()].copy_from_slice(s.as_bytes());
+            SmallStr::Inline { len: s.len() as u8, buf }
+        } else {
+            SmallStr::Heap(s.into())
+        }
+    }
+    /// Lower-cases `s` without a heap allocation when it is short ASCII.
+    pub fn lower(s: &str) -> Self {
+        if s.len() <= INLINE && s.is_ascii() {
+            let mut buf = [0u8; INLINE];
+            for (d, c) in buf.iter_mut().zip(s.bytes()) {
+                *d = c.to_ascii_lowercase();
+            }
+            SmallStr::Inline { len: s.len() as u8, buf }
+        } else {
+            let l: String = s.chars().filter(|&c| c != '\u{00AD}').flat_map(char::to_lowercase).collect();
+            SmallStr::new(&l)
+        }
+    }
+    pub fn as_str(&self) -> &str {
+        match self {
+            // SAFETY: `buf[..len]` is only ever written by `new` (a copy of a whole &str) or by
+            // `lower` (ASCII lower-casing of a whole ASCII &str), so it is valid UTF-8.
+            SmallStr::Inline { len, buf } => unsafe { std::str::from_utf8_unchecked(&buf[..*len as usize]) },
+            SmallStr::Heap(b) => b,
+        }
+    }
+}
+
+impl Deref for SmallStr {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Debug for SmallStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
+}
+
+impl PartialEq<&str> for SmallStr {
+    fn eq(&self, o: &&str) -> bool {
+        self.as_str() == *o
+    }
+}
+impl PartialEq<str> for SmallStr {
+    fn eq(&self, o: &str) -> bool {
+        self.as_str() == o
+    }
+}
+
+/// The Fx hash (rustc's): a multiply and a rotate per word. Not DoS-resistant, which is fine
+/// for lexicons and per-article tables.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ w).wrapping_mul(SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+        }
+        for &b in chunks.remainder() {
+            self.add(b as u64);
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+pub type FxBuild = BuildHasherDefault<FxHasher>;
+pub type FxHashMap<K, V> = std::collections::HashMap<K, V, FxBuild>;
+pub type FxHashSet<K> = std::collections::HashSet<K, FxBuild>;
+
+/// Hash of a string, for sets that only need membership.
+pub fn fx(s: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(s.as_bytes());
+    h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn lower_inline_and_heap() {
+        assert_eq!(SmallStr::lower("Said").as_str(), "said");
+        assert_eq!(SmallStr::lower("ПРИВЕТ").as_str(), "привет");
+        let long = "A".repeat(40);
+        assert_eq!(SmallStr::lower(&long).as_str(), "a".repeat(40));
+        assert_eq!(SmallStr::lower("So\u{00AD}ft").as_str(), "soft");
+    }
+}

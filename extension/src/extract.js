@@ -40,12 +40,12 @@
   // Class/id tokens that mark page furniture. "Strong" ones always exclude the subtree; "weak" ones
   // only when no positive token (article, content, body, …) is present too.
   const STRONG_NEG = /^(comments?|commenting|disqus|replies|related|relatedstories|recirc(ulation)?|outbrain|taboola|share|sharing|sharebar|social|newsletter|promo|promos|promotion|sponsor(ed)?|advert(isement)?s?|ad|ads|adslot|adunit|dfp|most(popular|read|viewed)?|popular|trending|recommend(ed|ations)?|signup|paywall|cookie|cookies|consent|gdpr|breadcrumbs?|byline_share|subscribe|subscription|toolbar|morestories|moreon|readmore|readnext|upnext|whatsnext)$/;
-  const WEAK_NEG = /^(footer|foot|sidebar|menu|nav|navbar|navigation|tags|tag|meta|widget|widgets|pager|pagination|banner|popup|modal|masthead|rail|extra|tools|utility|print|hidden|skip|sr|visually|offscreen)$/;
+  const WEAK_NEG = /^(footer|foot|sidebar|menu|nav|navbar|navigation|tags|tag|meta|widget|widgets|pager|pagination|banner|popup|modal|masthead|rail|extra|tools|utility|print|skip|offscreen)$/;
   const POSITIVE = /^(article|articlebody|content|entry|main|post|story|storybody|text|body|prose|caption|headline|standfirst|dek|lede|summary)$/;
   const STANDFIRST = /(standfirst|dek|deck|subhead|sub-?title|subtitle|summary|lede|lead|description|intro|strapline|excerpt|teaser|kicker)/i;
   const DROP_CHARS = /[\u00AD\u200B\u2060\uFEFF]/;
   const SPACE = /[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/;
-  const HIDDEN_CLASS = /(^|\s)(sr-only|visually-hidden|visuallyhidden|screen-reader-text|screenreader|offscreen|a11y-hidden|u-hidden|hidden)(\s|$)/i;
+  const HIDDEN_CLASS = /(^|\s)(sr-only|visually-hidden|visuallyhidden|screen-reader-text|screenreader|offscreen|a11y-hidden|u-hidden)(\s|$)/i;
 
   function tokens(el) {
     const raw = ((typeof el.className === 'string' ? el.className : '') + ' ' + (el.id || ''))
@@ -57,8 +57,10 @@
     return out;
   }
 
-  /** Is this element page furniture (never article text)? Cached per scan. */
-  function excludedSelf(el) {
+  /** Is this element page furniture (never article text)? `bigText`: the amount of text above
+   *  which class/id names alone do not exclude an element (page wrappers get names like
+   *  "panel-two-col-sidebar-right" or "js-social-anchor" and still hold the article). */
+  function excludedSelf(el, bigText) {
     const tag = el.localName;
     if (SKIP_TAGS.has(tag)) return true;
     if (el.hidden || el.getAttribute('aria-hidden') === 'true') return true;
@@ -72,31 +74,46 @@
     if (cls && HIDDEN_CLASS.test(cls)) return true;
     if (!cls && !el.id) return false;
     const toks = tokens(el);
+    let strong = false;
     let weak = false;
     let positive = false;
     for (const t of toks) {
-      if (STRONG_NEG.test(t)) return true;
+      if (STRONG_NEG.test(t)) strong = true;
       if (WEAK_NEG.test(t)) weak = true;
       if (POSITIVE.test(t)) positive = true;
     }
-    return weak && !positive;
+    if (!strong && !(weak && !positive)) return false;
+    if (bigText && (el.textContent || '').length > bigText) return false;
+    return true;
   }
 
   function makeExcluder(doc) {
     const cache = new Map();
+    const selfCache = new Map();
     const stop = doc.body || doc.documentElement;
+    // "big" = holds a good part of the page's paragraph text
+    let pText = 0;
+    for (const p of stop.getElementsByTagName('p')) pText += (p.textContent || '').length;
+    const bigText = Math.max(1500, Math.floor(pText * 0.4));
+    function self(el) {
+      let v = selfCache.get(el);
+      if (v === undefined) { v = excludedSelf(el, bigText); selfCache.set(el, v); }
+      return v;
+    }
     function excluded(el) {
       if (!el || el === stop || el.nodeType !== 1) return false;
       let v = cache.get(el);
       if (v !== undefined) return v;
-      v = excludedSelf(el) || excluded(el.parentElement);
+      v = self(el) || excluded(el.parentElement);
       cache.set(el, v);
       return v;
     }
-    return { excluded, self: excludedSelf };
+    return { excluded, self };
   }
 
+  let visibilityUseless = false; // the whole page is hidden (anti-flicker CSS waiting for its JS)
   function isVisible(el) {
+    if (visibilityUseless) return true;
     if (typeof el.checkVisibility === 'function') {
       try { return el.checkVisibility(); } catch (_) { /* fall through */ }
     }
@@ -226,17 +243,34 @@
       if (hasHeadline && outer <= inParent + 800) top = parent; else break;
     }
     const roots = [top];
-    if (!top.querySelector('h1')) {
+    // Readability: siblings of the container that score well (or are good paragraphs) belong to
+    // the article too: bodies split into one wrapper per paragraph, list articles, …
+    if (top.parentElement && top.parentElement !== doc.documentElement) {
+      const threshold = Math.max(10, found.topScore * 0.2);
+      for (const sib of top.parentElement.children) {
+        if (sib === top || ex.excluded(sib)) continue;
+        const sc = found.scores.get(sib);
+        let keep = sc !== undefined && sc >= threshold;
+        if (!keep && (sib.localName === 'p' || sib.localName === 'blockquote' || sib.localName === 'figure' || sib.localName === 'ul' || sib.localName === 'ol')) {
+          const t = (sib.textContent || '').trim();
+          const ld = linkDensity(sib, t.length);
+          keep = (t.length > 80 && ld < 0.25) || (t.length > 0 && t.length <= 80 && ld === 0 && /\.( |$)/.test(t)) || (sib.localName === 'figure' && !!sib.querySelector('figcaption'));
+        }
+        if (keep) roots.push(sib);
+      }
+    }
+    if (!roots.some((r) => r.querySelector('h1') || r.localName === 'h1')) {
       // headline + standfirst from outside the container
       const h1s = [...doc.getElementsByTagName('h1')].filter((h) => !ex.excluded(h) && isVisible(h));
-      const before = h1s.filter((h) => h.compareDocumentPosition(top) & Node.DOCUMENT_POSITION_FOLLOWING);
+      const first = roots.reduce((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_PRECEDING ? b : a));
+      const before = h1s.filter((h) => h.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING);
       const h1 = before[before.length - 1] || h1s[0];
-      if (h1 && !top.contains(h1) && !h1.contains(top)) {
+      if (h1 && !roots.some((r) => r.contains(h1) || h1.contains(r))) {
         const extra = [h1];
         // standfirst: a following sibling (of the h1 or of its wrapper) that looks like one
         let sib = h1.nextElementSibling || (h1.parentElement && h1.parentElement.nextElementSibling);
         for (let i = 0; sib && i < 4; i++, sib = sib.nextElementSibling) {
-          if (sib.contains(top) || top.contains(sib)) break;
+          if (roots.some((r) => sib.contains(r) || r.contains(sib))) break;
           const t = (sib.textContent || '').trim();
           const cls = (typeof sib.className === 'string' ? sib.className : '') + ' ' + (sib.id || '');
           if (!ex.excluded(sib) && t.length >= 30 && t.length <= 600 && (STANDFIRST.test(cls) || sib.localName === 'p')) {
@@ -364,6 +398,8 @@
   }
 
   function extract(doc) {
+    visibilityUseless = false;
+    visibilityUseless = !!doc.body && !isVisible(doc.body);
     const ex = makeExcluder(doc);
     const roots = findRoots(doc, ex);
     if (!roots) return null;

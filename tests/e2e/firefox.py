@@ -1,0 +1,1008 @@
+#!/usr/bin/env python3
+"""QuoteLens end-to-end tests in Firefox ESR: Debian /usr/bin/firefox-esr driven through geckodriver
+(crates.io) over plain WebDriver HTTP (urllib, no selenium), dist/firefox installed as a temporary
+add-on. The same scenarios as tests/e2e/chrome.js, against the same server (tests/e2e/serve.py), site
+(tests/e2e/site/) and expectations (tests/e2e/pages.json).
+
+    node extension/build.mjs && python3 tests/e2e/firefox.py [--ext dist/firefox] [--port N]
+        [--only substring] [--geckodriver PATH] [--firefox PATH]
+
+Starts serve.py, a counting proxy and geckodriver itself. Tests that need ../shared (the seed
+article, the real pages) are skipped with a message when it is absent. Closing line:
+"e2e firefox: N passed, M failed" (", K skipped" when some were skipped); the exit code is non-zero
+when any test failed. Tests assert behaviour, never timing. Screenshots go to tests/e2e/out/.
+
+How the browser is driven (see ../shared/notes/toolchain.md, "Firefox"):
+- the add-on's moz-extension:// UUID is pinned with the pref extensions.webextensions.uuids;
+- WebDriver may not navigate to moz-extension:// pages, so a control tab with the add-on's
+  popup.html is opened from the chrome context (geckodriver --allow-system-access); scripts run in
+  that tab have the `browser.*` APIs (storage, tabs.sendMessage to the content script, messages to
+  the background's toggleTab);
+- also from the chrome context: a console listener collects every error (the extension's carry a
+  moz-extension:// source), and an http-on-modify-request observer records every HTTP request with
+  its triggering principal (so requests made by the extension are told apart from the page's);
+- no request can leave the browser: every proxy pref points at a local proxy that answers 403 and
+  counts what it was asked (127.0.0.1 stays direct), DNS prefetch, speculative connections and the
+  browser's own background services are switched off.
+"""
+import argparse
+import base64
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import socketserver
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import traceback
+import urllib.error
+import urllib.parse
+import urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
+SHARED = os.path.abspath(os.path.join(REPO, "..", "shared"))
+OUT = os.path.join(HERE, "out")
+ADDON_ID = "quotelens@quotelens.dev"
+EXT_UUID = "6d1c4f0e-7b3a-4c59-9e2f-51a0c8d7e3b4"  # pinned moz-extension:// host
+HAVE_SEED = os.path.isfile(os.path.join(SHARED, "fixtures", "seed", "kaspersky-statement.txt"))
+PAGES_DIR = os.path.join(SHARED, "pages")
+HAVE_PAGES = os.path.isdir(PAGES_DIR)
+OPEN_QUOTES = re.compile(r'^["“«„‘\'‹「『]')
+CLOSE_QUOTES = re.compile(r'["”»“’\'›」』][.,!?;:]?$')
+
+
+def norm(s):
+    return re.sub(r"[\s\u00a0]+", " ", str(s).replace("\u00ad", "")).strip()
+
+
+class Skip(Exception):
+    pass
+
+
+class TestFailure(Exception):
+    pass
+
+
+def check(cond, msg):
+    if not cond:
+        raise TestFailure(msg)
+
+
+def eq(a, b, msg):
+    if a != b:
+        raise TestFailure(f"{msg}: expected {json.dumps(b, ensure_ascii=False)}, got {json.dumps(a, ensure_ascii=False)}")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def http_get(url, timeout=3):
+    with urllib.request.urlopen(url, timeout=timeout) as r:
+        return r.status, r.read().decode("utf-8", "replace")
+
+
+# ------------------------------------------------------------------------------------------------
+# A proxy that never forwards: it records what the browser asked for and answers 403.
+
+
+class CountingProxy(socketserver.ThreadingTCPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self):
+        self.seen = []  # (phase, method, target)
+        self.phase = "setup"
+        self.lock = threading.Lock()
+        super().__init__(("127.0.0.1", 0), ProxyHandler)
+
+    @property
+    def port(self):
+        return self.server_address[1]
+
+
+class ProxyHandler(socketserver.StreamRequestHandler):
+    def handle(self):
+        try:
+            self.connection.settimeout(5)
+            line = self.rfile.readline(8192).decode("latin-1").strip()
+            if not line:
+                return
+            while True:  # headers
+                h = self.rfile.readline(8192)
+                if not h or h in (b"\r\n", b"\n"):
+                    break
+            parts = line.split()
+            method, target = (parts + ["", ""])[:2]
+            with self.server.lock:
+                self.server.seen.append((self.server.phase, method, target))
+            self.wfile.write(b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+        except OSError:
+            pass
+
+
+def proxy_host(target):
+    """Host of a proxied request line target: CONNECT host:443 or GET http://host/path."""
+    if "://" in target:
+        return urllib.parse.urlsplit(target).hostname or ""
+    return target.rsplit(":", 1)[0].strip("[]")
+
+
+# ------------------------------------------------------------------------------------------------
+# WebDriver over urllib.
+
+
+class WebDriverError(Exception):
+    def __init__(self, status, error, message):
+        super().__init__(f"{error}: {message}")
+        self.status, self.error, self.message = status, error, message
+
+
+class Firefox:
+    def __init__(self, geckodriver, binary, ext, proxy_port):
+        self.port = free_port()
+        self.log = tempfile.NamedTemporaryFile(prefix="quotelens-geckodriver-", suffix=".log", delete=False)
+        self.proc = subprocess.Popen(
+            [geckodriver, "--port", str(self.port), "--host", "127.0.0.1", "--allow-system-access"],
+            stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        self.base = f"http://127.0.0.1:{self.port}"
+        for _ in range(100):
+            try:
+                http_get(self.base + "/status", timeout=1)
+                break
+            except OSError:
+                if self.proc.poll() is not None:
+                    raise RuntimeError(f"geckodriver exited ({self.proc.returncode}); log: {self.log.name}")
+                time.sleep(0.1)
+        else:
+            raise RuntimeError("geckodriver did not start")
+        self.session = None
+        try:
+            self._start(binary, ext, proxy_port)
+        except BaseException:
+            self.quit()
+            raise
+
+    def _start(self, binary, ext, proxy_port):
+        caps = {
+            "browserName": "firefox",
+            "acceptInsecureCerts": True,
+            "pageLoadStrategy": "normal",
+            "timeouts": {"pageLoad": 60000, "script": 30000, "implicit": 0},
+            "moz:firefoxOptions": {"binary": binary, "args": ["-headless", "-width", "1200", "-height", "900"],
+                                   "prefs": prefs(proxy_port)},
+        }
+        value = self.cmd("POST", "/session", {"capabilities": {"alwaysMatch": caps}}, timeout=120)
+        self.session = value["sessionId"]
+        self.cmd("POST", "/moz/addon/install", {"path": ext, "temporary": True})
+        self.page = self.cmd("GET", "/window")  # the tab the tests load pages in
+        self.control = None
+
+    # -- protocol
+
+    def cmd(self, method, path, body=None, timeout=90):
+        url = self.base + (f"/session/{self.session}" if self.session and path != "/session" else "") + path
+        data = json.dumps(body if body is not None else {}).encode() if method == "POST" else None
+        req = urllib.request.Request(url, data=data, method=method, headers={"Content-Type": "application/json; charset=utf-8"})
+        try:
+            with urllib.request.urlopen(req, timeout=timeout) as r:
+                payload = json.loads(r.read().decode("utf-8") or "{}")
+        except urllib.error.HTTPError as e:
+            try:
+                v = json.loads(e.read().decode("utf-8")).get("value", {})
+            except Exception:
+                v = {}
+            raise WebDriverError(e.code, v.get("error", "http error"), v.get("message", str(e))) from None
+        return payload.get("value")
+
+    def execute(self, script, *args, asynchronous=False, timeout=90):
+        return self.cmd("POST", "/execute/async" if asynchronous else "/execute/sync",
+                        {"script": script, "args": list(args)}, timeout=timeout)
+
+    def switch(self, handle):
+        self.cmd("POST", "/window", {"handle": handle})
+
+    def chrome(self, script, *args):
+        """Runs a script in the browser's chrome (privileged) context."""
+        self.cmd("POST", "/moz/context", {"context": "chrome"})
+        try:
+            return self.execute(script, *args)
+        finally:
+            self.cmd("POST", "/moz/context", {"context": "content"})
+
+    def quit(self):
+        try:
+            if self.session:
+                self.cmd("DELETE", "", timeout=30)
+        except Exception:
+            pass
+        finally:
+            self.session = None
+            if self.proc.poll() is None:
+                self.proc.terminate()
+                try:
+                    self.proc.wait(10)
+                except subprocess.TimeoutExpired:
+                    self.proc.kill()
+            self.log.close()
+
+    # -- the page tab
+
+    def goto(self, url):
+        self.switch(self.page)
+        self.cmd("POST", "/url", {"url": url})
+
+    def js(self, script, *args):
+        """Runs `script` (a function body) in the page tab's page world."""
+        self.switch(self.page)
+        return self.execute(script, *args)
+
+    def wait_for(self, script, *args, timeout=20, what="condition"):
+        t0 = time.time()
+        last_err = None
+        while time.time() - t0 < timeout:
+            try:
+                v = self.js(script, *args)
+                if v:
+                    return v
+            except WebDriverError as e:
+                last_err = e
+            time.sleep(0.1)
+        raise TestFailure(f"timed out after {timeout}s waiting for {what}" + (f" (last error: {last_err})" if last_err else ""))
+
+    def screenshot(self, path):
+        self.switch(self.page)
+        data = self.cmd("GET", "/screenshot")
+        with open(path, "wb") as f:
+            f.write(base64.b64decode(data))
+
+    # -- the control tab (an extension page: browser.* APIs)
+
+    def open_control(self):
+        before = set(self.cmd("GET", "/window/handles"))
+        url = f"moz-extension://{EXT_UUID}/popup.html"
+        self.chrome(
+            "const [url] = arguments;"
+            "const tab = gBrowser.addTab(url, {triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal()});"
+            "return true;", url)
+        for _ in range(100):
+            new = [h for h in self.cmd("GET", "/window/handles") if h not in before]
+            if new:
+                self.control = new[0]
+                break
+            time.sleep(0.1)
+        else:
+            raise RuntimeError("the control tab (popup.html) did not open")
+        self.switch(self.control)
+        for _ in range(100):
+            try:
+                if self.execute("return !!(globalThis.browser && browser.runtime && browser.runtime.id);"):
+                    break
+            except WebDriverError:
+                pass
+            time.sleep(0.1)
+        else:
+            raise RuntimeError(f"popup.html at {url} has no extension APIs: is the UUID pref applied?")
+        self.switch(self.page)
+
+    def ext(self, body, *args, timeout=30):
+        """Runs an async function body in the control tab (extension privileges); returns its value.
+        Errors thrown by the body are re-raised as TestFailure."""
+        self.switch(self.control)
+        try:
+            r = self.execute(
+                "const done = arguments[arguments.length - 1];"
+                "const args = Array.prototype.slice.call(arguments, 0, -1);"
+                f"(async (...args) => {{ {body} }})(...args)"
+                ".then((v) => done({ok: true, v: v === undefined ? null : v}), (e) => done({ok: false, e: String(e && e.message || e)}));",
+                *args, asynchronous=True, timeout=timeout + 10)
+        finally:
+            self.switch(self.page)
+        if not r or not r.get("ok"):
+            raise TestFailure(f"extension call failed: {r and r.get('e')}")
+        return r["v"]
+
+    # -- chrome-context instrumentation
+
+    def instrument(self):
+        self.chrome(r"""
+          const w = window;
+          if (w.__quotelensE2E) return true;
+          const st = w.__quotelensE2E = { errors: [], requests: [] };
+          const origins = (p) => {
+            const out = [];
+            if (!p) return out;
+            try { out.push(p.origin); } catch (_) {}
+            try { if (p.isExpandedPrincipal) for (const q of p.allowlist) out.push(q.origin); } catch (_) {}
+            return out;
+          };
+          st.console = { observe(m) {
+            try {
+              if (!(m instanceof Ci.nsIScriptError)) return;
+              if (m.flags & (Ci.nsIScriptError.warningFlag | Ci.nsIScriptError.infoFlag)) return;
+              st.errors.push({ text: String(m.errorMessage), source: String(m.sourceName || ''), category: String(m.category || '') });
+            } catch (_) {}
+          } };
+          Services.console.registerListener(st.console);
+          st.http = { observe(subject) {
+            try {
+              const ch = subject.QueryInterface(Ci.nsIChannel);
+              const li = ch.loadInfo;
+              const tp = li ? li.triggeringPrincipal : null;
+              st.requests.push({ url: ch.URI.spec, triggering: origins(tp), loading: origins(li ? li.loadingPrincipal : null),
+                                 addonId: (tp && tp.addonId) || '' });
+            } catch (_) {}
+          } };
+          Services.obs.addObserver(st.http, 'http-on-modify-request');
+          return true;
+        """)
+
+    def drain(self):
+        """Errors and requests recorded since the last call."""
+        return self.chrome("""
+          const st = window.__quotelensE2E;
+          if (!st) return { errors: [], requests: [] };
+          const r = { errors: st.errors.splice(0), requests: st.requests.splice(0) };
+          return r;
+        """)
+
+
+def prefs(proxy_port):
+    return {
+        # the add-on's moz-extension:// host, so tests can open its pages
+        "extensions.webextensions.uuids": json.dumps({ADDON_ID: EXT_UUID}),
+        # every request but 127.0.0.1 goes to the local counting proxy, which never forwards
+        "network.proxy.type": 1,
+        "network.proxy.http": "127.0.0.1", "network.proxy.http_port": proxy_port,
+        "network.proxy.ssl": "127.0.0.1", "network.proxy.ssl_port": proxy_port,
+        "network.proxy.share_proxy_settings": True,
+        "network.proxy.no_proxies_on": "",
+        "network.proxy.allow_hijacking_localhost": False,
+        "network.proxy.socks_remote_dns": True,
+        # no DNS or connections ahead of time, no DNS over HTTPS
+        "network.dns.disablePrefetch": True,
+        "network.dns.disablePrefetchFromHTTPS": True,
+        "network.predictor.enabled": False,
+        "network.prefetch-next": False,
+        "network.http.speculative-parallel-limit": 0,
+        "network.trr.mode": 5,
+        "network.captive-portal-service.enabled": False,
+        "network.connectivity-service.enabled": False,
+        # the browser's own background traffic
+        "app.update.enabled": False, "app.update.auto": False,
+        "app.normandy.enabled": False,
+        "browser.safebrowsing.malware.enabled": False, "browser.safebrowsing.phishing.enabled": False,
+        "browser.safebrowsing.downloads.enabled": False, "browser.safebrowsing.blockedURIs.enabled": False,
+        "browser.safebrowsing.provider.mozilla.updateURL": "",
+        "datareporting.healthreport.uploadEnabled": False, "datareporting.policy.dataSubmissionEnabled": False,
+        "toolkit.telemetry.enabled": False, "toolkit.telemetry.unified": False,
+        "toolkit.telemetry.server": "",
+        "services.settings.server": "http://127.0.0.1:9/",
+        "extensions.getAddons.cache.enabled": False, "extensions.update.enabled": False,
+        "extensions.systemAddon.update.enabled": False,
+        "browser.region.update.enabled": False, "browser.region.network.url": "",
+        "browser.search.update": False, "browser.newtabpage.enabled": False,
+        "browser.newtabpage.activity-stream.feeds.section.topstories": False,
+        "browser.newtabpage.activity-stream.feeds.system.topstories": False,
+        "dom.push.connection.enabled": False,
+        "media.gmp-manager.url": "", "media.gmp-gmpopenh264.enabled": False,
+        "browser.startup.homepage_override.mstone": "ignore",
+        "browser.aboutwelcome.enabled": False,
+        "privacy.query_stripping.enabled": False,
+        "security.OCSP.enabled": 0,
+        "security.remote_settings.crlite_filters.enabled": False,
+        "security.remote_settings.intermediates.enabled": False,
+        # the page's CSP reports go to the test server; keep them
+        "security.csp.reporting.enabled": True,
+    }
+
+
+# ------------------------------------------------------------------------------------------------
+# Page-world helpers (the same observations as tests/e2e/harness.js).
+
+LABELS_JS = r"""
+return [...document.querySelectorAll('[data-quotelens-quote]')].map((el) => {
+  let before = '';
+  const r = document.createRange();
+  r.setStart(el.closest('p, li, h1, h2, h3, h4, figcaption, blockquote, td, div, article, body') || document.body, 0);
+  r.setEndBefore(el);
+  before = r.toString().replace(/[\u00AD]/g, '').replace(/[\s\u00A0]+/g, ' ');
+  const SEL = 'nav, aside, footer, [role=navigation], [role=complementary], [role=contentinfo], [class*=comment i], [id*=comment i], [class*=related i], [class*=promo i], [class*=share i], [class*=newsletter i], [class*=sidebar i]';
+  let excluded = null;
+  for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (a.matches(SEL)) { excluded = a.outerHTML.slice(0, 100); break; }
+  const btn = el.shadowRoot ? el.shadowRoot.querySelector('button') : null;
+  return {
+    id: el.getAttribute('data-quotelens-quote'),
+    speaker: el.getAttribute('data-quotelens-speaker'),
+    kind: el.getAttribute('data-quotelens-kind'),
+    text: el.getAttribute('data-quotelens-text'),
+    tag: el.localName,
+    inLink: !!el.closest('a'),
+    before,
+    excludedAncestor: excluded,
+    ariaLabel: btn ? btn.getAttribute('aria-label') : null,
+  };
+});
+"""
+
+SNAPSHOT_JS = r"""
+const out = [];
+const walk = (n, depth) => {
+  if (n.nodeType === 3) { out.push(depth + '#text ' + JSON.stringify(n.data)); return; }
+  if (n.nodeType === 8) { out.push(depth + '#comment ' + JSON.stringify(n.data)); return; }
+  if (n.nodeType !== 1) return;
+  const attrs = [...n.attributes].map((a) => `${a.name}=${JSON.stringify(a.value)}`).sort().join(' ');
+  out.push(`${depth}<${n.localName} ${attrs}>${n.shadowRoot ? ' +shadow' : ''}`);
+  for (let c = n.firstChild; c; c = c.nextSibling) walk(c, depth + ' ');
+};
+walk(document.documentElement, '');
+out.push('highlights=' + (globalThis.CSS && CSS.highlights ? CSS.highlights.size : 'n/a'));
+out.push('adoptedStyleSheets=' + document.adoptedStyleSheets.length);
+return out.join('\n');
+"""
+
+STATE_JS = "return document.documentElement.getAttribute('data-quotelens-state');"
+
+
+# ------------------------------------------------------------------------------------------------
+# The tests.
+
+
+class Suite:
+    def __init__(self, ff, base, proxy):
+        self.ff = ff
+        self.base = base
+        self.host = urllib.parse.urlsplit(base).netloc
+        self.proxy = proxy
+        self.tab_id = None
+        self.errors = []  # every console error of the run: {text, source, category, test}
+        self.requests = []  # every HTTP request of the run: {url, triggering, loading, addonId, test}
+        self.current = "setup"
+
+    # -- driving
+
+    def collect(self):
+        d = self.ff.drain()
+        for e in d["errors"]:
+            e["test"] = self.current
+            self.errors.append(e)
+        for r in d["requests"]:
+            r["test"] = self.current
+            self.requests.append(r)
+
+    def page_tab_id(self):
+        if self.tab_id is None:
+            marker = self.ff.js("return location.href;")
+            self.tab_id = self.ff.ext("""
+              const [href] = args;
+              const me = await browser.tabs.getCurrent();
+              const tabs = (await browser.tabs.query({})).filter((t) => t.id !== me.id);
+              const same = tabs.filter((t) => t.url === href);
+              if (same.length === 1) return same[0].id;
+              if (tabs.length === 1) return tabs[0].id;
+              throw new Error('cannot tell the page tab among ' + JSON.stringify(tabs.map((t) => [t.id, t.url])));
+            """, marker)
+        return self.tab_id
+
+    def open(self, path):
+        self.ff.goto(self.base + path)
+
+    def send(self, msg):
+        return self.ff.ext("return await browser.tabs.sendMessage(args[0], args[1]);", self.page_tab_id(), msg)
+
+    def status(self, timeout=10):
+        """The content script's status, once it has loaded and decided."""
+        t0 = time.time()
+        last = None
+        while time.time() - t0 < timeout:
+            try:
+                st = self.send({"type": "status"})
+                if st:
+                    return st
+            except TestFailure as e:
+                last = e
+            time.sleep(0.1)
+        raise TestFailure(f"the content script never answered ({last})")
+
+    def toggle(self, on):
+        """Labels on/off for the page tab, through the background (as the toolbar button does)."""
+        return self.ff.ext("return await browser.runtime.sendMessage({type: 'toggleTab', tabId: args[0], on: args[1]});",
+                           self.page_tab_id(), on)
+
+    def set_storage(self, obj):
+        self.ff.ext("await browser.storage.local.clear(); await browser.storage.local.set(args[0]); return true;", obj)
+
+    def wait_done(self, timeout=20):
+        def probe():
+            st = self.ff.js(STATE_JS)
+            if st == "error":
+                raise TestFailure("data-quotelens-state is \"error\"")
+            return st == "done"
+        t0 = time.time()
+        while time.time() - t0 < timeout:
+            if probe():
+                return
+            time.sleep(0.1)
+        raise TestFailure(f"the scan did not finish in {timeout}s (data-quotelens-state={self.ff.js(STATE_JS)!r})")
+
+    def labels(self):
+        return self.ff.js(LABELS_JS)
+
+    def snapshot(self):
+        return self.ff.js(SNAPSHOT_JS)
+
+    def count_attr(self):
+        return self.ff.js("return document.documentElement.getAttribute('data-quotelens-count');")
+
+    def check_label_placement(self, ls):
+        for l in ls:
+            check(not l["inLink"], f"label {l['id']} sits inside a link")
+            check(not l["excludedAncestor"], f"label for {l['text']!r} is outside the article, in {l['excludedAncestor']}")
+            if l["kind"] == "direct" and len(l["text"]) < 200:
+                check(OPEN_QUOTES.search(l["text"]) and CLOSE_QUOTES.search(l["text"]),
+                      f"direct quote does not span its quotation marks: {l['text']!r}")
+                check(l["before"].endswith(norm(l["text"])),
+                      f"highlighted text and page text differ: …{l['before'][-60:]!r} vs {l['text']!r}")
+        ids = [l["id"] for l in ls]
+        eq(len(set(ids)), len(ids), "label ids are unique")
+
+    # -- scenarios (names as in chrome.js)
+
+    def t_fixture_placement(self):
+        """fixture: labels land on the exact characters (NBSP, emoji, soft hyphens, entities, <a>/<em>)"""
+        self.open("/unicode.html")
+        self.wait_done()
+        ls = self.labels()
+        check(len(ls) >= 1, "no labels at all")
+        eq(self.count_attr(), str(len(ls)), "data-quotelens-count")
+        self.check_label_placement(ls)
+        for l in ls:
+            check("\u00ad" not in l["text"], "soft hyphen in data-quotelens-text")
+            check(not re.search(r"\s\s", l["text"]) and l["text"] == l["text"].strip(), "whitespace not collapsed in data-quotelens-text")
+            check(l["ariaLabel"] and (l["speaker"] or "unattributed") in l["ariaLabel"],
+                  f"label has no accessible name naming the speaker: {l['ariaLabel']}")
+        shy = next((l for l in ls if "crumbling" in l["text"]), None)
+        if shy:
+            eq(shy["text"], "“The infrastructure is crumbling,”", "quote with soft hyphens")
+        inline = next((l for l in ls if "accept this" in l["text"]), None)
+        if inline:
+            eq(inline["text"], "“We will not accept this proposal.”", "quote with <em> and <a> inside")
+        self.ff.screenshot(os.path.join(OUT, "firefox-unicode.png"))
+
+    def t_fixture_speakers(self):
+        """fixture: every quote labelled with its speaker (engine)"""
+        self.open("/unicode.html")
+        self.wait_done()
+        ls = self.labels()
+        want = {
+            "Prices have risen": "Maria Petrova",
+            "We will not accept": "Anna Schmidt",
+            "The infrastructure is": "John Carter",
+            "historic": "Lena Müller",
+            "Мы не сдадимся": "Alexei Smirnov",
+        }
+        problems = []
+        for start, speaker in want.items():
+            l = next((x for x in ls if start in x["text"]), None)
+            if not l:
+                problems.append(f"no label for the quote with {start!r}")
+            elif l["speaker"] != speaker:
+                problems.append(f"{start!r}: speaker {l['speaker']!r}, want {speaker!r}")
+        for l in ls:
+            if re.search(r"never be labelled|not part of the article|Footer quote|Top stories", l["text"]):
+                problems.append(f"labelled outside the article: {l['text']}")
+        check(not problems, "; ".join(problems))
+
+    def t_csp(self):
+        """strict CSP page: labels, no CSP violation reported"""
+        before = json.loads(http_get(self.base + "/csp-report")[1])["reports"]
+        self.open("/csp/unicode.html")
+        self.wait_done()
+        ls = self.labels()
+        check(len(ls) > 0, "no labels on the strict-CSP page")
+        self.check_label_placement(ls)
+        engine = self.ff.js("return document.documentElement.getAttribute('data-quotelens-engine');")
+        check(engine in ("content", "background"), f"data-quotelens-engine={engine!r}")
+        self.open("/unicode.html")
+        self.wait_done()
+        plain = self.labels()
+        eq([[l["id"], l["speaker"]] for l in plain], [[l["id"], l["speaker"]] for l in ls], "labels with and without CSP")
+        after = json.loads(http_get(self.base + "/csp-report")[1])["reports"]
+        eq(after - before, 0, "CSP violation reports sent to the page's server")
+        return {"note": f"engine on the CSP page: {engine}"}
+
+    def t_seed(self):
+        """seed article: all 8 direct quotes labelled with the right speaker"""
+        if not HAVE_SEED:
+            raise Skip("../shared/fixtures/seed is absent")
+        with open(os.path.join(SHARED, "fixtures", "seed", "gold.json"), encoding="utf-8") as f:
+            gold = json.load(f)
+        direct = [q for q in gold["quotes"] if q["kind"] == "direct"]
+        eq(len(direct), 8, "gold direct quotes")
+        for url in ["/news/kaspersky-statement.html", "/csp/kaspersky-statement.html"]:
+            self.open(url)
+            self.wait_done()
+            ls = self.labels()
+            self.check_label_placement(ls)
+            problems = []
+            for g in direct:
+                inner = re.sub(r'^["“]|["”]$', "", norm(g["text"]))[:40]
+                l = next((x for x in ls if inner in norm(x["text"])), None)
+                if not l:
+                    problems.append(f"missing: {inner}…")
+                    continue
+                if l["kind"] != "direct":
+                    problems.append(f"{inner}…: kind {l['kind']}")
+                if l["speaker"] != g["speaker"]:
+                    problems.append(f"{inner}…: speaker {l['speaker']!r}, want {g['speaker']!r}")
+            n_direct = sum(1 for l in ls if l["kind"] == "direct")
+            if n_direct != 8:
+                problems.append(f"{n_direct} direct labels, want 8")
+            for l in ls:
+                if re.search(r"Tech|participate|Заголовок", l["text"]):
+                    problems.append(f"labelled outside the article: {l['text']}")
+            if url.startswith("/news"):
+                self.ff.screenshot(os.path.join(OUT, "firefox-seed.png"))
+            check(not problems, f"{url}: " + "; ".join(problems))
+
+    def t_dynamic(self):
+        """dynamic page: paragraphs added after load get labelled, never twice"""
+        self.open("/dynamic.html")
+        self.ff.wait_for("return document.querySelectorAll('#more p').length >= 2;", what="the lazy paragraphs")
+        has = ("return document.documentElement.getAttribute('data-quotelens-state') === 'done' && "
+               "[...document.querySelectorAll('[data-quotelens-quote]')].some((e) => e.getAttribute('data-quotelens-text').includes(arguments[0]));")
+        self.ff.wait_for(has, "Nobody asked us", what="a label on the lazy paragraph")
+        first = self.labels()
+        self.ff.js("window.addParagraph(); window.addParagraph();")
+        self.ff.wait_for(has, "read every page", what="labels on the paragraphs added later")
+        ls = self.labels()
+        self.check_label_placement(ls)
+        eq(len(ls), len(first) + 2, "labels after two more paragraphs")
+        texts = [l["text"] for l in ls]
+        eq(len(set(texts)), len(texts), "a quote labelled twice")
+        eq(self.count_attr(), str(len(ls)), "data-quotelens-count")
+        for f in first:
+            check(any(l["id"] == f["id"] and l["text"] == f["text"] for l in ls), f"id of {f['text']} changed on rescan")
+
+    def t_spa(self):
+        """single-page app: a route change relabels the new article, old labels go"""
+        self.open("/spa.html?story=bridge")
+        self.wait_done()
+        ls = self.labels()
+        check(any(l["speaker"] == "Helen Moss" for l in ls), f"bridge story: {[l['speaker'] for l in ls]}")
+        self.ff.js("document.querySelector('a[data-route=\"school\"]').click();")
+        has = ("return document.documentElement.getAttribute('data-quotelens-state') === 'done' && "
+               "[...document.querySelectorAll('[data-quotelens-quote]')].some((e) => e.getAttribute('data-quotelens-text').includes(arguments[0]));")
+        self.ff.wait_for(has, "library", what="labels on the new route")
+        ls = self.labels()
+        check(not any(l["speaker"] == "Helen Moss" or "lorries" in l["text"] for l in ls), "labels of the old route remain")
+        check(any(l["speaker"] == "David Okafor" for l in ls), f"school story speakers: {[l['speaker'] for l in ls]}")
+        self.ff.switch(self.ff.page)
+        self.ff.cmd("POST", "/back")
+        self.ff.wait_for("return [...document.querySelectorAll('[data-quotelens-quote]')].some((e) => e.getAttribute('data-quotelens-text').includes('lorries'));",
+                         what="labels after going back")
+        ls = self.labels()
+        check(not any("library" in l["text"] for l in ls), "school labels remain after going back")
+        self.check_label_placement(ls)
+
+    def t_toggle(self):
+        """toggle off restores the DOM exactly (twice), toggle on never duplicates"""
+        self.set_storage({"sites": {self.host: "never"}})
+        try:
+            for url in ["/unicode.html", "/news/kaspersky-statement.html" if HAVE_SEED else "/dynamic.html"]:
+                self.open(url)
+                st = self.status()
+                eq(st["active"], False, "site set to never")
+                if url == "/dynamic.html":
+                    self.ff.wait_for("return document.querySelectorAll('#more p').length >= 2;", what="the lazy paragraphs")
+                pristine = self.snapshot()
+                for rnd in range(2):
+                    self.toggle(True)
+                    self.wait_done()
+                    ls = self.labels()
+                    check(len(ls) > 0, f"{url}: no labels after toggling on")
+                    eq(len({l["id"] for l in ls}), len(ls), "duplicate labels")
+                    check(self.snapshot() != pristine, "labels did not change the DOM?")
+                    self.toggle(False)
+                    self.ff.wait_for("return !document.documentElement.hasAttribute('data-quotelens-state');", what="labels off")
+                    now = self.snapshot()
+                    if now != pristine:
+                        a, b = pristine.split("\n"), now.split("\n")
+                        i = next((k for k in range(max(len(a), len(b))) if k >= len(a) or k >= len(b) or a[k] != b[k]), 0)
+                        raise TestFailure(f"{url} round {rnd}: DOM differs after toggling off at line {i}: "
+                                          f"{a[i] if i < len(a) else '(end)'} | {b[i] if i < len(b) else '(end)'}")
+        finally:
+            self.set_storage({})
+
+    def t_optout(self):
+        """page opt-out: data-quotelens="off" is respected even when the site is set to always"""
+        self.set_storage({"sites": {self.host: "always"}})
+        try:
+            self.open("/optout.html")
+            st = self.status()
+            eq(st["active"], False, "active on an opted-out page")
+            self.toggle(True)
+            eq(self.ff.js("return document.querySelectorAll('[data-quotelens-quote]').length;"), 0, "labels on an opted-out page")
+            eq(self.ff.js("return document.documentElement.hasAttribute('data-quotelens-state');"), False,
+               "state attribute on an opted-out page")
+            self.open("/unicode.html")
+            self.wait_done()
+            self.ff.js("document.documentElement.setAttribute('data-quotelens', 'off');")
+            self.ff.wait_for("return !document.querySelector('[data-quotelens-quote]') && "
+                             "!document.documentElement.hasAttribute('data-quotelens-state');", what="labels gone after opting out")
+        finally:
+            self.set_storage({})
+
+    def real_page(self, name, exp):
+        if not HAVE_PAGES:
+            raise Skip("../shared/pages is absent")
+        self.open(f"/shared-pages/{name}/source.html")
+        self.status()  # the content script is there
+        if exp.get("article") is False:
+            time.sleep(1)  # it has loaded its settings and decided
+            eq(self.status()["active"], False, "active on a page expected not to look like an article")
+            return None
+        try:
+            self.wait_done(timeout=30)
+        except TestFailure as e:
+            st = self.status()
+            raise TestFailure(f"{e}; active={st.get('active')}, decision: {st.get('decision')}") from None
+        ls = self.labels()
+        problems = []
+        for l in ls:
+            if l["excludedAncestor"]:
+                problems.append(f"label outside the article ({l['excludedAncestor']}): {l['text'][:60]}")
+        if any(l["inLink"] for l in ls):
+            problems.append("a label inside a link")
+        if len({l["id"] for l in ls}) != len(ls):
+            problems.append("duplicate label ids")
+        # errors from the extension: their source is a moz-extension:// URL (or they name us). The
+        # offline copy's own failures are the page's business.
+        self.collect()
+        for e in self.errors:
+            if e["test"] == self.current and is_ours(e):
+                problems.append(f"console error: {e['text']} ({e['source']})")
+        engine_problems = []
+        if isinstance(exp.get("minLabels"), int) and len(ls) < exp["minLabels"]:
+            engine_problems.append(f"{len(ls)} labels, want at least {exp['minLabels']}")
+        if isinstance(exp.get("maxLabels"), int) and len(ls) > exp["maxLabels"]:
+            engine_problems.append(f"{len(ls)} labels, want at most {exp['maxLabels']}")
+        for q in exp.get("quotes", []):
+            l = next((x for x in ls if re.sub(r'^["“«„‘\']', "", norm(x["text"])).startswith(q["startsWith"])), None)
+            if not l:
+                engine_problems.append(f"no label on the quote beginning {q['startsWith']!r}")
+            elif "speaker" in q and l["speaker"] != q["speaker"]:
+                engine_problems.append(f"{q['startsWith']!r}: speaker {l['speaker']!r}, want {q['speaker']!r}")
+        check(not problems, "; ".join(problems))
+        if exp.get("xfail"):
+            if not engine_problems:
+                raise TestFailure(f"XPASS: the known failure \"{exp['xfail']}\" now passes: remove \"xfail\" for {name} in tests/e2e/pages.json")
+            return {"note": f"xfail ({exp['xfail']}): {'; '.join(engine_problems)}"}
+        check(not engine_problems, "; ".join(engine_problems))
+        return {"note": f"{len(ls)} labels"}
+
+    def t_network(self):
+        """no network request leaves the browser (pages, content scripts, background)"""
+        # at least one labelled page in this run, whatever ran before
+        self.open("/unicode.html")
+        self.wait_done()
+        # a request made on purpose from an extension page: the check below must catch it (it is then
+        # set aside), which shows that requests by the extension are seen at all
+        probe = "http://quotelens-probe.test/e2e-probe"
+        self.ff.ext("try { await fetch(args[0], {cache: 'no-store'}); } catch (_) {} return true;", probe)
+        # likewise an error thrown by extension code must reach the console listener
+        probe_error = "quotelens e2e probe error"
+        self.ff.ext("setTimeout(() => { throw new Error(args[0]); }, 0); return true;", probe_error)
+        time.sleep(0.5)
+        self.collect()
+        check(any(probe_error in e["text"] and is_ours(e) for e in self.errors),
+              "an error thrown by an extension page did not reach the console listener")
+        self.errors = [e for e in self.errors if probe_error not in e["text"]]
+        ext_origin = f"moz-extension://{EXT_UUID}"
+        ours = []
+        for r in self.requests:
+            origins = r["triggering"] + r["loading"]
+            if r["addonId"] == ADDON_ID or any(o.startswith(ext_origin) for o in origins):
+                u = urllib.parse.urlsplit(r["url"])
+                if u.scheme not in ("moz-extension", "data", "blob"):
+                    ours.append(r)
+        check(self.requests, "no HTTP request was recorded at all (is the observer working?)")
+        check(any(urllib.parse.urlsplit(r["url"]).netloc == self.host for r in self.requests),
+              "the test pages' own requests were not recorded")
+        check(any(r["url"] == probe for r in ours), "the extension page's probe request was not attributed to the extension")
+        ours = [r for r in ours if r["url"] != probe]
+        check(not ours, "requests made by the extension: " + ", ".join(f"{r['url']} ({r['test']})" for r in ours[:5]))
+        # What reached the proxy (i.e. would have left the machine). The real pages reference their
+        # sites' images, styles and fonts: those hosts appear in the page's source. Anything else,
+        # and anything at all while the test site was open, is a failure.
+        bad = []
+        browser_own = {}
+        page_own = 0
+        sources = {}
+        for phase, method, target in list(self.proxy.seen):
+            host = proxy_host(target)
+            if host == urllib.parse.urlsplit(probe).hostname and phase == self.current:
+                continue
+            m = re.match(r"real page ([^\s:]+):", phase)
+            if m:
+                name = m.group(1)
+                if name not in sources:
+                    try:
+                        with open(os.path.join(PAGES_DIR, name, "source.html"), encoding="utf-8", errors="replace") as f:
+                            sources[name] = f.read()
+                    except OSError:
+                        sources[name] = ""
+                if host and host in sources[name]:
+                    page_own += 1
+                    continue
+            if BROWSER_SERVICES.search(host):
+                browser_own[host] = browser_own.get(host, 0) + 1
+                continue
+            who = {o for r in self.requests if urllib.parse.urlsplit(r["url"]).hostname == host
+                   for o in (r["triggering"] or ["?"])}
+            if m and who == {self.base}:
+                page_own += 1  # made by the page itself (e.g. from an inline event handler it kept)
+                continue
+            bad.append(f"{method} {target} (during {phase}; triggered by {', '.join(sorted(who)) or 'unknown'})")
+        check(not bad, f"{len(bad)} request(s) tried to leave the browser: " + "; ".join(bad[:8]))
+        ext_errors = [e for e in self.errors if is_ours(e)]
+        check(not ext_errors, "console errors from the extension: " + " | ".join(f"{e['text']} ({e['test']})" for e in ext_errors[:5]))
+        internal = sum(1 for e in self.errors if is_browser_internal(e) and re.search(r"quotelens", e["text"], re.I))
+        own = ", ".join(f"{h} ×{n}" for h, n in sorted(browser_own.items(), key=lambda x: -x[1])[:4])
+        return {"note": f"{len(self.requests)} HTTP requests observed, none by the extension; stopped at the proxy: "
+                        f"{page_own} by the real pages to their own hosts"
+                        + (f", {sum(browser_own.values())} by Firefox's own services ({own})" if browser_own else "")
+                        + (f"; {internal} Firefox-internal console errors naming the add-on (conduits closed on navigation)" if internal else "")}
+
+
+# Firefox's own background services (remote settings, telemetry, updates…). With the prefs below they
+# should be quiet; whatever still tries is stopped at the proxy, and the observer shows it is not ours.
+BROWSER_SERVICES = re.compile(r"(^|\.)(mozilla\.(com|net|org)|firefox\.com|mozaws\.net|mozgcp\.net)$")
+
+
+def is_ours(e):
+    """An error from the extension's code: its source is one of the extension's files, or it names the
+    extension without coming from Firefox's own modules (resource://, chrome://)."""
+    if e["source"].startswith("moz-extension://"):
+        return True
+    return bool(re.search(r"quotelens", e["text"], re.I)) and not is_browser_internal(e)
+
+
+def is_browser_internal(e):
+    # e.g. "sendRemoveListener on closed conduit quotelens@quotelens.dev.N" from ConduitsChild.sys.mjs:
+    # Firefox tearing down a content script's message conduits when the page navigates away.
+    return e["source"].startswith(("resource://", "chrome://"))
+
+
+# ------------------------------------------------------------------------------------------------
+
+
+def start_server(port):
+    proc = subprocess.Popen([sys.executable, os.path.join(HERE, "serve.py"), str(port)],
+                            stdout=subprocess.DEVNULL, stderr=None, stdin=subprocess.DEVNULL)
+    for _ in range(100):
+        try:
+            if http_get(f"http://127.0.0.1:{port}/index.html", timeout=1)[0] == 200:
+                return proc
+        except OSError:
+            pass
+        if proc.poll() is not None:
+            break
+        time.sleep(0.1)
+    proc.kill()
+    raise RuntimeError(f"tests/e2e/serve.py did not start on port {port}")
+
+
+def main():
+    # a CI timeout's SIGTERM still shuts geckodriver, Firefox and the servers down (finally: below)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("ext_pos", nargs="?", help=argparse.SUPPRESS)
+    ap.add_argument("--ext", default=None, help="the built Firefox extension (default dist/firefox)")
+    ap.add_argument("--port", type=int, default=int(os.environ.get("QUOTELENS_E2E_FIREFOX_PORT", "0")),
+                    help="port for serve.py (default: a free one)")
+    ap.add_argument("--only", default="", help="run only the tests whose name contains this (or one of these, comma-separated)")
+    ap.add_argument("--geckodriver", default=os.environ.get("GECKODRIVER") or shutil.which("geckodriver")
+                    or os.path.expanduser("~/.cargo/bin/geckodriver"))
+    ap.add_argument("--firefox", default=os.environ.get("FIREFOX") or "/usr/bin/firefox-esr")
+    a = ap.parse_args()
+    ext = os.path.abspath(a.ext or a.ext_pos or os.path.join(REPO, "dist", "firefox"))
+    os.makedirs(OUT, exist_ok=True)
+
+    passed = failed = skipped = 0
+    server = ff = proxy = None
+    try:
+        if not os.path.isfile(os.path.join(ext, "manifest.json")):
+            raise RuntimeError(f"{ext}/manifest.json is missing: build the extension first (node extension/build.mjs)")
+        for tool in (a.geckodriver, a.firefox):
+            if not (tool and os.access(tool, os.X_OK)):
+                raise RuntimeError(f"{tool} not found (geckodriver: cargo install geckodriver; Firefox: apt-get install firefox-esr)")
+        port = a.port or free_port()
+        base = f"http://127.0.0.1:{port}"
+        server = start_server(port)
+        proxy = CountingProxy()
+        threading.Thread(target=proxy.serve_forever, daemon=True).start()
+        ff = Firefox(a.geckodriver, a.firefox, ext, proxy.port)
+        ff.instrument()
+        ff.open_control()
+        suite = Suite(ff, base, proxy)
+        suite.collect()
+
+        tests = [
+            ("fixture: labels land on the exact characters (NBSP, emoji, soft hyphens, entities, <a>/<em>)", suite.t_fixture_placement),
+            ("fixture: every quote labelled with its speaker (engine)", suite.t_fixture_speakers),
+            ("strict CSP page: labels, no CSP violation reported", suite.t_csp),
+            ("seed article: all 8 direct quotes labelled with the right speaker", suite.t_seed),
+            ("dynamic page: paragraphs added after load get labelled, never twice", suite.t_dynamic),
+            ("single-page app: a route change relabels the new article, old labels go", suite.t_spa),
+            ("toggle off restores the DOM exactly (twice), toggle on never duplicates", suite.t_toggle),
+            ('page opt-out: data-quotelens="off" is respected even when the site is set to always', suite.t_optout),
+        ]
+        with open(os.path.join(HERE, "pages.json"), encoding="utf-8") as f:
+            expectations = json.load(f).get("pages", {})
+        if HAVE_PAGES:
+            names = sorted(n for n in os.listdir(PAGES_DIR) if os.path.isfile(os.path.join(PAGES_DIR, n, "source.html")))
+        else:
+            names = sorted(expectations)
+        for name in names:
+            tests.append((f"real page {name}: no errors, labels only in the article, expectations hold",
+                          (lambda n: lambda: suite.real_page(n, expectations.get(n, {})))(name)))
+        # last: everything the browser fetched during the whole run
+        tests.append(("no network request leaves the browser (pages, content scripts, background)", suite.t_network))
+
+        for name, fn in tests:
+            if a.only and not any(o and o in name for o in a.only.split(",")):
+                continue
+            suite.current = name
+            proxy.phase = name
+            try:
+                r = fn()
+                passed += 1
+                note = f"  [{r['note']}]" if isinstance(r, dict) and r.get("note") else ""
+                print(f"ok   {name}{note}", flush=True)
+            except Skip as e:
+                skipped += 1
+                print(f"skip {name}: {e}", flush=True)
+            except (TestFailure, WebDriverError) as e:
+                failed += 1
+                print(f"FAIL {name}\n     " + str(e).replace("\n", "\n     "), flush=True)
+            except Exception:
+                failed += 1
+                print(f"FAIL {name}\n     " + traceback.format_exc().replace("\n", "\n     "), flush=True)
+            try:
+                suite.collect()
+                proxy.phase = "between tests"
+                ff.goto("about:blank")
+            except Exception:
+                pass
+    except Exception as e:
+        failed += 1
+        print(f"FAIL setup: {e}", flush=True)
+        if os.environ.get("QUOTELENS_E2E_DEBUG"):
+            traceback.print_exc()
+    finally:
+        if ff:
+            ff.quit()
+        if proxy:
+            proxy.shutdown()
+            proxy.server_close()
+        if server:
+            server.terminate()
+            try:
+                server.wait(5)
+            except subprocess.TimeoutExpired:
+                server.kill()
+    print(f"e2e firefox: {passed} passed, {failed} failed" + (f", {skipped} skipped" if skipped else ""), flush=True)
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -83,7 +83,13 @@
       if (POSITIVE.test(t)) positive = true;
     }
     if (!strong && !(weak && !positive)) return false;
-    if (bigText && (el.textContent || '').length > bigText) return false;
+    if (bigText) {
+      let n = 0;
+      for (const p of el.getElementsByTagName('p')) n += (p.textContent || '').length;
+      // strong names ("comments", "related") need a large share of the page's text to be kept;
+      // weak ones ("rail", "meta", "tools") just some real paragraphs
+      if (n > (strong ? bigText : 1000)) return false;
+    }
     return true;
   }
 

@@ -13,6 +13,7 @@
   let tabId = explicitTab ? Number(params.get('tabId')) : null;
   let status = null;
   let poll = 0;
+  let saving = 0; // settings writes in flight: a refresh must not reset the controls meanwhile
 
   async function findTab() {
     if (tabId != null) return tabId;
@@ -31,15 +32,15 @@
 
   function show(st, settings) {
     status = st;
-    $('global-toggle').checked = settings.enabled;
+    if (!saving) $('global-toggle').checked = settings.enabled;
     $('unavailable').hidden = !!st;
     $('controls').hidden = !st;
     $('wsw-section').hidden = !st;
     if (!st) { $('count').textContent = ''; return; }
-    $('page-toggle').checked = st.active;
+    if (!saving) $('page-toggle').checked = st.active;
     $('page-toggle').disabled = st.optedOut;
     $('decision').textContent = st.optedOut ? (t('popupOptedOut') || 'This page asks not to be labelled.') : st.decision;
-    $('site-mode').value = st.mode;
+    if (!saving) $('site-mode').value = st.mode;
     const n = st.count;
     $('count').textContent = st.active ? (st.state === 'done' ? (t('popupCount', [String(n)]) || `${n} quotes`) : (t('popupScanning') || 'scanning…')) : '';
     const box = $('wsw');
@@ -68,21 +69,23 @@
     show(st, settings);
   }
 
-  $('page-toggle').addEventListener('change', async (ev) => {
-    const st = await api.runtime.sendMessage({ type: 'toggleTab', tabId, on: ev.target.checked });
-    show(st, await S.load());
-  });
-  $('site-mode').addEventListener('change', async (ev) => {
+  async function busy(fn) {
+    saving++;
+    try { await fn(); } finally { saving--; }
+    refresh();
+  }
+  $('page-toggle').addEventListener('change', (ev) => busy(async () => {
+    await api.runtime.sendMessage({ type: 'toggleTab', tabId, on: ev.target.checked });
+  }));
+  $('site-mode').addEventListener('change', (ev) => busy(async () => {
     if (!status) return;
     await S.setSiteMode(status.host, ev.target.value);
     try { await api.tabs.sendMessage(tabId, { type: 'followSettings' }); } catch (_) { /* ignore */ }
-    setTimeout(refresh, 50);
-  });
-  $('global-toggle').addEventListener('change', async (ev) => {
+  }));
+  $('global-toggle').addEventListener('change', (ev) => busy(async () => {
     await S.save({ enabled: ev.target.checked });
     try { await api.tabs.sendMessage(tabId, { type: 'followSettings' }); } catch (_) { /* ignore */ }
-    setTimeout(refresh, 50);
-  });
+  }));
   $('options').addEventListener('click', () => api.runtime.openOptionsPage());
 
   if (api.commands && api.commands.getAll) {

@@ -148,7 +148,13 @@ function helpers(env) {
         before,
         excludedAncestor: (() => {
           const SEL = 'nav, aside, footer, [role=navigation], [role=complementary], [role=contentinfo], [class*=comment i], [id*=comment i], [class*=related i], [class*=promo i], [class*=share i], [class*=newsletter i], [class*=sidebar i]';
-          for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (a.matches(SEL)) return a.outerHTML.slice(0, 100);
+          // page wrappers get such names too ("panel-two-col-sidebar-right"): an element holding
+          // 40% or more of the page's paragraph text is not furniture
+          const pText = (e) => [...e.getElementsByTagName('p')].reduce((n, p) => n + p.textContent.length, 0);
+          const total = pText(document.body);
+          for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+            if (a.matches(SEL) && pText(a) < 0.4 * total) return a.outerHTML.slice(0, 100).replace(/\s+/g, ' ');
+          }
           return null;
         })(),
         ariaLabel: el.shadowRoot ? (el.shadowRoot.querySelector('button') || {}).getAttribute?.('aria-label') : null,

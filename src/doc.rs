@@ -129,7 +129,7 @@ impl<'a> Doc<'a> {
             let trimmed = text.trim_end();
             let ends_like_sentence = trimmed.ends_with(['.', '!', '?', '"', '”', '»', '“', ':']);
             let headline_like = b.kind == BlockKind::Heading
-                || (words >= 3 && words <= 25 && !ends_like_sentence && caps as f32 >= HEADLINE_CAPS_SHARE * words as f32);
+                || ((3..=25).contains(&words) && !ends_like_sentence && caps as f32 >= HEADLINE_CAPS_SHARE * words as f32);
             blocks.push(BlockData { text, kind: b.kind, toks, quotes: bq, sents, headline_like });
         }
         Doc { lang, blocks, lowercase_seen }

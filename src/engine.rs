@@ -55,7 +55,6 @@ struct Ind {
     b: usize,
     start: usize,
     end: usize,
-    cue_tok: usize,
     sentence: Span,
     att: Att,
     kind: QuoteKind,
@@ -644,7 +643,6 @@ fn indirect_at(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, prev: &mut 
         b,
         start: toks[c].start,
         end: toks[z - 1].end,
-        cue_tok: v,
         sentence: tok_span(doc, b, s, e),
         att,
         kind: QuoteKind::Indirect,
@@ -680,7 +678,7 @@ fn inverted(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, np: Option<Np>
     }
     let t = &toks[v];
     let att = cx.att_from(b, &np, Some((v, v + 1)), rules::INDIRECT_INVERTED, if t.cue == 1 { 0.75 } else { 0.55 }, toks[v].start);
-    Some(Ind { b, start: toks[c].start, end: toks[z - 1].end, cue_tok: v, sentence: tok_span(doc, b, s, e), att, kind: QuoteKind::Indirect })
+    Some(Ind { b, start: toks[c].start, end: toks[z - 1].end, sentence: tok_span(doc, b, s, e), att, kind: QuoteKind::Indirect })
 }
 
 /// `According to X, …` / `…, according to X.` / `Laut X …`.
@@ -719,7 +717,7 @@ fn according_indirect(cx: &mut Ctx, b: usize, s: usize, e: usize) {
                 continue;
             }
             let att = cx.att_from(b, &np, Some((i, i + n)), rules::INDIRECT_ACCORDING, 0.7, toks[i].start);
-            cx.inds.push(Ind { b, start: toks[c].start, end: toks[z - 1].end, cue_tok: i, sentence: tok_span(doc, b, s, e), att, kind: QuoteKind::Indirect });
+            cx.inds.push(Ind { b, start: toks[c].start, end: toks[z - 1].end, sentence: tok_span(doc, b, s, e), att, kind: QuoteKind::Indirect });
             return;
         }
     }

@@ -208,6 +208,29 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
     if a > name_a {
         a = name_a;
     }
+    // "Tunisian Prime Minister Habib Essid", "Snopes fact-checker David Emery": the words
+    // before a title, or before a known given name, are a role
+    if name_z - name_a >= 3 {
+        let last_title = (name_a..name_z - 1).rev().find(|&k| lang.titles.contains_key(bd.tok_text(k)));
+        let given = (name_a + 1..name_z - 1).find(|&k| lang.firstnames.contains_key(bd.tok_text(k)));
+        let split = match (last_title, given) {
+            (Some(t), _) if name_z - (t + 1) >= 1 && name_z - (t + 1) <= 3 => Some(t + 1),
+            (_, Some(g)) if name_z - g <= 3 => Some(g),
+            _ => None,
+        };
+        if let Some(k) = split {
+            if !(name_a..name_z).any(|j| lang.orgwords.contains(bd.tok_text(j))) {
+                role.clear();
+                for j in name_a..k {
+                    role.push(bd.tok_text(j));
+                }
+                if let Some(g) = (name_a..k).rev().find_map(|j| lang.titles.get(bd.tok_text(j)).copied().flatten()) {
+                    gender = Some(g);
+                }
+                name_a = k;
+            }
+        }
+    }
     let role = if role.is_empty() { None } else { Some(role.join(" ")) };
     Some(NameRun { a, z: name_z, name_a, name_z, role, gender })
 }
@@ -356,7 +379,7 @@ impl Entities {
         let id = self.resolve_forward(id);
         let ent = &mut self.list[id];
         // the most complete name wins; the earliest on ties
-        if words.len() > ent.words.len() && !(ent.kind == SpeakerKind::Organisation && kind != SpeakerKind::Organisation && is_acronym(&ent.words[0]) == false && ent.words.len() > 1) {
+        if words.len() > ent.words.len() && !(ent.kind == SpeakerKind::Organisation && kind != SpeakerKind::Organisation && !is_acronym(&ent.words[0]) && ent.words.len() > 1) {
             ent.set_words(words);
             if ent.kind == SpeakerKind::Unknown {
                 ent.kind = kind;

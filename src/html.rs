@@ -1521,7 +1521,7 @@ fn find_headline(doc: &Doc, loose: &[bool], meta: &PageMeta) -> Option<usize> {
             let coverage = common as f32 / t.len() as f32;
             if overlap >= HEADLINE_MIN_TITLE_OVERLAP && coverage >= HEADLINE_MIN_TITLE_COVERAGE {
                 let s = overlap + coverage + if tag == Tag::H(1) { 0.5 } else { 0.0 };
-                if best.map_or(true, |(b, _)| s > b) {
+                if best.is_none_or(|(b, _)| s > b) {
                     best = Some((s, i));
                 }
             }

@@ -122,6 +122,15 @@ pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> 
                 continue;
             }
             if head.is_some() {
+                // "union leader Fatima Bello", "Russian President Vladimir Putin": a name right
+                // after a person noun is the speaker; the noun phrase is the role
+                if tk.cap && name.is_none() && doc.nominal(&toks[k - 1]) == Some(Nominal::Person) {
+                    if let Some(r) = entities::name_run(doc, b, k, sent_start) {
+                        let role = Some(bd.slice(if det { i + 1 } else { i }, k).to_string());
+                        let z = r.z;
+                        return Some(with_appositive(doc, b, Np { a: i, z, head: Head::Name(r), role }, lim));
+                    }
+                }
                 break;
             }
             if PREP_OF.contains(&tk.lower.as_str()) || doc.lang.that.contains(&tk.lower.as_str()) {
@@ -182,17 +191,24 @@ fn with_appositive(doc: &Doc, b: usize, mut np: Np, lim: usize) -> Np {
     let mut k = s;
     while k < lim && k < s + MAX_APPOSITIVE_TOKENS {
         let tk = &toks[k];
-        if tk.quote.is_some() || tk.is_punct(".") || tk.is_punct(";") {
+        if tk.quote.is_some() || (tk.is_punct(".") && k + 1 < lim) || tk.is_punct(";") {
             return np;
         }
-        if tk.is_punct(",") || (k + 1 == lim) {
-            let end = if tk.is_punct(",") { k } else { k + 1 };
+        let closes = tk.is_punct(",") || (tk.is_punct(".") && k + 1 >= lim);
+        if closes || (k + 1 == lim) {
+            let end = if closes { k } else { k + 1 };
             // the appositive must not itself hold the cue ("X, who said")
             if (s..end).any(|j| toks[j].cue == 1 && !toks[j].cap) && !(s..end).any(|j| doc.nominal(&toks[j]).is_some()) {
                 return np;
             }
             let text = doc.blocks[b].slice(s, end);
             let is_age = end == s + 1 && toks[s].kind == crate::text::TokKind::Number;
+            // a role names what the speaker is: it holds a role noun or title and no verb
+            let role_like = (s..end).any(|j| doc.nominal(&toks[j]).is_some() || doc.lang.titles.contains_key(doc.blocks[b].tok_text(j)))
+                && !(s..end).any(|j| doc.is_aux(&toks[j]) && !matches!(toks[j].lower.as_str(), "first" | "then" | "once"));
+            if !is_age && !role_like {
+                return np;
+            }
             if !is_age {
                 np.role = Some(match np.role.take() {
                     Some(r) if !r.is_empty() => format!("{r}, {text}"),
@@ -200,6 +216,7 @@ fn with_appositive(doc: &Doc, b: usize, mut np: Np, lim: usize) -> Np {
                 });
             }
             np.z = if tk.is_punct(",") { k + 1 } else { end };
+            let _ = closes;
             return np;
         }
         k += 1;
@@ -225,7 +242,7 @@ pub fn backward(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize) -
                 return Some(Np { a: end - 1, z: end, head: Head::Pronoun(p), role: None });
             }
         }
-        if last.lower == "who" || last.lower == "der" || last.lower == "die" && false {
+        if last.lower == "who" {
             // "Smith, who said": the phrase before the comma
             if end >= 3 && toks[end - 2].is_punct(",") {
                 return backward(doc, b, end - 2, lo, sent_start);
@@ -296,7 +313,7 @@ pub fn backward(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize) -
         if doc.is_aux(p) || doc.lang.that.contains(&p.lower.as_str()) || (PREP_OF.contains(&p.lower.as_str()) && !(a >= 2 && toks[a - 2].cap && p.lower == "of")) {
             break;
         }
-        if !p.cap && !last.cap && doc.nominal(last).is_none() {
+        if !p.cap && !last.cap && doc.nominal(last).is_none() && end - a > 3 {
             break;
         }
         if !p.cap && last.cap && doc.nominal(p).is_none() {
@@ -304,7 +321,6 @@ pub fn backward(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize) -
         }
         a -= 1;
     }
-    let _ = saw_det;
     // try the longest phrase first, then shorter ones
     for start in a..end {
         if let Some(np) = forward(doc, b, start, end, sent_start) {
@@ -324,6 +340,10 @@ pub fn backward(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize) -
                 return Some(np);
             }
         }
+    }
+    // "The water utility said": a determiner and plain nouns are a described speaker
+    if saw_det && end - a >= 2 && end - a <= 4 && toks[a + 1..end].iter().all(|t| t.is_word() && !t.cap && t.cue == 0 && !doc.is_aux(t) && !doc.is_stop(t)) {
+        return Some(Np { a, z: end, head: Head::Nominal { kind: Nominal::Person, head: end - 1, of: None, possessive_it: false }, role: None });
     }
     None
 }

@@ -195,8 +195,8 @@ fn candidates(text: &str) -> Vec<Cand> {
         let next = text[i + len..].chars().next();
         let left_ok = opens_after(prev);
         let right_ok = closes_before(next);
-        let next_is_space = next.map_or(true, |n| n.is_whitespace());
-        let prev_is_space = prev.map_or(true, |p| p.is_whitespace());
+        let next_is_space = next.is_none_or(|n| n.is_whitespace());
+        let prev_is_space = prev.is_none_or(|p| p.is_whitespace());
         let mut can_open = left_ok && !next_is_space;
         let mut can_close = right_ok && !prev_is_space;
         if mark.single() && matches!(mark, Mark::SingleStraight | Mark::RightSingle | Mark::LeftSingle) {

@@ -1,0 +1,242 @@
+//! One test group per rule, each on news sentences written for this project.
+mod common;
+use common::run;
+
+// ---- trailing-cue: `"…," said X` / `"…," X said`
+
+#[test]
+fn trailing_cue_name_said() {
+    let r = run(&[
+        "Maria Ortega, the harbour master, closed the port on Friday.",
+        "\"We cannot risk another collision in this fog,\" Ortega said.",
+    ]);
+    let q = r.quote("another collision");
+    assert_eq!(q.kind, "direct");
+    assert_eq!(q.speaker, Some("Maria Ortega"));
+    assert_eq!(q.rule, "trailing-cue");
+    assert_eq!(q.mention, Some("Ortega"));
+}
+
+#[test]
+fn trailing_cue_inverted_with_appositive_role() {
+    let r = run(&["“The figures speak for themselves,” said Tomas Berg, chief executive of Nordvik Shipping."]);
+    let q = r.quote("speak for themselves");
+    assert_eq!(q.speaker, Some("Tomas Berg"));
+    assert_eq!(q.role, Some("chief executive of Nordvik Shipping"));
+}
+
+#[test]
+fn trailing_cue_company_resolves_to_the_organisation() {
+    let r = run(&[
+        "Brightwater Labs denied on Tuesday that its sensors had failed.",
+        "The state environment agency ordered an audit of the plant.",
+        "\"Our sensors worked exactly as designed during the storm,\" the company said in a statement.",
+        "\"We look forward to sharing every record with the auditors,\" the statement said.",
+    ]);
+    assert_eq!(r.quote("worked exactly").speaker, Some("Brightwater Labs"));
+    assert_eq!(r.quote("every record").speaker, Some("Brightwater Labs"));
+}
+
+#[test]
+fn trailing_cue_pronoun_he_she() {
+    let r = run(&[
+        "Priya Natarajan, a councillor, voted against the budget. Her colleague Mr. Daniel Moss abstained.",
+        "\"This budget forgets the people who rely on buses,\" she said.",
+    ]);
+    let q = r.quote("forgets the people");
+    assert_eq!(q.speaker, Some("Priya Natarajan"));
+    assert_eq!(q.mention, Some("she"));
+}
+
+#[test]
+fn trailing_cue_spokeswoman_for_org() {
+    let r = run(&[
+        "The Ministry of Transport suspended the licence of the ferry operator.",
+        "\"Safety is not negotiable for us,\" a spokeswoman for the ministry said.",
+    ]);
+    assert_eq!(r.quote("not negotiable").speaker, Some("Ministry of Transport"));
+}
+
+#[test]
+fn dash_credit() {
+    let r = run(&["\"Nobody told us the water was unsafe to drink for three whole days\" — Amal Haddad, a resident of the east side."]);
+    let q = r.quote("unsafe to drink");
+    assert_eq!(q.speaker, Some("Amal Haddad"));
+    assert_eq!(q.rule, "dash-credit");
+}
+
+// ---- leading-cue: `X said: "…"`
+
+#[test]
+fn leading_cue_colon() {
+    let r = run(&["Judge Helen Whitaker told the court: \"The evidence before me does not support the charge.\""]);
+    let q = r.quote("does not support");
+    assert_eq!(q.speaker, Some("Helen Whitaker"));
+    assert_eq!(q.rule, "leading-cue");
+}
+
+#[test]
+fn leading_cue_split_quote_both_parts_same_speaker() {
+    let r = run(&["\"We are not leaving,\" said union leader Fatima Bello, \"until every shift is paid in full.\""]);
+    assert_eq!(r.quote("not leaving").speaker, Some("Fatima Bello"));
+    assert_eq!(r.quote("every shift").speaker, Some("Fatima Bello"));
+}
+
+// ---- colon-intro
+
+#[test]
+fn colon_intro_paragraph_before_quote() {
+    let r = run(&[
+        "Governor Lucas Brandt put it bluntly when asked about the flood defences:",
+        "\"We built walls for the last century's rain, not this century's.\"",
+    ]);
+    let q = r.quote("last century");
+    assert_eq!(q.speaker, Some("Lucas Brandt"));
+    assert_eq!(q.rule, "colon-intro");
+}
+
+// ---- according-to
+
+#[test]
+fn according_to_direct_and_indirect() {
+    let r = run(&[
+        "According to the Port Authority, the new cranes will double the terminal's capacity by next spring.",
+    ]);
+    let q = r.quote("new cranes");
+    assert_eq!(q.kind, "indirect");
+    assert_eq!(q.speaker, Some("Port Authority"));
+    assert_eq!(q.rule, "indirect-according-to");
+}
+
+// ---- continuation and multi-paragraph quotes
+
+#[test]
+fn multi_paragraph_quote_one_speaker() {
+    let r = run(&[
+        "Ines Carvalho, who ran the clinic for a decade, remembered the winter of the blackout.",
+        "“We delivered three babies by torchlight that week. Nobody complained once.",
+        "“When the power came back, the nurses just cried,” Carvalho said.",
+    ]);
+    assert_eq!(r.quote("torchlight").speaker, Some("Ines Carvalho"));
+    assert_eq!(r.quote("nurses just cried").speaker, Some("Ines Carvalho"));
+    let first = r.a.quotes.iter().position(|q| r.text(&q.span).contains("torchlight")).unwrap();
+    let second = r.a.quotes.iter().find(|q| r.text(&q.span).contains("nurses")).unwrap();
+    assert_eq!(second.continues, Some(first));
+}
+
+#[test]
+fn continuation_bare_quoted_paragraph() {
+    let r = run(&[
+        "\"The league has ignored the stadium's cracks for years,\" said Omar Diallo, who chairs the supporters' trust.",
+        "\"Somebody will get hurt before anyone signs a repair order.\"",
+    ]);
+    let q = r.quote("Somebody will get hurt");
+    assert_eq!(q.speaker, Some("Omar Diallo"));
+    assert_eq!(q.rule, "continuation");
+}
+
+#[test]
+fn adjacent_quote_same_paragraph() {
+    let r = run(&["\"It was chaos,\" said Ruth Ansah. \"The doors were locked and the alarms kept ringing for an hour.\""]);
+    let q = r.quote("doors were locked");
+    assert_eq!(q.speaker, Some("Ruth Ansah"));
+    assert_eq!(q.rule, "adjacent-quote");
+}
+
+// ---- entity resolution
+
+#[test]
+fn acronym_and_full_name_are_one_speaker() {
+    let r = run(&[
+        "The Federal Aviation Administration grounded the fleet on Sunday.",
+        "\"No aircraft will fly until every engine has been inspected,\" the FAA said.",
+    ]);
+    assert_eq!(r.quote("every engine").speaker, Some("Federal Aviation Administration"));
+    assert_eq!(r.a.speakers.len(), 1);
+}
+
+#[test]
+fn surname_resolves_to_earliest_full_name_and_title_is_role() {
+    let r = run(&[
+        "Prime Minister Keiko Tanaka arrived in Osaka late on Thursday.",
+        "\"We will rebuild every home,\" Tanaka said.",
+    ]);
+    let q = r.quote("rebuild every home");
+    assert_eq!(q.speaker, Some("Keiko Tanaka"));
+    assert_eq!(q.role, Some("Prime Minister"));
+}
+
+// ---- indirect and mixed speech
+
+#[test]
+fn indirect_said_that() {
+    let r = run(&["The water utility said on Monday that it would replace every lead pipe in the district by 2030."]);
+    let q = r.quote("replace every lead pipe");
+    assert_eq!(q.kind, "indirect");
+    assert_eq!(q.speaker, Some("The water utility"));
+    assert!(q.text.starts_with("it would"), "content clause starts after 'that': {:?}", q.text);
+}
+
+#[test]
+fn indirect_inverted() {
+    let r = run(&["The talks will resume next week in Geneva, a senior diplomat said."]);
+    let q = r.quote("talks will resume");
+    assert_eq!(q.kind, "indirect");
+    assert_eq!(q.rule, "indirect-inverted");
+}
+
+#[test]
+fn mixed_quote_is_the_clause() {
+    let r = run(&["Senator Alan Pierce called the proposal \"a gift to polluters\" and said he would vote against it."]);
+    let all = r.all();
+    let mixed: Vec<_> = all.iter().filter(|f| f.kind == "mixed").collect();
+    assert!(
+        mixed.iter().any(|f| f.text.contains("a gift to polluters") && f.speaker == Some("Alan Pierce")),
+        "{}",
+        r.dump()
+    );
+}
+
+#[test]
+fn scare_quotes_and_titles_are_not_quotes() {
+    let r = run(&[
+        "Critics say the firm's 'links' to the ministry were never explained.",
+        "She reviewed \"Midnight Harbour\" for the festival guide last year.",
+    ]);
+    assert!(!r.all().iter().any(|f| f.text == "'links'"), "{}", r.dump());
+    assert!(!r.all().iter().any(|f| f.text == "\"Midnight Harbour\""), "{}", r.dump());
+}
+
+#[test]
+fn first_person_inside_quote_is_never_the_speaker() {
+    let r = run(&["\"I never saw the letter, and we never signed it,\" said Colm Byrne."]);
+    assert_eq!(r.quote("never saw the letter").speaker, Some("Colm Byrne"));
+}
+
+#[test]
+fn unattributed_when_nobody_is_there() {
+    let r = run(&["\"The river rose faster than anyone expected, and then it simply kept rising.\""]);
+    assert_eq!(r.quote("river rose").speaker, None);
+}
+
+// ---- German
+
+#[test]
+fn german_marks_and_verbs() {
+    let r = run(&[
+        "Die Bürgermeisterin Anna Keller besuchte am Montag die Baustelle.",
+        "„Wir liegen im Zeitplan und im Budget“, sagte Keller.",
+    ]);
+    let q = r.quote("im Zeitplan");
+    assert_eq!(q.kind, "direct");
+    assert_eq!(q.speaker, Some("Anna Keller"));
+}
+
+#[test]
+fn sieve_order_is_configurable() {
+    let mut cfg = quotelens::Config::default();
+    cfg.set_sieve_order(&["leading-cue"]).unwrap();
+    let r = common::run_with(&["\"We won,\" she said. Then Mayor Ruiz said: \"We will celebrate tonight in the square.\""], &cfg);
+    assert_eq!(r.quote("celebrate tonight").rule, "leading-cue");
+    assert!(cfg.set_sieve_order(&["nope"]).is_err());
+}

@@ -49,12 +49,11 @@ pub struct BlockData<'a> {
 impl BlockData<'_> {
     /// Token index range of the sentence holding token `i`.
     pub fn sentence_of(&self, i: usize) -> (usize, usize) {
-        for &(s, e) in &self.sents {
-            if i >= s && i < e {
-                return (s, e);
-            }
+        let k = self.sents.partition_point(|&(_, e)| e <= i);
+        match self.sents.get(k) {
+            Some(&(s, e)) if i >= s => (s, e),
+            _ => (i.min(self.toks.len()), (i + 1).min(self.toks.len())),
         }
-        (0, self.toks.len())
     }
     /// First token index at or after byte `pos`.
     pub fn tok_at(&self, pos: usize) -> usize {

@@ -20,6 +20,8 @@ pub const MIN_WORDS_UNATTRIBUTED: usize = 4;
 pub const MIN_INDIRECT_WORDS: usize = 3;
 /// Most tokens between a cue and the quote it introduces (`said on Monday in Ohio: "…"`).
 pub const MAX_LEADING_FILLER: usize = 9;
+/// How many earlier quotes the speaker-in-focus look-up reads at most (keeps time linear).
+pub const FOCUS_LOOKBACK: usize = 64;
 /// How many blocks back a bare quoted paragraph may inherit a speaker from.
 pub const CONTINUATION_BLOCKS: usize = 1;
 
@@ -87,26 +89,26 @@ impl Ctx<'_, '_> {
 
     /// The speaker in focus before byte `pos` of block `b`: the last attributed quote.
     fn focus(&self, b: usize, pos: usize) -> Option<usize> {
-        let mut best: Option<((usize, usize), usize)> = None;
-        for d in &self.dqs {
-            if let Some(a) = &d.att {
-                if let Some(e) = a.entity {
-                    let p = (d.b, d.raw.start);
-                    if p < (b, pos) && d.b + crate::entities::ANTECEDENT_WINDOW_BLOCKS >= b && best.is_none_or(|(bp, _)| p > bp) {
-                        best = Some((p, e));
-                    }
-                }
-            }
+        let key = (b, pos);
+        let w = crate::entities::ANTECEDENT_WINDOW_BLOCKS;
+        let i = self.dqs.partition_point(|d| (d.b, d.raw.start) < key);
+        let from_dq = self.dqs[..i]
+            .iter()
+            .rev()
+            .take(FOCUS_LOOKBACK)
+            .take_while(|d| d.b + w >= b)
+            .find_map(|d| d.att.as_ref().and_then(|a| a.entity).map(|e| ((d.b, d.raw.start), e)));
+        let j = self.inds.partition_point(|x| (x.b, x.start) < key);
+        let from_ind = self.inds[..j]
+            .iter()
+            .rev()
+            .take(FOCUS_LOOKBACK)
+            .take_while(|x| x.b + w >= b)
+            .find_map(|x| x.att.entity.map(|e| ((x.b, x.start), e)));
+        match (from_dq, from_ind) {
+            (Some(a), Some(b)) => Some(if a.0 > b.0 { a.1 } else { b.1 }),
+            (a, b) => a.or(b).map(|x| x.1),
         }
-        for i in &self.inds {
-            if let Some(e) = i.att.entity {
-                let p = (i.b, i.start);
-                if p < (b, pos) && i.b + crate::entities::ANTECEDENT_WINDOW_BLOCKS >= b && best.is_none_or(|(bp, _)| p > bp) {
-                    best = Some((p, e));
-                }
-            }
-        }
-        best.map(|(_, e)| e)
     }
 }
 
@@ -382,7 +384,7 @@ fn continuation(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
         return None;
     }
     let mut best: Option<(usize, Att)> = None;
-    for p in cx.dqs[..qi].iter().rev() {
+    for p in cx.dqs[..qi].iter().rev().take(FOCUS_LOOKBACK) {
         if p.b + CONTINUATION_BLOCKS < d.b {
             break;
         }
@@ -394,11 +396,12 @@ fn continuation(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
         }
     }
     // indirect speech in the previous paragraph also sets the speaker in focus
-    for i in cx.inds.iter().rev() {
+    let upto = cx.inds.partition_point(|x| x.b < d.b);
+    for i in cx.inds[..upto].iter().rev().take(FOCUS_LOOKBACK) {
         if i.b + CONTINUATION_BLOCKS >= d.b && i.b < d.b && i.att.entity.is_some() {
             let newer = match &best {
                 Some((pos, _)) => {
-                    let pb = cx.dqs[..qi].iter().rev().find(|p| p.b < d.b).map(|p| p.b).unwrap_or(0);
+                    let pb = cx.dqs[..qi].iter().rev().take(FOCUS_LOOKBACK).find(|p| p.b < d.b).map(|p| p.b).unwrap_or(0);
                     i.b > pb || (i.b == pb && i.start > *pos)
                 }
                 None => true,
@@ -417,10 +420,10 @@ fn continuation(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
 /// `"A," he said. "B."`: a bare quote takes the speaker of its paragraph's other quote.
 fn adjacent_quote(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
     let b = cx.dqs[qi].b;
-    let prev = cx.dqs[..qi].iter().rev().take_while(|p| p.b == b).find_map(|p| p.att.clone());
+    let prev = cx.dqs[..qi].iter().rev().take(FOCUS_LOOKBACK).take_while(|p| p.b == b).find_map(|p| p.att.clone());
     let a = match prev {
         Some(a) => a,
-        None => cx.dqs[qi + 1..].iter().take_while(|p| p.b == b).find_map(|p| p.att.clone())?,
+        None => cx.dqs[qi + 1..].iter().take(FOCUS_LOOKBACK).take_while(|p| p.b == b).find_map(|p| p.att.clone())?,
     };
     a.entity?;
     Some((inherit(&a, Sieve::AdjacentQuote.id(), Sieve::AdjacentQuote.confidence()), None))
@@ -430,7 +433,8 @@ fn adjacent_quote(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
 fn lone_candidate(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
     let b = cx.dqs[qi].b;
     let mut found: Option<(usize, Span)> = None;
-    for m in cx.ents.names.iter().filter(|m| m.span.block == b) {
+    let from = cx.ents.names.partition_point(|m| m.span.block < b);
+    for m in cx.ents.names[from..].iter().take_while(|m| m.span.block == b) {
         let id = cx.ents.canonical(m.entity);
         if cx.ents.list[id].kind != SpeakerKind::Person {
             continue;
@@ -713,7 +717,7 @@ fn according_indirect(cx: &mut Ctx, b: usize, s: usize, e: usize) {
             if z <= c || word_count(doc, b, c, z) < MIN_INDIRECT_WORDS {
                 continue;
             }
-            if cx.inds.iter().any(|x| x.b == b && x.start < toks[z - 1].end && toks[c].start < x.end) {
+            if cx.inds.iter().rev().take(8).any(|x| x.b == b && x.start < toks[z - 1].end && toks[c].start < x.end) {
                 continue;
             }
             let att = cx.att_from(b, &np, Some((i, i + n)), rules::INDIRECT_ACCORDING, 0.7, toks[i].start);
@@ -728,7 +732,8 @@ fn according_indirect(cx: &mut Ctx, b: usize, s: usize, e: usize) {
 fn merge_mixed(cx: &mut Ctx) {
     for ii in 0..cx.inds.len() {
         let (b, s, e) = (cx.inds[ii].b, cx.inds[ii].start, cx.inds[ii].end);
-        let inside: Vec<usize> = (0..cx.dqs.len()).filter(|&k| cx.dqs[k].b == b && cx.dqs[k].raw.start >= s && cx.dqs[k].raw.start < e && cx.dqs[k].keep).collect();
+        let from = cx.dqs.partition_point(|d| (d.b, d.raw.start) < (b, s));
+        let inside: Vec<usize> = (from..cx.dqs.len()).take_while(|&k| cx.dqs[k].b == b && cx.dqs[k].raw.start < e).filter(|&k| cx.dqs[k].keep).collect();
         if inside.is_empty() {
             continue;
         }

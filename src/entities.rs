@@ -8,6 +8,10 @@ use crate::model::{Span, SpeakerKind};
 
 /// How far back (in blocks) a pronoun or nominal looks for its antecedent.
 pub const ANTECEDENT_WINDOW_BLOCKS: usize = 6;
+/// How many earlier name mentions a pronoun or nominal reads at most (keeps time linear).
+pub const ANTECEDENT_MAX_MENTIONS: usize = 200;
+/// How many candidates an entity look-up weighs at most (keeps time linear).
+pub const FIND_CANDIDATES: usize = 64;
 /// Longest name, in tokens.
 pub const MAX_NAME_TOKENS: usize = 8;
 
@@ -120,6 +124,9 @@ pub struct Entities {
     forward: Vec<(usize, usize)>,
     /// Lower-case name → entity, for the common case of a name used again as written.
     by_key: crate::smallstr::FxHashMap<String, usize>,
+    /// (tag, word) → entities: 'l' last word, 'f' first word of a longer name, 's' a one-word
+    /// name, 'a' a suffix of a longer name's acronym, 'A' a one-word acronym.
+    by_word: crate::smallstr::FxHashMap<(u8, String), Vec<usize>>,
 }
 
 /// Finds the proper name that starts at token `i` of block `b` (a capitalised word or a
@@ -351,6 +358,8 @@ impl Entities {
         // named: false marks an alias, never output
         let e = Entity::new(vec![acronym.to_string()], SpeakerKind::Organisation, self.list[id].org_type, None, None, Vec::new(), false);
         self.list.push(e);
+        self.index(self.list.len() - 1);
+        self.by_key.insert(key_of(&[acronym.to_string()]), self.list.len() - 1);
         let alias_id = self.list.len() - 1;
         self.forward.push((alias_id, id));
     }
@@ -372,11 +381,16 @@ impl Entities {
             return id;
         }
         let (kind, org_type, gender) = classify(doc, &words, &role, gender);
-        let id = self.find(&words, kind).unwrap_or_else(|| {
-            self.list.push(Entity::new(words.clone(), kind, org_type, gender, role.clone(), Vec::new(), true));
-            self.list.len() - 1
-        });
+        let id = match self.find(&words, kind) {
+            Some(id) => id,
+            None => {
+                self.list.push(Entity::new(words.clone(), kind, org_type, gender, role.clone(), Vec::new(), true));
+                self.index(self.list.len() - 1);
+                self.list.len() - 1
+            }
+        };
         let id = self.resolve_forward(id);
+        let mut upgraded = false;
         let ent = &mut self.list[id];
         // the most complete name wins; the earliest on ties
         if words.len() > ent.words.len() && !(ent.kind == SpeakerKind::Organisation && kind != SpeakerKind::Organisation && !is_acronym(&ent.words[0]) && ent.words.len() > 1) {
@@ -387,6 +401,7 @@ impl Entities {
             if ent.org_type == OrgType::Unknown {
                 ent.org_type = org_type;
             }
+            upgraded = true;
         }
         if ent.kind == SpeakerKind::Unknown && kind != SpeakerKind::Unknown {
             ent.kind = kind;
@@ -400,6 +415,9 @@ impl Entities {
         ent.mentions.push(span);
         self.names.push(NameMention { span, entity: id });
         self.by_key.insert(key, id);
+        if upgraded {
+            self.index(id);
+        }
         id
     }
 
@@ -407,53 +425,76 @@ impl Entities {
         self.forward.iter().find(|(a, _)| *a == id).map(|&(_, b)| b).unwrap_or(id)
     }
 
-    fn find(&self, words: &[String], kind: SpeakerKind) -> Option<usize> {
-        let key = key_of(words);
-        // exact
-        if let Some(i) = self.list.iter().rposition(|e| e.key() == key) {
-            return Some(i);
+    /// Records entity `id` under its words and acronym suffixes, for `find`.
+    fn index(&mut self, id: usize) {
+        let e = &self.list[id];
+        let mut keys: Vec<(u8, String)> = Vec::new();
+        if e.words.len() > 1 {
+            keys.push((b'l', e.words[e.words.len() - 1].clone()));
+            keys.push((b'f', e.words[0].clone()));
+            let a = e.acronym();
+            for k in 0..a.len().saturating_sub(1) {
+                if a.is_char_boundary(k) {
+                    keys.push((b'a', a[k..].to_string()));
+                }
+            }
+        } else if let Some(w) = e.words.first() {
+            keys.push((b's', w.clone()));
+            if is_acronym(w) {
+                keys.push((b'A', w.replace('.', "")));
+            }
         }
+        for k in keys {
+            self.by_word.entry(k).or_default().push(id);
+        }
+    }
+
+    /// The most recent entity filed under `key` that satisfies `pred`.
+    fn latest(&self, tag: u8, key: &str, pred: impl Fn(&Entity) -> bool) -> Option<usize> {
+        let v = self.by_word.get(&(tag, key.to_string()))?;
+        v.iter().rev().take(FIND_CANDIDATES).copied().filter(|&i| pred(&self.list[i])).max()
+    }
+
+    fn find(&self, words: &[String], kind: SpeakerKind) -> Option<usize> {
         // acronym ↔ full name
         if words.len() == 1 && is_acronym(&words[0]) {
             let a = words[0].replace('.', "");
-            if let Some(i) = self.list.iter().rposition(|e| e.kind != SpeakerKind::Person && e.words.len() > 1 && {
-                let ea = e.acronym();
-                ea == a || (ea.len() > a.len() && ea.ends_with(a.as_str()) && a.len() >= 2)
-            }) {
+            if let Some(i) = self.latest(b'a', &a, |e| e.kind != SpeakerKind::Person && e.words.len() > 1) {
                 return Some(i);
             }
         }
         if words.len() > 1 {
             let a = acronym_of(words);
-            if a.len() >= 2 {
-                if let Some(i) = self.list.iter().rposition(|e| e.words.len() == 1 && is_acronym(&e.words[0]) && {
-                    let ew = e.words[0].replace('.', "");
-                    ew == a || (a.ends_with(&ew) && ew.len() >= 2)
-                }) {
-                    return Some(i);
+            let mut best = None;
+            for k in 0..a.len().saturating_sub(1) {
+                if a.is_char_boundary(k) {
+                    best = best.max(self.latest(b'A', &a[k..], |e| e.words.len() == 1));
                 }
+            }
+            if best.is_some() {
+                return best;
             }
         }
         if words.len() == 1 {
             let w = &words[0];
             // surname or short form of an earlier full name
-            if let Some(i) = self.list.iter().rposition(|e| e.named && e.kind != SpeakerKind::Organisation && e.words.len() > 1 && e.words.last() == Some(w)) {
+            if let Some(i) = self.latest(b'l', w, |e| e.named && e.kind != SpeakerKind::Organisation && e.words.last() == Some(w)) {
                 return Some(i);
             }
-            if let Some(i) = self.list.iter().rposition(|e| e.named && e.kind == SpeakerKind::Organisation && e.words.len() > 1 && e.words.first() == Some(w)) {
+            if let Some(i) = self.latest(b'f', w, |e| e.named && e.kind == SpeakerKind::Organisation && e.words.first() == Some(w)) {
                 return Some(i);
             }
-            if let Some(i) = self.list.iter().rposition(|e| e.named && e.kind == SpeakerKind::Person && e.words.len() > 1 && e.words.first() == Some(w)) {
+            if let Some(i) = self.latest(b'f', w, |e| e.named && e.kind == SpeakerKind::Person && e.words.first() == Some(w)) {
                 return Some(i);
             }
         } else if kind != SpeakerKind::Organisation {
             // a full name after its surname was used alone
             let last = words.last()?;
-            if let Some(i) = self.list.iter().rposition(|e| e.named && e.words.len() == 1 && &e.words[0] == last && e.kind != SpeakerKind::Organisation) {
+            if let Some(i) = self.latest(b's', last, |e| e.named && e.words.len() == 1 && &e.words[0] == last && e.kind != SpeakerKind::Organisation) {
                 return Some(i);
             }
             // "Hillary Rodham Clinton" after "Hillary Clinton"
-            if let Some(i) = self.list.iter().rposition(|e| e.named && e.kind == SpeakerKind::Person && e.words.len() > 1 && e.words.last() == Some(last) && e.words.first() == words.first()) {
+            if let Some(i) = self.latest(b'l', last, |e| e.named && e.kind == SpeakerKind::Person && e.words.last() == Some(last) && e.words.first() == words.first()) {
                 return Some(i);
             }
         }
@@ -477,7 +518,7 @@ impl Entities {
     /// Name mentions strictly before (block, pos), nearest first, within the window.
     pub fn before(&self, block: usize, pos: usize) -> impl Iterator<Item = &NameMention> {
         let i = self.names.partition_point(|m| (m.span.block, m.span.start) < (block, pos));
-        self.names[..i].iter().rev().take_while(move |m| m.span.block + ANTECEDENT_WINDOW_BLOCKS >= block)
+        self.names[..i].iter().rev().take(ANTECEDENT_MAX_MENTIONS).take_while(move |m| m.span.block + ANTECEDENT_WINDOW_BLOCKS >= block)
     }
 
     /// he / she: the nearest person (or unknown single name) before the position whose gender
@@ -546,10 +587,8 @@ impl Entities {
 
     pub fn add_mention(&mut self, id: usize, span: Span) {
         let id = self.resolve_forward(id);
-        let m = &mut self.list[id].mentions;
-        if !m.contains(&span) {
-            m.push(span);
-        }
+        // duplicates are removed when the result is built
+        self.list[id].mentions.push(span);
     }
 
     pub fn canonical(&self, id: usize) -> usize {

@@ -91,6 +91,10 @@ mod cli {
             /// Passes over the corpus.
             #[arg(long, default_value_t = 3)]
             iterations: usize,
+            /// Also time three hostile 1 MB inputs (10⁵ unbalanced marks, one 1 MB paragraph,
+            /// 10⁵ tiny paragraphs).
+            #[arg(long)]
+            hostile: bool,
         },
     }
 
@@ -115,7 +119,16 @@ mod cli {
                 }
             },
             Cmd::Eval { gold, split, dump, json, opts } => opts.config().and_then(|cfg| run_eval(&gold, split.as_deref(), dump.as_deref(), json, &cfg)).map(|_| 0),
-            Cmd::Bench { files, iterations } => run_bench(&files, iterations).map(|_| 0),
+            Cmd::Bench { files, iterations, hostile } => {
+                if hostile {
+                    run_hostile();
+                }
+                if files.is_empty() && hostile {
+                    Ok(0)
+                } else {
+                    run_bench(&files, iterations).map(|_| 0)
+                }
+            }
         };
         match res {
             Ok(code) => code,
@@ -395,6 +408,22 @@ mod cli {
             println!("{:<24} {:>9} {:>9} {:>9.1} {:>9}", r, s.predicted, s.matched, prec, spk);
         }
         Ok(())
+    }
+
+    fn run_hostile() {
+        use quotelens::Block;
+        let cases: Vec<(&str, Article)> = vec![
+            ("10^5 unbalanced marks (1 block)", Article::new(vec![Block::paragraph("\" “ ‘ ' « „ ".repeat(100_000 / 6 + 1))])),
+            ("one 1 MB paragraph of quotes and cues", Article::new(vec![Block::paragraph("\"It is fine,\" said Mr. Smith. The company said it was not. ".repeat(1_000_000 / 58))])),
+            ("5*10^4 distinct names", Article::new(vec![Block::paragraph((0..50_000).map(|i| format!("Zed{i} Qux{} met Ab{i}. ", i * 7)).collect::<String>())])),
+            ("10^5 tiny paragraphs", Article::new((0..100_000).map(|i| Block::paragraph(if i % 3 == 0 { "\"Yes,\" he said." } else { "“No" })).collect())),
+        ];
+        for (name, a) in &cases {
+            let bytes: usize = a.blocks.iter().map(|b| b.text.len()).sum();
+            let t = Instant::now();
+            let n = analyze(a, &Config::default()).quotes.len();
+            println!("hostile: {name}: {:.2} MB in {:.1} ms ({n} quotes)", bytes as f64 / 1e6, t.elapsed().as_secs_f64() * 1000.0);
+        }
     }
 
     fn run_bench(files: &[String], iterations: usize) -> Result<(), String> {

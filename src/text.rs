@@ -109,7 +109,11 @@ pub fn sentences(text: &str, protected: &[(usize, usize)]) -> Vec<(usize, usize)
     let mut out = Vec::new();
     let mut start = 0;
     let mut it = text.char_indices().peekable();
-    let inside = |p: usize| protected.iter().any(|&(s, e)| p > s && p < e);
+    // `protected` is sorted and disjoint: binary search
+    let inside = |p: usize| {
+        let k = protected.partition_point(|&(_, e)| e <= p);
+        protected.get(k).is_some_and(|&(s, e)| p > s && p < e)
+    };
     while let Some((i, c)) = it.next() {
         if !matches!(c, '.' | '!' | '?' | '…') {
             continue;

@@ -1,0 +1,106 @@
+//! The `quotelens` command line: the JSONL contract, malformed lines, text and HTML input.
+use serde_json::Value;
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_quotelens"))
+}
+
+fn run_jsonl(input: &str) -> (Vec<Value>, String, i32) {
+    let mut child = bin().args(["extract", "--jsonl"]).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let lines = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).expect("every output line is JSON")).collect();
+    (lines, String::from_utf8(out.stderr).unwrap(), out.status.code().unwrap_or(-1))
+}
+
+#[test]
+fn jsonl_contract_offsets_are_code_points() {
+    // emoji (2 UTF-16 units, 4 UTF-8 bytes), NBSP, Cyrillic, curly quotes before the quote
+    let text = "Олена 🤖 Kovalenko runs the depot.\n\n“We fixed\u{00a0}the line by noon,” said Olena Kovalenko.";
+    let line = serde_json::json!({"id": "a1", "text": text}).to_string();
+    let (out, _, code) = run_jsonl(&(line + "\n"));
+    assert_eq!(code, 0);
+    assert_eq!(out.len(), 1);
+    assert_eq!(out[0]["id"], "a1");
+    let q = &out[0]["quotes"][0];
+    let chars: Vec<char> = text.chars().collect();
+    let (s, e) = (q["start"].as_u64().unwrap() as usize, q["end"].as_u64().unwrap() as usize);
+    let slice: String = chars[s..e].iter().collect();
+    assert_eq!(slice, "“We fixed\u{00a0}the line by noon,”");
+    assert_eq!(q["text"], slice.as_str());
+    assert_eq!(q["kind"], "direct");
+    assert_eq!(q["speaker"], "Olena Kovalenko");
+    assert_eq!(q["rule"], "trailing-cue");
+    let cue = q["cue"].as_array().unwrap();
+    let cue_text: String = chars[cue[0].as_u64().unwrap() as usize..cue[1].as_u64().unwrap() as usize].iter().collect();
+    assert_eq!(cue_text, "said");
+    let m = q["speaker_mentions"][0].as_array().unwrap();
+    let m_text: String = chars[m[0].as_u64().unwrap() as usize..m[1].as_u64().unwrap() as usize].iter().collect();
+    assert_eq!(m_text, "Olena Kovalenko");
+    assert!(q["confidence"].as_f64().unwrap() > 0.5);
+}
+
+#[test]
+fn malformed_lines_are_reported_and_the_rest_processed() {
+    let input = [
+        r#"{"id": "ok1", "text": "\"The vote is final,\" said Mayor Lena Fischer."}"#,
+        r#"{"id": "broken", "text": "unterminated"#,
+        r#"{"id": 7}"#,
+        r#"not json at all"#,
+        r#"{"id": "ok2", "text": "Nothing quoted here."}"#,
+    ]
+    .join("\n");
+    let (out, err, code) = run_jsonl(&input);
+    assert_eq!(code, 1, "exit status 1 when a line failed");
+    assert_eq!(out.len(), 5, "one output line per input line");
+    assert_eq!(out[0]["id"], "ok1");
+    assert_eq!(out[0]["quotes"][0]["speaker"], "Lena Fischer");
+    assert_eq!(out[1]["id"], "broken", "the id is recovered from a broken line");
+    assert!(out[1]["error"].as_str().unwrap().contains("line 2"));
+    assert_eq!(out[2]["id"], 7);
+    assert!(out[2]["error"].as_str().unwrap().contains("text"));
+    assert!(out[3]["id"].is_null());
+    assert_eq!(out[4]["id"], "ok2");
+    assert_eq!(out[4]["quotes"].as_array().unwrap().len(), 0);
+    for n in [2, 3, 4] {
+        assert!(err.contains(&format!("line {n}")), "stderr names line {n}: {err}");
+    }
+}
+
+#[test]
+fn extract_plain_text_and_html_files() {
+    let dir = std::env::temp_dir().join(format!("quotelens-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let txt = dir.join("a.txt");
+    std::fs::write(&txt, "The harbour will close at noon.\n\n\"We have no choice,\" said Captain Ruth Ansah.\n").unwrap();
+    let out = bin().args(["extract", txt.to_str().unwrap()]).output().unwrap();
+    assert!(out.status.success());
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("Ruth Ansah") && s.contains("We have no choice"), "{s}");
+
+    let html = dir.join("a.html");
+    std::fs::write(
+        &html,
+        "<!doctype html><html><head><title>Port</title></head><body><nav><p>\"Menu quote should never count,\" said Nobody Here.</p></nav>\
+         <article><h1>Port closes</h1><p>The harbour will close at noon, officials said on Monday after the storm.</p>\
+         <p>&ldquo;We have <em>no</em> choice,&rdquo; said Captain Ruth Ansah, who runs the port.</p>\
+         <p>Boats were moved to the inner basin overnight, and crews stayed on board.</p></article></body></html>",
+    )
+    .unwrap();
+    let out = bin().args(["extract", "--json", html.to_str().unwrap()]).output().unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let quotes = v["quotes"].as_array().unwrap();
+    assert!(quotes.iter().any(|q| q["text"] == "“We have no choice,”" && q["speaker"] == "Ruth Ansah"), "{v}");
+    assert!(!quotes.iter().any(|q| q["text"].as_str().unwrap_or("").contains("Menu quote")), "navigation is not the article");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn missing_file_is_a_clear_error() {
+    let out = bin().args(["extract", "/no/such/file.txt"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/file.txt"));
+}

@@ -1,7 +1,7 @@
 //! The analysed article: per block its tokens (with lexicon flags), direct quotes and
 //! quote-aware sentences. Built once per article; every rule reads it.
 
-use crate::lexicon::{Language, Nominal};
+use crate::lexicon::{self, Language, Nominal};
 use crate::model::{Article, BlockKind};
 use crate::quotes::{self, RawQuote};
 use crate::text::{self, TokKind};
@@ -21,7 +21,11 @@ pub struct Tok {
     /// Cue tier (1 saying … 3 belief), 0 when not a cue.
     pub cue: u8,
     /// Index of the direct quote (in the block) this token lies in.
-    pub quote: Option<usize>,
+    pub quote: Option<u32>,
+    /// Closed-class flags (`lexicon::AUX` …).
+    pub flags: u8,
+    /// What the word stands for as a speaker noun ("company", "spokeswoman"), possessive stripped.
+    pub nominal: Option<Nominal>,
 }
 
 impl Tok {
@@ -33,6 +37,15 @@ impl Tok {
     }
     pub fn is_punct(&self, c: &str) -> bool {
         self.kind == TokKind::Punct && self.lower == c
+    }
+    pub fn is_det(&self) -> bool {
+        self.flags & lexicon::DET != 0
+    }
+    pub fn is_time(&self) -> bool {
+        self.flags & lexicon::TIME != 0
+    }
+    pub fn is_that(&self) -> bool {
+        self.flags & lexicon::THAT != 0
     }
 }
 
@@ -75,7 +88,7 @@ pub struct Doc<'a> {
     pub blocks: Vec<BlockData<'a>>,
     /// Lower-case words the article writes in lower case somewhere (so a capitalised
     /// sentence-initial one is a common word, not a name).
-    pub lowercase_seen: FxHashSet<u64>,
+    lowercase_seen: FxHashSet<u64>,
 }
 
 pub fn quotes_is_open_char(c: char) -> bool {
@@ -85,26 +98,22 @@ pub fn quotes_is_open_char(c: char) -> bool {
 impl<'a> Doc<'a> {
     pub fn build(article: &'a Article) -> Doc<'a> {
         let texts: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
-        let lang = crate::lexicon::detect(&texts);
         let mut all_quotes = quotes::find_all(&texts);
-        let mut lowercase_seen = FxHashSet::default();
+        let mut lowercase_seen: FxHashSet<u64> = FxHashSet::with_capacity_and_hasher(article.blocks.iter().map(|b| b.text.len()).sum::<usize>() / 24, Default::default());
         let mut blocks = Vec::with_capacity(texts.len());
+        // tokens first (language-blind), then the language from them, then lexicon flags
         for (bi, b) in article.blocks.iter().enumerate() {
             let text = b.text.as_str();
-            let raw = text::tokenize(text);
             let bq = std::mem::take(&mut all_quotes[bi]);
-            let mut toks = Vec::with_capacity(raw.len());
+            let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 6 + 1);
             let mut qi = 0;
-            let mut caps = 0usize;
-            let mut words = 0usize;
-            for t in raw {
-                let w = &text[t.start..t.end];
-                let lower = SmallStr::lower(w);
+            let (mut caps, mut words) = (0usize, 0usize);
+            text::tokenize_into(text, |t| {
+                let lower = SmallStr::lower(&text[t.start..t.end]);
                 while qi < bq.len() && bq[qi].end <= t.start {
                     qi += 1;
                 }
-                let quote = (qi < bq.len() && bq[qi].start <= t.start && t.end <= bq[qi].end).then_some(qi);
-                let cue = if t.kind == TokKind::Word { lang.cues.get(lower.as_str()).copied().unwrap_or(0) } else { 0 };
+                let quote = (qi < bq.len() && bq[qi].start <= t.start && t.end <= bq[qi].end).then_some(qi as u32);
                 if t.kind == TokKind::Word {
                     words += 1;
                     if t.cap {
@@ -113,8 +122,8 @@ impl<'a> Doc<'a> {
                         lowercase_seen.insert(fx(&lower));
                     }
                 }
-                toks.push(Tok { start: t.start, end: t.end, kind: t.kind, cap: t.cap, lower, cue, quote });
-            }
+                toks.push(Tok { start: t.start, end: t.end, kind: t.kind, cap: t.cap, lower, cue: 0, quote, flags: 0, nominal: None });
+            });
             let protected: Vec<(usize, usize)> = bq.iter().map(|q| (q.start, q.end)).collect();
             let sent_bytes = text::sentences(text, &protected);
             let mut sents = Vec::with_capacity(sent_bytes.len());
@@ -131,20 +140,37 @@ impl<'a> Doc<'a> {
                 || ((3..=25).contains(&words) && !ends_like_sentence && caps as f32 >= HEADLINE_CAPS_SHARE * words as f32);
             blocks.push(BlockData { text, kind: b.kind, toks, quotes: bq, sents, headline_like });
         }
+        let lang = lexicon::detect(blocks.iter().flat_map(|b| b.toks.iter()).filter(|t| t.kind == TokKind::Word && !t.cap).map(|t| t.lower.as_str()));
+        for b in &mut blocks {
+            for t in &mut b.toks {
+                if t.kind != TokKind::Word {
+                    continue;
+                }
+                if let Some(i) = lang.info.get(t.lower.as_str()) {
+                    t.cue = i.cue;
+                    t.flags = i.flags;
+                    t.nominal = i.nominal;
+                } else if let Some(bare) = t.lower.strip_suffix("'s").or_else(|| t.lower.strip_suffix("’s")) {
+                    t.nominal = lang.info.get(bare).and_then(|i| i.nominal);
+                }
+            }
+        }
         Doc { lang, blocks, lowercase_seen }
     }
 
+    /// Does the article write this (lower-case) word in lower case somewhere outside quotes?
+    pub fn seen_lowercase(&self, lower: &str) -> bool {
+        self.lowercase_seen.contains(&fx(lower))
+    }
+
     pub fn is_aux(&self, t: &Tok) -> bool {
-        t.is_word() && self.lang.aux.contains(&t.lower.as_str())
+        t.flags & lexicon::AUX != 0
     }
     pub fn is_stop(&self, t: &Tok) -> bool {
-        self.lang.stop.contains(t.lower.as_str())
+        t.flags & lexicon::STOP != 0
     }
     pub fn nominal(&self, t: &Tok) -> Option<Nominal> {
-        if !t.is_word() {
-            return None;
-        }
-        self.lang.nominals.get(t.lower.trim_end_matches("'s").trim_end_matches("’s")).copied()
+        t.nominal
     }
     pub fn is_title(&self, t: &Tok, text: &str) -> bool {
         t.is_word() && t.cap && self.lang.titles.contains_key(&text[t.start..t.end])

@@ -246,7 +246,7 @@ fn leading_cue(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
     while k > lo && toks[k - 1].kind == TokKind::Punct && matches!(toks[k - 1].lower.as_str(), ":" | "," | "—" | "–" | "-") {
         k -= 1;
     }
-    if k > lo && doc.lang.that.contains(&toks[k - 1].lower.as_str()) {
+    if k > lo && toks[k - 1].is_that() {
         k -= 1;
     }
     let floor = lo.max(k.saturating_sub(MAX_LEADING_FILLER));
@@ -265,7 +265,7 @@ fn leading_cue(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
         if c + 1 < k {
             let f = &toks[c + 1];
             let ok = PREPS.contains(&f.lower.as_str())
-                || doc.lang.time_words.contains(&f.lower.as_str())
+                || f.is_time()
                 || (ADDRESSEE_CUES.contains(&t.lower.as_str()) && np::forward(doc, d.b, c + 1, k, d.sent.0).is_some_and(|n| n.z == k || PREPS.contains(&toks[n.z].lower.as_str())));
             if !ok || toks[c + 1..k].iter().any(|x| x.cue == 1 && !x.cap && !PREPS.contains(&x.lower.as_str())) {
                 return None;
@@ -584,13 +584,13 @@ fn indirect_at(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, prev: &mut 
     if np_after {
         c = np.as_ref().unwrap().z;
     }
-    while c < e && doc.lang.time_words.contains(&toks[c].lower.as_str()) && toks[c].quote.is_none() {
+    while c < e && toks[c].is_time() && toks[c].quote.is_none() {
         // "said on Monday", "said Wednesday": only when more follows
         let mut k = c + 1;
-        while k < e && (toks[k].cap || doc.lang.time_words.contains(&toks[k].lower.as_str())) && toks[k].quote.is_none() && k < c + 3 {
+        while k < e && (toks[k].cap || toks[k].is_time()) && toks[k].quote.is_none() && k < c + 3 {
             k += 1;
         }
-        if toks[c].cap || toks[c].lower.ends_with("day") || doc.lang.time_words.contains(&toks[c].lower.as_str()) && k > c + 1 && toks.get(c + 1).is_some_and(|x| x.cap || doc.lang.time_words.contains(&x.lower.as_str())) {
+        if toks[c].cap || toks[c].lower.ends_with("day") || toks[c].is_time() && k > c + 1 && toks.get(c + 1).is_some_and(|x| x.cap || x.is_time()) {
             c = k;
         } else {
             break;
@@ -604,19 +604,19 @@ fn indirect_at(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, prev: &mut 
     let mut had_that = false;
     // "said in a statement that …", "told reporters on Monday that …"
     if c < e && PREPS.contains(&toks[c].lower.as_str()) {
-        let look = (c..e.min(c + 8)).find(|&k| doc.lang.that.contains(&toks[k].lower.as_str()) || toks[k].is_punct(",") || toks[k].is_punct(":"));
+        let look = (c..e.min(c + 8)).find(|&k| toks[k].is_that() || toks[k].is_punct(",") || toks[k].is_punct(":"));
         if let Some(k) = look {
-            if doc.lang.that.contains(&toks[k].lower.as_str()) || toks[k].is_punct(":") {
+            if toks[k].is_that() || toks[k].is_punct(":") {
                 c = k;
             }
         }
     }
-    if c < e && doc.lang.that.contains(&toks[c].lower.as_str()) {
+    if c < e && toks[c].is_that() {
         c += 1;
         had_that = true;
     } else if c < e && (toks[c].is_punct(":") || (de && toks[c].is_punct(","))) {
         c += 1;
-        if c < e && doc.lang.that.contains(&toks[c].lower.as_str()) {
+        if c < e && toks[c].is_that() {
             c += 1;
             had_that = true;
         }
@@ -627,7 +627,7 @@ fn indirect_at(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, prev: &mut 
     }
     if t.cue == 3 && !had_that {
         let f = &toks[c];
-        let clause_like = doc.is_pronoun_subject(f) || doc.lang.determiners.contains(&f.lower.as_str()) || f.cap;
+        let clause_like = doc.is_pronoun_subject(f) || f.is_det() || f.cap;
         if !clause_like {
             return None;
         }

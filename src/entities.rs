@@ -194,7 +194,7 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
             name_a += 1;
             continue;
         }
-        if initial && z - name_a == 1 && doc.lowercase_seen.contains(&crate::smallstr::fx(&tk.lower)) {
+        if initial && z - name_a == 1 && doc.seen_lowercase(&tk.lower) {
             return None;
         }
         break;
@@ -209,7 +209,7 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
     }
     // a single capitalised word that the article also writes in lower case, after a colon or
     // at a sentence start, is a common word
-    if name_z - name_a == 1 && (name_a == sent_start) && doc.lowercase_seen.contains(&crate::smallstr::fx(&toks[name_a].lower)) {
+    if name_z - name_a == 1 && (name_a == sent_start) && doc.seen_lowercase(&toks[name_a].lower) {
         return None;
     }
     if a > name_a {
@@ -294,6 +294,7 @@ impl Entities {
     /// Builds the table from every proper name outside quotes and headlines.
     pub fn build(doc: &Doc) -> Entities {
         let mut e = Entities::default();
+        let mut key_buf = String::new();
         for (b, bd) in doc.blocks.iter().enumerate() {
             if bd.headline_like {
                 continue;
@@ -308,9 +309,28 @@ impl Entities {
                     }
                     match name_run(doc, b, i, s) {
                         Some(r) => {
-                            let words = run_words(doc, b, &r);
                             let span = Span::new(b, bd.toks[r.name_a].start, bd.toks[r.name_z - 1].end);
-                            let id = e.link(doc, words, r.role.clone(), r.gender, span);
+                            // fast path: a name used again exactly as before
+                            key_buf.clear();
+                            for k in r.name_a..r.name_z {
+                                if k > r.name_a {
+                                    key_buf.push(' ');
+                                }
+                                let l = &bd.toks[k].lower;
+                                key_buf.push_str(l.strip_suffix("'s").or_else(|| l.strip_suffix("’s")).unwrap_or(l));
+                            }
+                            let id = match e.by_key.get(key_buf.as_str()).copied() {
+                                Some(id) if r.role.is_none() => {
+                                    let id = e.resolve_forward(id);
+                                    e.list[id].mentions.push(span);
+                                    e.names.push(NameMention { span, entity: id });
+                                    id
+                                }
+                                _ => {
+                                    let words = run_words(doc, b, &r);
+                                    e.link(doc, words, r.role.clone(), r.gender, span)
+                                }
+                            };
                             // "Kaspersky Lab cybersecurity firm", "the DHS agency": a nominal right
                             // after the name types it
                             let mut k = r.z;

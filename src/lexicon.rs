@@ -21,8 +21,27 @@ pub enum Nominal {
     Person,
 }
 
+/// Closed-class flags of a lower-case word (see `Language::flags`).
+pub const AUX: u8 = 1;
+pub const DET: u8 = 2;
+pub const STOP: u8 = 4;
+pub const TIME: u8 = 8;
+pub const THAT: u8 = 16;
+
+/// What the lexicons say of one lower-case word.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WordInfo {
+    /// Cue tier (1 saying … 3 belief), 0 when not a cue.
+    pub cue: u8,
+    /// AUX | DET | STOP | TIME | THAT.
+    pub flags: u8,
+    pub nominal: Option<Nominal>,
+}
+
 /// One language's lexicons and closed word classes.
 pub struct Language {
+    /// lower-case word → everything the lists below say of it, in one look-up.
+    pub info: HashMap<String, WordInfo>,
     pub code: &'static str,
     /// lower-case form → confidence tier (1 = verb of saying … 3 = belief).
     pub cues: HashMap<String, u8>,
@@ -128,9 +147,30 @@ fn names(src: &str) -> HashMap<String, Gender> {
     parse_gendered(src, false).into_iter().filter_map(|(k, v)| v.map(|g| (k, g))).collect()
 }
 
+fn with_flags(mut l: Language) -> Language {
+    let mut f: HashMap<String, WordInfo> = HashMap::default();
+    for (list, bit) in [(l.aux, AUX), (l.determiners, DET), (l.time_words, TIME), (l.that, THAT)] {
+        for w in list {
+            f.entry(w.to_string()).or_default().flags |= bit;
+        }
+    }
+    for w in &l.stop {
+        f.entry(w.clone()).or_default().flags |= STOP;
+    }
+    for (w, &t) in &l.cues {
+        f.entry(w.clone()).or_default().cue = t;
+    }
+    for (w, &n) in &l.nominals {
+        f.entry(w.clone()).or_default().nominal = Some(n);
+    }
+    l.info = f;
+    l
+}
+
 pub fn english() -> &'static Language {
     static L: OnceLock<Language> = OnceLock::new();
-    L.get_or_init(|| Language {
+    L.get_or_init(|| with_flags(Language {
+        info: HashMap::default(),
         code: "en",
         cues: parse_tiered(include_str!("lexicon/en_cues.txt")),
         titles: parse_gendered(include_str!("lexicon/en_titles.txt"), true),
@@ -165,12 +205,13 @@ pub fn english() -> &'static Language {
             "year", "morning", "afternoon", "evening", "night", "on", "in", "at", "also", "previously",
             "repeatedly", "again", "publicly", "privately", "then",
         ],
-    })
+    }))
 }
 
 pub fn german() -> &'static Language {
     static L: OnceLock<Language> = OnceLock::new();
-    L.get_or_init(|| Language {
+    L.get_or_init(|| with_flags(Language {
+        info: HashMap::default(),
         code: "de",
         cues: parse_tiered(include_str!("lexicon/de_cues.txt")),
         titles: parse_gendered(include_str!("lexicon/de_titles.txt"), false),
@@ -189,30 +230,17 @@ pub fn german() -> &'static Language {
         according: &[&["laut"], &["zufolge"], &["nach", "angaben"]],
         name_connectors: &["von", "van", "de", "der", "und"],
         time_words: &["am", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "heute", "gestern"],
-    })
+    }))
 }
 
-/// Picks English or German from the article's function words.
-pub fn detect(texts: &[&str]) -> &'static Language {
-    const EN: &[&str] = &["the", "and", "of", "to", "said", "is", "that", "with"];
-    const DE: &[&str] = &["der", "die", "und", "das", "ist", "nicht", "mit", "sagte", "sich", "den"];
+/// Picks English or German from the article's first lower-case words.
+pub fn detect<'w>(words: impl Iterator<Item = &'w str>) -> &'static Language {
     let (mut en, mut de) = (0usize, 0usize);
-    let mut seen = 0usize;
-    'outer: for t in texts {
-        for w in t.split(|c: char| !c.is_alphabetic()) {
-            if w.is_empty() {
-                continue;
-            }
-            if EN.iter().any(|x| x.eq_ignore_ascii_case(w)) {
-                en += 1;
-            }
-            if DE.iter().any(|x| x.eq_ignore_ascii_case(w)) {
-                de += 1;
-            }
-            seen += 1;
-            if seen > 400 {
-                break 'outer;
-            }
+    for w in words.take(400) {
+        match w {
+            "the" | "and" | "of" | "to" | "said" | "is" | "that" | "with" => en += 1,
+            "der" | "die" | "und" | "das" | "ist" | "nicht" | "mit" | "sagte" | "sich" | "den" => de += 1,
+            _ => {}
         }
     }
     if de > en {

@@ -77,7 +77,7 @@ pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> 
         }
     }
     // a determiner or possessive opens a described speaker, possibly with a name inside
-    let det = doc.lang.determiners.contains(&t.lower.as_str());
+    let det = t.is_det();
     if t.cap && !det {
         let r = entities::name_run(doc, b, i, sent_start)?;
         if r.name_z > r.name_a {
@@ -133,7 +133,7 @@ pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> 
                 }
                 break;
             }
-            if PREP_OF.contains(&tk.lower.as_str()) || doc.lang.that.contains(&tk.lower.as_str()) {
+            if PREP_OF.contains(&tk.lower.as_str()) || tk.is_that() {
                 break;
             }
             k += 1;
@@ -181,7 +181,7 @@ fn with_appositive(doc: &Doc, b: usize, mut np: Np, lim: usize) -> Np {
     let s = np.z + 1;
     let first = &toks[s];
     let starts_like = first.is_word()
-        && (doc.lang.determiners.contains(&first.lower.as_str())
+        && (first.is_det()
             || (!first.cap && first.cue == 0)
             || doc.lang.titles.contains_key(doc.blocks[b].tok_text(s))
             || first.kind == crate::text::TokKind::Number);
@@ -238,7 +238,7 @@ pub fn backward(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize) -
     }
     if last.is_word() {
         if let Some(p) = pron_of(doc, &last.lower) {
-            if !(last.lower == "it" && end >= 2 && toks[end - 2].is_word() && doc.lang.that.contains(&toks[end - 2].lower.as_str())) {
+            if !(last.lower == "it" && end >= 2 && toks[end - 2].is_word() && toks[end - 2].is_that()) {
                 return Some(Np { a: end - 1, z: end, head: Head::Pronoun(p), role: None });
             }
         }
@@ -302,7 +302,7 @@ pub fn backward(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize) -
         if !p.is_word() || p.quote.is_some() {
             break;
         }
-        if doc.lang.determiners.contains(&p.lower.as_str()) {
+        if p.is_det() {
             a -= 1;
             saw_det = true;
             break;
@@ -310,7 +310,7 @@ pub fn backward(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize) -
         if p.cue > 0 && !p.cap && doc.nominal(p).is_none() {
             break;
         }
-        if doc.is_aux(p) || doc.lang.that.contains(&p.lower.as_str()) || (PREP_OF.contains(&p.lower.as_str()) && !(a >= 2 && toks[a - 2].cap && p.lower == "of")) {
+        if doc.is_aux(p) || p.is_that() || (PREP_OF.contains(&p.lower.as_str()) && !(a >= 2 && toks[a - 2].cap && p.lower == "of")) {
             break;
         }
         if !p.cap && !last.cap && doc.nominal(last).is_none() && end - a > 3 {

@@ -4,9 +4,9 @@
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Deref;
 
-const INLINE: usize = 30;
+const INLINE: usize = 22;
 
-/// A string stored inline up to 30 bytes (nearly every word), on the heap beyond.
+/// A string stored inline up to 22 bytes (nearly every word), on the heap beyond.
 #[derive(Clone)]
 pub enum SmallStr {
     Inline { len: u8, buf: [u8; INLINE] },

@@ -38,6 +38,12 @@ pub struct Token {
 /// (don't, O'Brien), hyphens (Moscow-based), periods of initials and abbreviations (U.S., Mr.).
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5);
+    tokenize_into(text, |t| out.push(t));
+    out
+}
+
+/// `tokenize`, handing each token to `emit` instead of collecting them.
+pub fn tokenize_into(text: &str, mut emit: impl FnMut(Token)) {
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -88,7 +94,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     j += 1;
                 }
             }
-            out.push(Token {
+            emit(Token {
                 start,
                 end: j,
                 kind: if all_digits { TokKind::Number } else { TokKind::Word },
@@ -97,10 +103,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i = j;
             continue;
         }
-        out.push(Token { start: i, end: i + cl, kind: TokKind::Punct, cap: false });
+        emit(Token { start: i, end: i + cl, kind: TokKind::Punct, cap: false });
         i += cl;
     }
-    out
 }
 
 /// Sentence boundaries of a block as byte ranges, never splitting inside `protected` ranges

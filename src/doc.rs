@@ -47,6 +47,17 @@ impl Tok {
     pub fn is_that(&self) -> bool {
         self.flags & lexicon::THAT != 0
     }
+    pub fn is_base(&self) -> bool {
+        self.flags & lexicon::BASE != 0
+    }
+    /// A possessive ("Trump's", "the company’s").
+    pub fn is_possessive(&self) -> bool {
+        self.lower.ends_with("'s") || self.lower.ends_with("’s") || matches!(self.lower.as_str(), "his" | "her" | "its" | "their" | "our" | "my" | "your")
+    }
+    /// Dashes that credit a quote or set off an aside.
+    pub fn is_dash(&self) -> bool {
+        self.kind == TokKind::Punct && matches!(self.lower.as_str(), "—" | "–" | "―" | "-")
+    }
 }
 
 pub struct BlockData<'a> {

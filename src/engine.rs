@@ -25,7 +25,7 @@ pub const FOCUS_LOOKBACK: usize = 64;
 /// How many blocks back a bare quoted paragraph may inherit a speaker from.
 pub const CONTINUATION_BLOCKS: usize = 1;
 
-const PREPS: &[&str] = &["in", "on", "at", "to", "during", "after", "before", "with", "for", "via", "from", "through", "while", "when", "outside", "inside", "after", "late", "earlier", "last", "this", "am", "im", "bei", "gegenüber", "vor", "nach"];
+const PREPS: &[&str] = &["in", "on", "at", "of", "about", "via", "to", "during", "after", "before", "with", "for", "via", "from", "through", "while", "when", "outside", "inside", "after", "late", "earlier", "last", "this", "am", "im", "bei", "gegenüber", "vor", "nach"];
 const ADDRESSEE_CUES: &[&str] = &["told", "tells", "tell", "asked", "asks", "informed", "assured", "warned", "reminded", "urged", "sagte", "erklärte"];
 
 #[derive(Debug, Clone)]
@@ -191,6 +191,11 @@ fn prev_quote_floor(cx: &Ctx, qi: usize) -> usize {
     lo
 }
 
+/// Auxiliaries and copulas (verbs), as opposed to the adverbs of `Language::aux`.
+fn is_verb_aux(t: &crate::doc::Tok) -> bool {
+    matches!(t.lower.as_str(), "is" | "was" | "were" | "are" | "be" | "been" | "has" | "have" | "had" | "will" | "would" | "can" | "could" | "should" | "may" | "might" | "must" | "did" | "does" | "do")
+}
+
 fn is_cue(t: &crate::doc::Tok, sentence_initial: bool) -> bool {
     t.cue > 0 && t.is_word() && (!t.cap || sentence_initial)
 }
@@ -203,8 +208,8 @@ fn trailing_cue(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
     let lim = next_quote_limit(cx, qi);
     let mut k = d.after_tok;
     let mut dash = false;
-    while k < lim && toks[k].kind == TokKind::Punct && matches!(toks[k].lower.as_str(), "," | "—" | "–" | "-" | "(" | "?" | "!") {
-        dash |= matches!(toks[k].lower.as_str(), "—" | "–" | "-");
+    while k < lim && toks[k].kind == TokKind::Punct && (toks[k].is_dash() || matches!(toks[k].lower.as_str(), "," | "(" | "?" | "!")) {
+        dash |= toks[k].is_dash();
         k += 1;
     }
     if k >= lim {
@@ -243,7 +248,7 @@ fn leading_cue(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
     let toks = &doc.blocks[d.b].toks;
     let lo = prev_quote_floor(cx, qi);
     let mut k = d.first_tok;
-    while k > lo && toks[k - 1].kind == TokKind::Punct && matches!(toks[k - 1].lower.as_str(), ":" | "," | "—" | "–" | "-") {
+    while k > lo && toks[k - 1].kind == TokKind::Punct && (toks[k - 1].is_dash() || matches!(toks[k - 1].lower.as_str(), ":" | ",")) {
         k -= 1;
     }
     if k > lo && toks[k - 1].is_that() {
@@ -267,7 +272,9 @@ fn leading_cue(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
             let ok = PREPS.contains(&f.lower.as_str())
                 || f.is_time()
                 || (ADDRESSEE_CUES.contains(&t.lower.as_str()) && np::forward(doc, d.b, c + 1, k, d.sent.0).is_some_and(|n| n.z == k || PREPS.contains(&toks[n.z].lower.as_str())));
-            if !ok || toks[c + 1..k].iter().any(|x| x.cue == 1 && !x.cap && !PREPS.contains(&x.lower.as_str())) {
+            // a filler is a phrase, not a clause: no "that", no verb, no second cue
+            let clause = toks[c + 1..k].iter().any(|x| (x.cue == 1 && !x.cap && !PREPS.contains(&x.lower.as_str())) || x.is_that() || is_verb_aux(x) || x.is_punct(","));
+            if !ok || clause || k - c - 1 > MAX_LEADING_FILLER - 2 {
                 return None;
             }
         }
@@ -375,7 +382,7 @@ fn inherit(from: &Att, rule: &'static str, confidence: f32) -> Att {
 /// A bare quoted paragraph right after a paragraph whose last attribution is known.
 fn continuation(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
     let d = &cx.dqs[qi];
-    if d.first_tok != 0 || d.b == 0 {
+    if d.first_tok != 0 || d.b == 0 || d.words < MIN_WORDS_UNATTRIBUTED {
         return None;
     }
     // the quote opens the paragraph; its own sentence has no cue outside quotes
@@ -420,6 +427,9 @@ fn continuation(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
 /// `"A," he said. "B."`: a bare quote takes the speaker of its paragraph's other quote.
 fn adjacent_quote(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
     let b = cx.dqs[qi].b;
+    if cx.dqs[qi].words < MIN_WORDS_UNATTRIBUTED {
+        return None; // a fragment ("disgusting") is not a quote of its own
+    }
     let prev = cx.dqs[..qi].iter().rev().take(FOCUS_LOOKBACK).take_while(|p| p.b == b).find_map(|p| p.att.clone());
     let a = match prev {
         Some(a) => a,
@@ -521,6 +531,16 @@ fn content_end(doc: &Doc, b: usize, c: usize, e: usize) -> usize {
                 z = k;
                 break;
             }
+            // a dash that opens another attribution: "… ― Trump boasted, …"
+            if t.is_dash() && k > c && toks[k + 1..e.min(k + 7)].iter().any(|x| x.cue == 1 && !x.cap && x.quote.is_none()) {
+                z = k;
+                break;
+            }
+            // a dash that opens another attribution: "… ― Trump boasted, …"
+            if t.is_dash() && k > c && toks[k + 1..e.min(k + 7)].iter().any(|x| x.cue == 1 && !x.cap && x.quote.is_none()) {
+                z = k;
+                break;
+            }
             // a coordinated cue: "…and says they…", "…, adding that…"
             if (t.is("and") || t.is_punct(",")) && k > c + 2 {
                 let mut j = k + 1;
@@ -555,7 +575,8 @@ fn indirect_at(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, prev: &mut 
     let bd = &doc.blocks[b];
     let toks = &bd.toks;
     let t = &toks[v];
-    if v > s && (toks[v - 1].is("to") || toks[v - 1].is("the") || toks[v - 1].is("a")) {
+    // "his tweet", "a comment", "Trump's statement": a noun, not a verb
+    if v > s && (toks[v - 1].is("to") || toks[v - 1].is_det() || toks[v - 1].is_possessive()) {
         return None;
     }
     if v + 1 < e && (toks[v + 1].is("by") || toks[v + 1].is("for") && t.lower.starts_with("call")) {
@@ -566,11 +587,24 @@ fn indirect_at(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, prev: &mut 
     while j > s && doc.is_aux(&toks[j - 1]) {
         j -= 1;
     }
-    let np = if j > s && toks[j - 1].is("and") {
-        prev.as_ref().map(|(_, n)| n.clone())
+    let participle = t.lower.ends_with("ing") && !(j < v && is_verb_aux(&toks[v - 1]));
+    let np = if j > s && (toks[j - 1].is("and") || (participle && toks[j - 1].is_punct(","))) {
+        // "…and says", ", saying that": the subject of the sentence's first verb
+        prev.as_ref().map(|(_, n)| n.clone()).or_else(|| first_np(doc, b, s, j - 1).filter(|n| n.z < j && !matches!(n.head, Head::Pronoun(np::Pron::First))))
     } else {
         np::backward(doc, b, j, s, s)
     };
+    if let Some(n) = &np {
+        // "the company say": a base form needs a plural, a modal or "to"
+        let modal = j < v || (v > s && is_verb_aux(&toks[v - 1]));
+        if t.is_base() && !modal && !participle && !plural_subject(doc, b, n) {
+            return None;
+        }
+        // "shows", "found": only documents, polls and organisations report that way
+        if t.cue == 2 && !matches!(n.head, Head::Nominal { .. }) && !matches!(n.head, Head::Name(_)) {
+            return None;
+        }
+    }
     let de = doc.lang.code == "de";
     let np = match np {
         Some(n) => Some(n),
@@ -653,6 +687,19 @@ fn indirect_at(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, prev: &mut 
     })
 }
 
+/// Is the speaker phrase plural (or I / we / you / they), so a base-form verb can follow it?
+fn plural_subject(doc: &Doc, b: usize, n: &Np) -> bool {
+    let toks = &doc.blocks[b].toks;
+    match &n.head {
+        Head::Pronoun(p) => matches!(p, np::Pron::They | np::Pron::First),
+        Head::Nominal { head, .. } => {
+            let w = &toks[*head].lower;
+            w.ends_with('s') || matches!(w.as_str(), "people" | "police" | "authorities" | "staff" | "spokespeople")
+        }
+        Head::Name(r) => (r.name_a..r.name_z).any(|k| toks[k].is("and")) || n.z > r.z && toks[n.a..n.z].iter().any(|t| t.is("and")),
+    }
+}
+
 /// `The economy is improving, he said.` / `…, said the minister.` / German `…, sagte er.`
 fn inverted(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, np: Option<Np>) -> Option<Ind> {
     let doc = cx.doc;
@@ -661,6 +708,9 @@ fn inverted(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, np: Option<Np>
         Some(n) => n,
         None => np::forward(doc, b, v + 1, e, s)?,
     };
+    if np.a > v && ADDRESSEE_CUES.contains(&toks[v].lower.as_str()) && doc.lang.code != "de" {
+        return None; // "…, told The Huffington Post": the phrase after "told" is who was told
+    }
     let (left, right) = if np.a > v { (v, np.z) } else { (np.a, v + 1) };
     // before the speaker phrase and cue: a comma ending the content
     if left == 0 || left <= s || !toks[left - 1].is_punct(",") {
@@ -766,6 +816,20 @@ fn merge_mixed(cx: &mut Ctx) {
     cx.inds.retain(|i| i.kind != QuoteKind::Direct);
 }
 
+/// "The Steve Harvey Morning Show", “Saturday Night Live”: short, every word capitalised, no
+/// sentence punctuation inside — a title or name, not speech.
+fn is_title_like(doc: &Doc, d: &Dq) -> bool {
+    let toks = &doc.blocks[d.b].toks;
+    let inner: Vec<&crate::doc::Tok> = toks[d.first_tok..d.after_tok].iter().filter(|t| t.kind != TokKind::Punct).collect();
+    let small = |t: &crate::doc::Tok| matches!(t.lower.as_str(), "of" | "the" | "and" | "a" | "an" | "in" | "on" | "for" | "to" | "at" | "with");
+    !inner.is_empty()
+        && inner.len() <= 6
+        && inner.first().is_some_and(|t| t.cap)
+        && inner.iter().all(|t| t.cap || small(t) || t.kind == TokKind::Number)
+        && inner.iter().filter(|t| t.cap).count() >= 2
+        && !toks[d.first_tok..d.after_tok].iter().any(|t| t.is_punct("!") || t.is_punct("?"))
+}
+
 fn finish(mut cx: Ctx, config: &Config) -> Analysis {
     let doc = cx.doc;
     struct Out {
@@ -784,6 +848,9 @@ fn finish(mut cx: Ctx, config: &Config) -> Analysis {
         let attributed = d.att.as_ref().is_some_and(|a| a.entity.is_some() || a.rule == Sieve::TrailingCue.id() || a.rule == Sieve::LeadingCue.id());
         let weak = d.att.as_ref().is_none_or(|a| a.rule == Sieve::LoneCandidate.id());
         let in_chain = d.raw.runs_on || d.raw.carries_on;
+        if !in_chain && is_title_like(doc, d) && d.att.as_ref().is_none_or(|a| a.rule != Sieve::TrailingCue.id()) {
+            continue;
+        }
         if !in_chain && (!attributed || weak) && (d.words < MIN_WORDS_UNATTRIBUTED || (d.raw.single && d.words < MIN_WORDS_UNATTRIBUTED + 1)) {
             continue;
         }

@@ -27,6 +27,8 @@ pub const DET: u8 = 2;
 pub const STOP: u8 = 4;
 pub const TIME: u8 = 8;
 pub const THAT: u8 = 16;
+/// The base form of a cue verb (say, tell): needs a plural or modal subject to be a verb.
+pub const BASE: u8 = 32;
 
 /// What the lexicons say of one lower-case word.
 #[derive(Debug, Clone, Copy, Default)]
@@ -45,6 +47,8 @@ pub struct Language {
     pub code: &'static str,
     /// lower-case form → confidence tier (1 = verb of saying … 3 = belief).
     pub cues: HashMap<String, u8>,
+    /// base forms of cue verbs (the first form of each lexicon line).
+    pub cue_bases: HashSet<String>,
     /// title as written (and lower-cased) → gender if the title implies one.
     pub titles: HashMap<String, Option<Gender>>,
     /// lower-case noun → what it stands for.
@@ -90,6 +94,17 @@ fn parse_tiered(src: &str) -> HashMap<String, u8> {
         }
     }
     m
+}
+
+/// The first form of each line with several forms is the verb's base form.
+fn parse_bases(src: &str) -> HashSet<String> {
+    src.lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            (f.len() >= 3).then(|| f[1].to_lowercase())
+        })
+        .collect()
 }
 
 fn parse_gendered(src: &str, lower: bool) -> HashMap<String, Option<Gender>> {
@@ -160,6 +175,9 @@ fn with_flags(mut l: Language) -> Language {
     for (w, &t) in &l.cues {
         f.entry(w.clone()).or_default().cue = t;
     }
+    for w in &l.cue_bases {
+        f.entry(w.clone()).or_default().flags |= BASE;
+    }
     for (w, &n) in &l.nominals {
         f.entry(w.clone()).or_default().nominal = Some(n);
     }
@@ -173,6 +191,7 @@ pub fn english() -> &'static Language {
         info: HashMap::default(),
         code: "en",
         cues: parse_tiered(include_str!("lexicon/en_cues.txt")),
+        cue_bases: parse_bases(include_str!("lexicon/en_cues.txt")),
         titles: parse_gendered(include_str!("lexicon/en_titles.txt"), true),
         nominals: parse_nominals(include_str!("lexicon/en_nominals.txt")),
         orgwords: parse_set(include_str!("lexicon/en_orgwords.txt"), false),
@@ -214,6 +233,7 @@ pub fn german() -> &'static Language {
         info: HashMap::default(),
         code: "de",
         cues: parse_tiered(include_str!("lexicon/de_cues.txt")),
+        cue_bases: HashSet::default(),
         titles: parse_gendered(include_str!("lexicon/de_titles.txt"), false),
         nominals: parse_nominals(include_str!("lexicon/de_nominals.txt")),
         orgwords: parse_set(include_str!("lexicon/de_orgwords.txt"), false),

@@ -85,7 +85,15 @@ pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> 
             // "Kaspersky Lab cybersecurity firm": a nominal right after the name
             let mut k = z;
             while k < lim && k < z + 3 && toks[k].is_word() && !toks[k].cap && toks[k].cue == 0 {
-                if doc.nominal(&toks[k]).is_some() {
+                if let Some(kind) = doc.nominal(&toks[k]) {
+                    // "White House press secretary Josh Earnest": the later name speaks
+                    if kind == Nominal::Person && k + 1 < lim && toks[k + 1].cap {
+                        if let Some(r2) = entities::name_run(doc, b, k + 1, sent_start) {
+                            let role = Some(bd.slice(i, k + 1).to_string());
+                            let z2 = r2.z;
+                            return Some(with_appositive(doc, b, Np { a: i, z: z2, head: Head::Name(r2), role }, lim));
+                        }
+                    }
                     z = k + 1;
                     break;
                 }
@@ -147,6 +155,18 @@ pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> 
                     let z = r.z;
                     return Some(with_appositive(doc, b, Np { a: i, z, head: Head::Name(r), role }, lim));
                 }
+                // "a narrator in the Clinton ad asks": a determiner and plain nouns
+                if det && k > i + 1 && k - i <= 4 && toks[i + 1..k].iter().all(|t| t.is_word() && !t.cap && t.cue == 0 && !doc.is_aux(t) && !doc.is_stop(t)) {
+                    let mut z = k;
+                    let mut of = None;
+                    if z + 1 < lim && PREP_OF.contains(&toks[z].lower.as_str()) {
+                        if let Some(inner) = forward(doc, b, z + 1, lim, sent_start) {
+                            z = inner.z;
+                            of = Some(Box::new(inner));
+                        }
+                    }
+                    return Some(Np { a: i, z, head: Head::Nominal { kind: Nominal::Person, head: k - 1, of, possessive_it: false }, role: None });
+                }
                 return None;
             }
         };
@@ -205,7 +225,7 @@ fn with_appositive(doc: &Doc, b: usize, mut np: Np, lim: usize) -> Np {
             let is_age = end == s + 1 && toks[s].kind == crate::text::TokKind::Number;
             // a role names what the speaker is: it holds a role noun or title and no verb
             let role_like = (s..end).any(|j| doc.nominal(&toks[j]).is_some() || doc.lang.titles.contains_key(doc.blocks[b].tok_text(j)))
-                && !(s..end).any(|j| doc.is_aux(&toks[j]) && !matches!(toks[j].lower.as_str(), "first" | "then" | "once"));
+                && !(s..end).any(|j| matches!(toks[j].lower.as_str(), "is" | "was" | "were" | "are" | "has" | "have" | "had" | "will" | "would" | "said" | "says"));
             if !is_age && !role_like {
                 return np;
             }

@@ -431,7 +431,13 @@ fn adjacent_quote(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
         return None; // a fragment ("disgusting") is not a quote of its own
     }
     let prev = cx.dqs[..qi].iter().rev().take(FOCUS_LOOKBACK).take_while(|p| p.b == b).find_map(|p| p.att.clone());
-    let a = match prev {
+    // indirect speech earlier in the paragraph counts too: `…, Schiff said. "…"`
+    let start = cx.dqs[qi].raw.start;
+    let from_ind = || {
+        let upto = cx.inds.partition_point(|x| (x.b, x.start) < (b, start));
+        cx.inds[..upto].iter().rev().take(8).take_while(|x| x.b == b).find(|x| x.att.entity.is_some()).map(|x| x.att.clone())
+    };
+    let a = match prev.or_else(from_ind) {
         Some(a) => a,
         None => cx.dqs[qi + 1..].iter().take(FOCUS_LOOKBACK).take_while(|p| p.b == b).find_map(|p| p.att.clone())?,
     };

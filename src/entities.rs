@@ -12,6 +12,8 @@ pub const ANTECEDENT_WINDOW_BLOCKS: usize = 6;
 pub const ANTECEDENT_MAX_MENTIONS: usize = 200;
 /// How many candidates an entity look-up weighs at most (keeps time linear).
 pub const FIND_CANDIDATES: usize = 64;
+/// Honorifics: the word after one is a name ("Mr. King", "Dr. Judge").
+const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady", "Herr", "Frau", "Mister", "Madam"];
 /// Longest name, in tokens.
 pub const MAX_NAME_TOKENS: usize = 8;
 
@@ -176,9 +178,10 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
     while name_a < z {
         let tk = &toks[name_a];
         let w = bd.tok_text(name_a);
-        if let Some(g) = lang.titles.get(w) {
-            // a title word, unless it is the last word (then it is the name: "President" alone
-            // is a role, handled by the caller as a nominal)
+        // after an honorific the next word is a name even if it is also a title ("Mr. King")
+        let after_honorific = role.last().is_some_and(|r| HONORIFICS.contains(&r.trim_end_matches('.')));
+        if let (Some(g), false) = (lang.titles.get(w), after_honorific) {
+            // a title word is role ("President" alone is a role, handled as a nominal)
             role.push(w);
             if g.is_some() {
                 gender = *g;

@@ -204,7 +204,7 @@ pub fn english() -> &'static Language {
         first_person: &["i", "we", "you", "me", "us"],
         that: &["that"],
         determiners: &[
-            "the", "a", "an", "one", "another", "its", "his", "her", "their", "our", "two", "three",
+            "the", "a", "an", "one", "another", "its", "his", "her", "their", "our", "my", "your", "two", "three",
             "several", "some", "many", "most", "other", "both", "this", "that", "these", "those", "no",
         ],
         aux: &[

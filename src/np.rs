@@ -9,7 +9,7 @@ use crate::model::{Span, SpeakerKind};
 /// Longest descriptive speaker phrase ("the Kaspersky Lab cybersecurity firm"), in tokens.
 pub const MAX_NOMINAL_TOKENS: usize = 7;
 /// Longest appositive between commas ("Mr. X, a spokesman for the ministry, said"), in tokens.
-pub const MAX_APPOSITIVE_TOKENS: usize = 14;
+pub const MAX_APPOSITIVE_TOKENS: usize = 24;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pron {
@@ -40,6 +40,11 @@ pub struct Np {
 
 fn pron_of(doc: &Doc, lower: &str) -> Option<Pron> {
     let l = doc.lang;
+    // "he's", "she'd", "they'll": the pronoun of a contraction
+    let lower = match lower.find(['\'', '’']) {
+        Some(p) if p > 0 => &lower[..p],
+        _ => lower,
+    };
     if l.he.first() == Some(&lower) {
         Some(Pron::He)
     } else if l.she.first() == Some(&lower) {
@@ -74,6 +79,24 @@ pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> 
         // "her" / "its" are possessives before a noun: "its spokesperson"
         if !(matches!(p, Pron::It) && i + 1 < lim && doc.nominal(&toks[i + 1]).is_some()) {
             return Some(with_appositive(doc, b, Np { a: i, z: i + 1, head: Head::Pronoun(p), role: None }, lim));
+        }
+    }
+    // "panel Chairman Rep. Jason Chaffetz", "union boss Jim Ray": plain words, then a name
+    if !t.cap && !t.is_det() && t.nominal.is_none() && t.cue == 0 && !doc.is_aux(t) && !doc.is_stop(t) {
+        for k in i + 1..(i + 3).min(lim) {
+            if toks[k].cap {
+                if let Some(r) = entities::name_run(doc, b, k, sent_start) {
+                    if r.role.is_some() || r.name_z - r.name_a >= 2 {
+                        let role = Some(bd.slice(i, r.name_a).to_string());
+                        let z = r.z;
+                        return Some(with_appositive(doc, b, Np { a: i, z, head: Head::Name(r), role }, lim));
+                    }
+                }
+                break;
+            }
+            if !(toks[k].is_word() && !toks[k].cap && toks[k].cue == 0 && !doc.is_stop(&toks[k])) {
+                break;
+            }
         }
     }
     // a determiner or possessive opens a described speaker, possibly with a name inside
@@ -149,6 +172,11 @@ pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> 
         let head_i = match head {
             Some(h) => h,
             None => {
+                // "The New York businessman": a name modifying plain nouns describes a speaker
+                if let Some(r) = name.as_ref().filter(|r| k > r.z && k - r.z <= 2 && toks[r.z..k].iter().all(|t| t.is_word() && !t.cap && t.cue == 0 && !doc.is_aux(t) && !doc.is_stop(t))) {
+                    let _ = r;
+                    return Some(Np { a: i, z: k, head: Head::Nominal { kind: Nominal::Person, head: k - 1, of: None, possessive_it: false }, role: None });
+                }
                 // "The DHS said": determiner + name
                 if let Some(r) = name {
                     let role = r.role.clone();
@@ -195,6 +223,12 @@ pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> 
 /// `X, a spokesman for Y,` / `said X, chief executive of Y.`: the appositive becomes the role.
 fn with_appositive(doc: &Doc, b: usize, mut np: Np, lim: usize) -> Np {
     let toks = &doc.blocks[b].toks;
+    // a short parenthetical right after the phrase: "Jason Chaffetz (R-Utah)", "(D-Mass.)"
+    if np.z < lim && toks[np.z].is_punct("(") {
+        if let Some(close) = (np.z + 1..lim.min(np.z + 8)).find(|&k| toks[k].is_punct(")")) {
+            np.z = close + 1;
+        }
+    }
     if np.z + 1 >= lim || !toks[np.z].is_punct(",") {
         return np;
     }

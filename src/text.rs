@@ -6,7 +6,7 @@ const ABBREVIATIONS: &[&str] = &[
     "sgt", "st", "jr", "sr", "rev", "fr", "hon", "adm", "cmdr", "gens", "maj", "inc", "corp", "co",
     "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
     "nov", "dec", "mt", "ft", "ave", "blvd", "dept", "univ", "approx", "est", "fig", "vol", "pp",
-    "bzw", "ca", "evtl", "ggf", "usw", "vgl", "z", "d", "h", "u", "a", "b", "hr", "nr", "str",
+    "del", "bzw", "ca", "evtl", "ggf", "usw", "vgl", "z", "d", "h", "u", "a", "b", "hr", "nr", "str",
 ];
 
 /// Combining diacritics (a stress mark in Приве́т) continue the word they sit on.

@@ -11,7 +11,7 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
-const { REPO, SHARED, OUT, arg, get, freePort, startServer, launch, helpers } = require('./harness');
+const { REPO, SHARED, OUT, arg, get, freePort, startServer, launch, helpers, onSignals } = require('./harness');
 
 const EXT = path.resolve(arg('--ext', path.join(REPO, 'dist', 'chrome')));
 const ONLY = arg('--only', '');
@@ -459,10 +459,11 @@ async function main() {
   PORT = Number(arg('--port', process.env.QUOTELENS_E2E_PORT || 0)) || await freePort();
   BASE = `http://127.0.0.1:${PORT}`;
   HOST = `127.0.0.1:${PORT}`;
-  const server = await startServer(PORT);
   let passed = 0;
   let failed = 0;
   let skipped = 0;
+  onSignals((sig) => console.log(`FAIL interrupted by ${sig}\ne2e chromium: ${passed} passed, ${failed + 1} failed${skipped ? `, ${skipped} skipped` : ''}`));
+  const server = await startServer(PORT);
   try {
     const l = await launch(EXT);
     env = Object.assign(l, { base: BASE });

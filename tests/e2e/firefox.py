@@ -69,6 +69,10 @@ class TestFailure(Exception):
     pass
 
 
+class Interrupted(BaseException):
+    """A signal (SIGTERM, SIGHUP) ends the run; never caught by the per-test `except Exception`."""
+
+
 def check(cond, msg):
     if not cond:
         raise TestFailure(msg)
@@ -163,12 +167,14 @@ class Firefox:
                     raise RuntimeError(f"geckodriver exited ({self.proc.returncode}); log: {self.log.name}")
                 time.sleep(0.1)
         else:
-            raise RuntimeError("geckodriver did not start")
+            self.proc.kill()
+            self.proc.wait()
+            raise RuntimeError(f"geckodriver did not start on port {self.port}; log: {self.log.name}")
         self.session = None
         try:
             self._start(binary, ext, proxy_port)
         except BaseException:
-            self.quit()
+            self.quit(keep_log=True)
             raise
 
     def _start(self, binary, ext, proxy_port):
@@ -218,7 +224,9 @@ class Firefox:
         finally:
             self.cmd("POST", "/moz/context", {"context": "content"})
 
-    def quit(self):
+    def quit(self, keep_log=False):
+        """Ends the session and geckodriver. Its log is removed unless asked to keep it (a failed
+        run, or QUOTELENS_E2E_DEBUG), so that runs leave nothing behind in /tmp."""
         try:
             if self.session:
                 self.cmd("DELETE", "", timeout=30)
@@ -233,6 +241,13 @@ class Firefox:
                 except subprocess.TimeoutExpired:
                     self.proc.kill()
             self.log.close()
+            if keep_log or os.environ.get("QUOTELENS_E2E_DEBUG"):
+                print(f"geckodriver log: {self.log.name}", flush=True)
+            else:
+                try:
+                    os.unlink(self.log.name)
+                except OSError:
+                    pass
 
     # -- the page tab
 
@@ -930,8 +945,13 @@ def start_server(port):
 
 
 def main():
-    # a CI timeout's SIGTERM still shuts geckodriver, Firefox and the servers down (finally: below)
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    # a CI or `timeout` limit's SIGTERM (or SIGHUP, Ctrl-C) still shuts geckodriver, Firefox and the
+    # servers down: it ends the run (except Interrupted: below), and the clean-up (finally:) ignores
+    # further signals so that it is never cut short
+    def interrupt(signum, _frame):
+        raise Interrupted(signal.Signals(signum).name)
+    signal.signal(signal.SIGTERM, interrupt)
+    signal.signal(signal.SIGHUP, interrupt)
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("ext_pos", nargs="?", help=argparse.SUPPRESS)
     ap.add_argument("--ext", default=None, help="the built Firefox extension (default dist/firefox)")
@@ -1011,14 +1031,19 @@ def main():
                 ff.goto("about:blank")
             except Exception:
                 pass
+    except (Interrupted, KeyboardInterrupt) as e:
+        failed += 1
+        print(f"FAIL interrupted by {e or 'SIGINT'}", flush=True)
     except Exception as e:
         failed += 1
         print(f"FAIL setup: {e}", flush=True)
         if os.environ.get("QUOTELENS_E2E_DEBUG"):
             traceback.print_exc()
     finally:
+        for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+            signal.signal(sig, signal.SIG_IGN)
         if ff:
-            ff.quit()
+            ff.quit(keep_log=failed > 0)
         if proxy:
             proxy.shutdown()
             proxy.server_close()

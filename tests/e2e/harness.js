@@ -47,6 +47,8 @@ async function startServer(port) {
   proc.stdout.on('data', () => {});
   let exited = false;
   proc.on('exit', () => { exited = true; });
+  // however this process ends (a failure, process.exit, a signal via onSignals), the server goes too
+  process.on('exit', () => { if (!exited) proc.kill(); });
   for (let i = 0; i < 100; i++) {
     if (exited) throw new Error(`tests/e2e/serve.py exited (is port ${port} in use?)`);
     try {
@@ -78,9 +80,14 @@ async function launch(ext) {
   });
   const sw = ctx.serviceWorkers()[0] || await ctx.waitForEvent('serviceworker', { timeout: 15000 });
   const extId = new URL(sw.url()).host;
+  const rmProfile = () => {
+    try { fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }); } catch (_) { /* best effort */ }
+  };
+  // registered after playwright's own exit handler, which kills the browser first
+  process.on('exit', rmProfile);
   const cleanup = async () => {
     await ctx.close().catch(() => {});
-    fs.rmSync(profile, { recursive: true, force: true });
+    rmProfile();
   };
   return { ctx, sw, extId, cleanup };
 }
@@ -184,4 +191,15 @@ function helpers(env) {
   return { worker, tabIdOf, send, toggle, setStorage, waitDone, waitDecided, labels, snapshot, base };
 }
 
-module.exports = { REPO, SHARED, OUT, arg, get, freePort, startServer, launch, helpers };
+/** On SIGTERM (a CI or `timeout` limit), SIGINT or SIGHUP: report it and exit, so that the 'exit'
+ * handlers above (and playwright's, which kills the browser) leave no process behind. */
+function onSignals(report) {
+  for (const [sig, n] of [['SIGTERM', 15], ['SIGINT', 2], ['SIGHUP', 1]]) {
+    process.once(sig, () => {
+      try { report(sig); } catch (_) { /* exiting anyway */ }
+      process.exit(128 + n);
+    });
+  }
+}
+
+module.exports = { REPO, SHARED, OUT, arg, get, freePort, startServer, launch, helpers, onSignals };

@@ -69,6 +69,8 @@ async function startServer(port) {
     { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   proc.stderr.on('data', (d) => { log += d; });
+  // however this process ends (a failure, process.exit, a signal), the server goes too
+  process.on('exit', () => { if (proc.exitCode === null && proc.signalCode === null) proc.kill(); });
   for (let i = 0; i < 100; i++) {
     try {
       if (await get(`http://127.0.0.1:${port}/index.html`) === 200) return proc;
@@ -288,6 +290,14 @@ async function main() {
       console.log('demo: 0 passed, 1 failed');
       process.exit(1);
     }
+  }
+  // a CI or `timeout` limit: report and exit; the 'exit' handlers (the server's above, playwright's
+  // for the browser) leave no process behind
+  for (const [sig, n] of [['SIGTERM', 15], ['SIGINT', 2], ['SIGHUP', 1]]) {
+    process.once(sig, () => {
+      console.log(`FAIL interrupted by ${sig}\ndemo: ${passed} passed, ${failed + 1} failed`);
+      process.exit(128 + n);
+    });
   }
   const port = await freePort();
   const server = await startServer(port);

@@ -7,20 +7,27 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 passed=0; failed=0; failed_names=()
+# suite NAME LIMIT CMD...: a suite that hangs is stopped at LIMIT (SIGTERM to its whole process group,
+# so its servers and browsers go too; SIGKILL 30 s later), counted as failed, and the run goes on.
 suite() {
-  local name=$1; shift
+  local name=$1 limit=$2; shift 2
   echo; echo "=== $name: $*"
-  if "$@"; then passed=$((passed+1)); else failed=$((failed+1)); failed_names+=("$name"); fi
+  local rc=0
+  timeout -k 30 "$limit" "$@" || rc=$?
+  if [ "$rc" -eq 0 ]; then passed=$((passed+1)); else
+    [ "$rc" -eq 124 ] && echo "$name: timed out after $limit"
+    failed=$((failed+1)); failed_names+=("$name")
+  fi
 }
 [ -d ../shared ] || echo "note: ../shared is absent: tests that need the seed article, dev data or real pages skip"
 
-suite engine        cargo test --release
-suite wasm-api      node --test tests/wasm_api.test.mjs
-suite lint          web-ext lint --source-dir dist/firefox --no-config-discovery
-suite reproducible  bash scripts/check-reproducible.sh
-suite chromium      node tests/e2e/chrome.js
-suite firefox       python3 tests/e2e/firefox.py
-suite demo          node tests/www/demo.test.js
+suite engine        30m cargo test --release
+suite wasm-api       5m node --test tests/wasm_api.test.mjs
+suite lint           5m web-ext lint --source-dir dist/firefox --no-config-discovery
+suite reproducible   5m bash scripts/check-reproducible.sh
+suite chromium      15m node tests/e2e/chrome.js
+suite firefox       15m python3 tests/e2e/firefox.py
+suite demo          10m node tests/www/demo.test.js
 
 echo
 [ "$failed" -gt 0 ] && echo "failed suites: ${failed_names[*]}"

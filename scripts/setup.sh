@@ -44,6 +44,8 @@ if [ "$want_test" = 1 ]; then
   fi
   if ! command -v geckodriver >/dev/null; then
     say "installing geckodriver (about 4 minutes)"
-    cargo install -q --locked geckodriver
+    # --locked first (its own tested dependency versions); if that lock pins a crate the registry
+    # no longer has (as wasm-bindgen-cli's does), resolve afresh, which is known to work
+    cargo install -q --locked geckodriver || { say "retrying geckodriver without --locked"; cargo install -q geckodriver; }
   fi
 fi

@@ -654,11 +654,31 @@ fn indirect_at(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, prev: &mut 
     if c < e && toks[c].is_that() {
         c += 1;
         had_that = true;
+        // "said that, if elected, he would …"
+        if c < e && toks[c].is_punct(",") {
+            c += 1;
+        }
     } else if c < e && (toks[c].is_punct(":") || (de && toks[c].is_punct(","))) {
         c += 1;
         if c < e && toks[c].is_that() {
             c += 1;
             had_that = true;
+        }
+    }
+    // "Acts of protest, Mr. Obama said, are acts of patriotism": a parenthetical cue
+    if c + 1 < e && toks[c].is_punct(",") && !de {
+        if let Some(n) = np.as_ref().filter(|n| n.z <= v && n.a > s && toks[n.a - 1].is_punct(",")) {
+            let z = content_end(doc, b, c + 1, e);
+            if z > c + 1 && word_count(doc, b, c + 1, z) >= MIN_INDIRECT_WORDS {
+                let n = n.clone();
+                *prev = Some((v, n.clone()));
+                let att = cx.att_from(b, &n, Some((v, v + 1)), rules::INDIRECT_VERB, 0.7, toks[v].start);
+                let before = n.a - 1;
+                if word_count(doc, b, s, before) >= MIN_INDIRECT_WORDS && toks[s].quote.is_none() {
+                    cx.inds.push(Ind { b, start: toks[s].start, end: toks[before - 1].end, sentence: tok_span(doc, b, s, e), att: att.clone(), kind: QuoteKind::Indirect });
+                }
+                return Some(Ind { b, start: toks[c + 1].start, end: toks[z - 1].end, sentence: tok_span(doc, b, s, e), att, kind: QuoteKind::Indirect });
+            }
         }
     }
     if c >= e || (toks[c].kind == TokKind::Punct && toks[c].quote.is_none()) {

@@ -126,7 +126,13 @@ pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> 
             return Some(with_appositive(doc, b, Np { a: i, z, head: Head::Name(r), role }, lim));
         }
     }
-    if det || doc.nominal(t).is_some() || (t.cap && doc.lang.titles.contains_key(bd.tok_text(i))) {
+    // "top black lawmakers", "senior officials": plain modifiers before a speaker noun
+    let modifiers_then_noun = !t.cap
+        && t.cue == 0
+        && !doc.is_aux(t)
+        && !doc.is_stop(t)
+        && (i + 1..(i + 3).min(lim)).find(|&k| !(toks[k].is_word() && !toks[k].cap && toks[k].cue == 0 && !doc.is_stop(&toks[k]) && toks[k].nominal.is_none())).is_some_and(|k| toks[k].nominal.is_some());
+    if det || modifiers_then_noun || doc.nominal(t).is_some() || (t.cap && doc.lang.titles.contains_key(bd.tok_text(i))) {
         let possessive_it = t.lower == "its" || t.lower == "their";
         let mut k = if det { i + 1 } else { i };
         let mut head = None;
@@ -303,6 +309,14 @@ pub fn backward(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize) -
             }
             return None;
         }
+    }
+    if last.is_punct(")") {
+        // "Sen. David Perdue (R-Ga.) said": the phrase before a short parenthetical
+        let open = (end.saturating_sub(9).max(lo)..end - 1).rev().find(|&k| toks[k].is_punct("("))?;
+        return backward(doc, b, open, lo, sent_start).map(|mut n| {
+            n.z = end;
+            n
+        });
     }
     if last.is_punct(",") {
         // appositive: "X, a spokesman for Y, said"  or "X, 45, said"

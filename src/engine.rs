@@ -286,8 +286,9 @@ fn leading_cue(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
             let att = cx.att_from(d.b, &np, Some((c, c + 1)), Sieve::LeadingCue.id(), Sieve::LeadingCue.confidence(), d.raw.start);
             return Some((att, Some(c)));
         }
-        // "Said X: …" / German verb-second "Dann sagte der Minister: …"
-        if let Some(np) = np::forward(doc, d.b, c + 1, k, d.sent.0) {
+        // "Said X: …" / German verb-second "Dann sagte der Minister: …" (after "asked" or
+        // "told" the phrase is who was asked, never the speaker)
+        if let Some(np) = np::forward(doc, d.b, c + 1, k, d.sent.0).filter(|_| !ADDRESSEE_CUES.contains(&t.lower.as_str()) || doc.lang.code == "de") {
             let att = cx.att_from(d.b, &np, Some((c, c + 1)), Sieve::LeadingCue.id(), Sieve::LeadingCue.confidence(), d.raw.start);
             return Some((att, Some(c)));
         }
@@ -537,10 +538,36 @@ fn content_end(doc: &Doc, b: usize, c: usize, e: usize) -> usize {
                 z = k;
                 break;
             }
+            // another attribution inside: "So when Patriot signaled …, Mr. Barrett said, …"
+            if t.is_punct(",") && k > c + 1 && k + 2 < e {
+                if let Some(n) = np::forward(doc, b, k + 1, e, c) {
+                    let mut j = n.z;
+                    while j < e && doc.is_aux(&toks[j]) {
+                        j += 1;
+                    }
+                    if j < e && is_cue(&toks[j], false) && toks[j].cue == 1 && !matches!(n.head, Head::Nominal { kind: crate::lexicon::Nominal::Doc, .. }) {
+                        z = k;
+                        break;
+                    }
+                }
+            }
             // a dash that opens another attribution: "… ― Trump boasted, …"
             if t.is_dash() && k > c && toks[k + 1..e.min(k + 7)].iter().any(|x| x.cue == 1 && !x.cap && x.quote.is_none()) {
                 z = k;
                 break;
+            }
+            // another attribution inside: "So when Patriot signaled …, Mr. Barrett said, …"
+            if t.is_punct(",") && k > c + 1 && k + 2 < e {
+                if let Some(n) = np::forward(doc, b, k + 1, e, c) {
+                    let mut j = n.z;
+                    while j < e && doc.is_aux(&toks[j]) {
+                        j += 1;
+                    }
+                    if j < e && is_cue(&toks[j], false) && toks[j].cue == 1 && !matches!(n.head, Head::Nominal { kind: crate::lexicon::Nominal::Doc, .. }) {
+                        z = k;
+                        break;
+                    }
+                }
             }
             // a dash that opens another attribution: "… ― Trump boasted, …"
             if t.is_dash() && k > c && toks[k + 1..e.min(k + 7)].iter().any(|x| x.cue == 1 && !x.cap && x.quote.is_none()) {

@@ -337,7 +337,9 @@ impl Entities {
                             // "Kaspersky Lab cybersecurity firm", "the DHS agency": a nominal right
                             // after the name types it
                             let mut k = r.z;
-                            while k < end && k < r.z + 3 && bd.toks[k].is_word() && !bd.toks[k].cap {
+                            // ("Donald Trump's campaign" does not make Trump an organisation)
+                            let possessive = bd.toks[r.name_z - 1].lower.ends_with("'s") || bd.toks[r.name_z - 1].lower.ends_with("’s");
+                            while !possessive && k < end && k < r.z + 3 && bd.toks[k].is_word() && !bd.toks[k].cap {
                                 if let Some(crate::lexicon::Nominal::Org) = doc.nominal(&bd.toks[k]) {
                                     let ent = &mut e.list[id];
                                     ent.kind = SpeakerKind::Organisation;

@@ -122,6 +122,23 @@ pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> 
                 }
                 k += 1;
             }
+            // "Obama's former campaign strategist": a possessive name describes someone else
+            let last = &toks[r.name_z - 1].lower;
+            if last.ends_with("'s") || last.ends_with("’s") {
+                let mut k = r.z;
+                let mut head = None;
+                while k < lim && k < r.z + 4 && toks[k].is_word() && !toks[k].cap && toks[k].cue == 0 && !doc.is_aux(&toks[k]) {
+                    if toks[k].nominal.is_some() {
+                        head = Some(k);
+                    }
+                    k += 1;
+                }
+                return head.map(|h| {
+                    // a person ("strategist") or an organisation of theirs ("campaign"): described
+                    let n = Np { a: i, z: h + 1, head: Head::Nominal { kind: Nominal::Person, head: h, of: None, possessive_it: false }, role: None };
+                    with_appositive(doc, b, n, lim)
+                });
+            }
             let role = r.role.clone();
             return Some(with_appositive(doc, b, Np { a: i, z, head: Head::Name(r), role }, lim));
         }

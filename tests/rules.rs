@@ -240,3 +240,39 @@ fn sieve_order_is_configurable() {
     assert_eq!(r.quote("celebrate tonight").rule, "leading-cue");
     assert!(cfg.set_sieve_order(&["nope"]).is_err());
 }
+
+// ---- patterns found by evaluating on real news (each was a bug once)
+
+#[test]
+fn honorific_before_a_title_word_is_a_name() {
+    let r = run(&["''We pay our producers well,'' Mr. King said."]);
+    assert_eq!(r.quote("producers well").speaker, Some("King"));
+}
+
+#[test]
+fn parenthetical_cue_splits_the_content() {
+    let r = run(&["Acts of protest, Mayor Lina Duarte said, are acts of patriotism in a free city."]);
+    let after = r.quote("acts of patriotism");
+    assert_eq!(after.kind, "indirect");
+    assert_eq!(after.speaker, Some("Lina Duarte"));
+    assert!(after.text.starts_with("are acts"), "{:?}", after.text);
+}
+
+#[test]
+fn possessive_name_describes_another_speaker() {
+    let r = run(&["\"That was outrageous and he should apologise,\" Obama's former campaign strategist said on Wednesday."]);
+    assert_eq!(r.quote("outrageous").speaker, Some("Obama's former campaign strategist"));
+}
+
+#[test]
+fn party_and_state_after_a_name() {
+    let r = run(&["\"Subpoenas are not optional for anyone,\" panel Chairman Rep. Jason Chaffetz (R-Utah) said after the hearing."]);
+    let q = r.quote("not optional");
+    assert_eq!(q.speaker, Some("Jason Chaffetz"));
+}
+
+#[test]
+fn told_names_the_listener_not_the_speaker() {
+    let r = run(&["The mayor asked the crowd to welcome the governor: \"my new best friend in this state.\""]);
+    assert!(r.all().iter().all(|f| f.speaker != Some("the crowd to welcome the governor")), "{}", r.dump());
+}

@@ -129,8 +129,6 @@ impl<'a> Doc<'a> {
                     words += 1;
                     if t.cap {
                         caps += 1;
-                    } else if quote.is_none() {
-                        lowercase_seen.insert(fx(&lower));
                     }
                 }
                 toks.push(Tok { start: t.start, end: t.end, kind: t.kind, cap: t.cap, lower, cue: 0, quote, flags: 0, nominal: None });
@@ -161,7 +159,15 @@ impl<'a> Doc<'a> {
                     t.cue = i.cue;
                     t.flags = i.flags;
                     t.nominal = i.nominal;
-                } else if let Some(bare) = t.lower.strip_suffix("'s").or_else(|| t.lower.strip_suffix("’s")) {
+                    if !t.cap && t.quote.is_none() && i.flags & lexicon::STOP == 0 {
+                        lowercase_seen.insert(fx(&t.lower));
+                    }
+                    continue;
+                }
+                if !t.cap && t.quote.is_none() {
+                    lowercase_seen.insert(fx(&t.lower));
+                }
+                if let Some(bare) = t.lower.strip_suffix("'s").or_else(|| t.lower.strip_suffix("’s")) {
                     t.nominal = lang.info.get(bare).and_then(|i| i.nominal);
                 }
             }

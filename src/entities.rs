@@ -36,8 +36,8 @@ pub struct Entity {
     pub mentions: Vec<Span>,
     /// Named (from a proper name) or described ("a spokeswoman").
     pub named: bool,
-    /// Lower-case name, for look-ups.
-    key: String,
+    /// Hash of the lower-case name, for look-ups.
+    key: u64,
     /// Acronym of the name words, for look-ups.
     acr: String,
 }
@@ -47,7 +47,7 @@ impl Entity {
         self.words.join(" ")
     }
     fn new(words: Vec<String>, kind: SpeakerKind, org_type: OrgType, gender: Option<Gender>, role: Option<String>, mentions: Vec<Span>, named: bool) -> Entity {
-        let mut e = Entity { words: Vec::new(), kind, org_type, gender, role, mentions, named, key: String::new(), acr: String::new() };
+        let mut e = Entity { words: Vec::new(), kind, org_type, gender, role, mentions, named, key: 0, acr: String::new() };
         e.set_words(words);
         e
     }
@@ -56,15 +56,17 @@ impl Entity {
         self.acr = acronym_of(&words);
         self.words = words;
     }
-    fn key(&self) -> &str {
-        &self.key
+    fn key(&self) -> u64 {
+        self.key
     }
     fn acronym(&self) -> &str {
         &self.acr
     }
 }
 
-fn key_of(words: &[String]) -> String {
+/// Hash of the lower-case name: words joined by one space (the same as hashing the
+/// lower-cased token texts joined by spaces, which the fast path in `build` does).
+fn key_of(words: &[String]) -> u64 {
     let mut k = String::new();
     for (i, w) in words.iter().enumerate() {
         if i > 0 {
@@ -72,7 +74,7 @@ fn key_of(words: &[String]) -> String {
         }
         k.extend(w.chars().flat_map(char::to_lowercase));
     }
-    k
+    crate::smallstr::fx(&k)
 }
 
 pub fn acronym_of(words: &[String]) -> String {
@@ -125,10 +127,10 @@ pub struct Entities {
     /// Alias entities (an acronym given in parentheses) and the entity they stand for.
     forward: Vec<(usize, usize)>,
     /// Lower-case name → entity, for the common case of a name used again as written.
-    by_key: crate::smallstr::FxHashMap<String, usize>,
+    by_key: crate::smallstr::FxHashMap<u64, usize>,
     /// (tag, word) → entities: 'l' last word, 'f' first word of a longer name, 's' a one-word
     /// name, 'a' a suffix of a longer name's acronym, 'A' a one-word acronym.
-    by_word: crate::smallstr::FxHashMap<(u8, String), Vec<usize>>,
+    by_word: crate::smallstr::FxHashMap<(u8, u64), Vec<usize>>,
 }
 
 /// Finds the proper name that starts at token `i` of block `b` (a capitalised word or a
@@ -322,7 +324,7 @@ impl Entities {
                                 let l = &bd.toks[k].lower;
                                 key_buf.push_str(l.strip_suffix("'s").or_else(|| l.strip_suffix("’s")).unwrap_or(l));
                             }
-                            let id = match e.by_key.get(key_buf.as_str()).copied() {
+                            let id = match e.by_key.get(&crate::smallstr::fx(&key_buf)).copied() {
                                 Some(id) if r.role.is_none() => {
                                     let id = e.resolve_forward(id);
                                     e.list[id].mentions.push(span);
@@ -452,31 +454,37 @@ impl Entities {
 
     /// Records entity `id` under its words and acronym suffixes, for `find`.
     fn index(&mut self, id: usize) {
+        let fx = crate::smallstr::fx;
         let e = &self.list[id];
-        let mut keys: Vec<(u8, String)> = Vec::new();
+        let mut keys: [(u8, u64); 12] = [(0, 0); 12];
+        let mut n = 0;
         if e.words.len() > 1 {
-            keys.push((b'l', e.words[e.words.len() - 1].clone()));
-            keys.push((b'f', e.words[0].clone()));
+            keys[0] = (b'l', fx(&e.words[e.words.len() - 1]));
+            keys[1] = (b'f', fx(&e.words[0]));
+            n = 2;
             let a = e.acronym();
             for k in 0..a.len().saturating_sub(1) {
-                if a.is_char_boundary(k) {
-                    keys.push((b'a', a[k..].to_string()));
+                if a.is_char_boundary(k) && n < keys.len() {
+                    keys[n] = (b'a', fx(&a[k..]));
+                    n += 1;
                 }
             }
         } else if let Some(w) = e.words.first() {
-            keys.push((b's', w.clone()));
+            keys[0] = (b's', fx(w));
+            n = 1;
             if is_acronym(w) {
-                keys.push((b'A', w.replace('.', "")));
+                keys[1] = (b'A', fx(&w.replace('.', "")));
+                n = 2;
             }
         }
-        for k in keys {
+        for &k in &keys[..n] {
             self.by_word.entry(k).or_default().push(id);
         }
     }
 
     /// The most recent entity filed under `key` that satisfies `pred`.
     fn latest(&self, tag: u8, key: &str, pred: impl Fn(&Entity) -> bool) -> Option<usize> {
-        let v = self.by_word.get(&(tag, key.to_string()))?;
+        let v = self.by_word.get(&(tag, crate::smallstr::fx(key)))?;
         v.iter().rev().take(FIND_CANDIDATES).copied().filter(|&i| pred(&self.list[i])).max()
     }
 
@@ -601,7 +609,7 @@ impl Entities {
 
     /// A speaker described but not named ("a spokeswoman", "officials").
     pub fn described(&mut self, words: String, span: Span) -> usize {
-        let key = words.to_lowercase();
+        let key = key_of(std::slice::from_ref(&words));
         if let Some(i) = self.list.iter().position(|e| !e.named && e.key() == key && e.kind != SpeakerKind::Organisation) {
             self.list[i].mentions.push(span);
             return i;

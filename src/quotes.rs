@@ -182,16 +182,21 @@ fn is_elision(after: &str) -> bool {
 
 fn candidates(text: &str) -> Vec<Cand> {
     let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // every quotation mark starts with one of these bytes (ASCII, or the UTF-8 lead byte
+        // of U+00AB/BB, U+2018–203A, U+300C–300F): skip everything else without decoding
+        if !matches!(bytes[i], b'"' | b'\'' | b'`' | 0xC2 | 0xE2 | 0xE3) {
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else { break };
         let Some((mark, len)) = mark_at(text, i, c) else {
-            prev = Some(c);
+            i += c.len_utf8();
             continue;
         };
-        if len == 2 {
-            iter.next();
-        }
+        let prev = text[..i].chars().next_back();
         let next = text[i + len..].chars().next();
         let left_ok = opens_after(prev);
         let right_ok = closes_before(next);
@@ -246,7 +251,7 @@ fn candidates(text: &str) -> Vec<Cand> {
         if can_open || can_close {
             out.push(Cand { pos: i, len, mark, can_open, can_close });
         }
-        prev = Some(text[i..i + len].chars().last().unwrap_or(c));
+        i += len;
     }
     out
 }

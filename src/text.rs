@@ -113,39 +113,48 @@ pub fn tokenize_into(text: &str, mut emit: impl FnMut(Token)) {
 pub fn sentences(text: &str, protected: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut it = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    let mut i = 0;
     // `protected` is sorted and disjoint: binary search
     let inside = |p: usize| {
         let k = protected.partition_point(|&(_, e)| e <= p);
         protected.get(k).is_some_and(|&(s, e)| p > s && p < e)
     };
-    while let Some((i, c)) = it.next() {
+    while i < bytes.len() {
+        // terminators are '.', '!', '?' and '…' (whose UTF-8 starts with 0xE2): skip the rest
+        if !matches!(bytes[i], b'.' | b'!' | b'?' | 0xE2) {
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else { break };
+        let at = i;
+        i += c.len_utf8();
         if !matches!(c, '.' | '!' | '?' | '…') {
             continue;
         }
         // period of an abbreviation or initial: the tokenizer rule, repeated cheaply here
         if c == '.' {
-            let before = &text[..i];
+            let before = &text[..at];
             let w: &str = before.rsplit(|ch: char| !ch.is_alphanumeric() && ch != '.').next().unwrap_or("");
             let one_upper = { let mut cs = w.chars(); matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase()) };
             if is_abbreviation(w) || one_upper || (w.contains('.') && w.len() <= 5) {
                 continue;
             }
             // decimal numbers
-            if w.chars().last().is_some_and(|d| d.is_ascii_digit()) && text[i + 1..].chars().next().is_some_and(|d| d.is_ascii_digit()) {
+            if w.chars().last().is_some_and(|d| d.is_ascii_digit()) && text[at + 1..].chars().next().is_some_and(|d| d.is_ascii_digit()) {
                 continue;
             }
         }
         // swallow further terminators, closing marks and brackets
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = it.peek() {
+        let mut end = i;
+        while let Some(d) = text[end..].chars().next() {
             if matches!(d, '.' | '!' | '?' | '…' | ')' | ']' | '"' | '\'' | '”' | '’' | '»' | '«' | '“' | '›' | '」') {
-                end = j + d.len_utf8();
-                it.next();
+                end += d.len_utf8();
             } else {
                 break;
             }
         }
+        i = end;
         // must be followed by space then something sentence-like, or the end
         let rest = &text[end..];
         let trimmed = rest.trim_start();

@@ -50,6 +50,8 @@ struct Dq {
     cue_tok: Option<usize>,
     words: usize,
     keep: bool,
+    /// Reported inside a mixed clause (languages with `nested_fragments`).
+    nested: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -162,7 +164,7 @@ fn collect_direct(cx: &mut Ctx) {
             let words = bd.toks[first_tok..after_tok].iter().filter(|t| t.kind != TokKind::Punct).count();
             let sent = bd.sentence_of(first_tok.min(bd.toks.len().saturating_sub(1)));
             let _ = qi;
-            cx.dqs.push(Dq { b, raw: *q, first_tok, after_tok, sent, att: None, cue_tok: None, words, keep: true });
+            cx.dqs.push(Dq { b, raw: *q, first_tok, after_tok, sent, att: None, cue_tok: None, words, keep: true, nested: false });
         }
     }
 }
@@ -517,7 +519,11 @@ fn collect_indirect(cx: &mut Ctx) {
                 }
                 v += 1;
             }
+            let before = cx.inds.len();
             according_indirect(cx, b, s, e);
+            if cx.inds.len() == before && !cx.inds.last().is_some_and(|x| x.b == b && x.end > bd.toks[s].start) {
+                subjunctive(cx, b, s, e);
+            }
         }
     }
 }
@@ -788,6 +794,28 @@ fn inverted(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, np: Option<Np>
     Some(Ind { b, start: toks[c].start, end: toks[z - 1].end, sentence: tok_span(doc, b, s, e), att, kind: QuoteKind::Indirect })
 }
 
+/// German reported speech without a cue: a sentence in Konjunktiv I ("Der Plan sei gescheitert.")
+/// right after attributed speech carries on that speaker's words.
+fn subjunctive(cx: &mut Ctx, b: usize, s: usize, e: usize) {
+    let doc = cx.doc;
+    let toks = &doc.blocks[b].toks;
+    if doc.lang.subjunctive.is_empty() || !toks[s..e].iter().any(|t| t.quote.is_none() && doc.lang.subjunctive.contains(&t.lower.as_str())) {
+        return;
+    }
+    // the speaker in focus, from attributed speech in this or the previous block
+    let pos = toks[s].start;
+    let upto = cx.inds.partition_point(|x| (x.b, x.start) < (b, pos));
+    let from_ind = cx.inds[..upto].iter().rev().take(4).find(|x| x.b + 1 >= b && x.att.entity.is_some()).map(|x| (x.b, x.start, x.att.clone()));
+    let from_dq = cx.dqs.iter().rev().filter(|d| (d.b, d.raw.start) < (b, pos) && d.b + 1 >= b).find_map(|d| d.att.as_ref().filter(|a| a.entity.is_some()).map(|a| (d.b, d.raw.start, a.clone())));
+    let Some((_, _, att)) = [from_ind, from_dq].into_iter().flatten().max_by_key(|x| (x.0, x.1)) else { return };
+    let z = content_end(doc, b, s, e);
+    if z <= s || word_count(doc, b, s, z) < MIN_INDIRECT_WORDS {
+        return;
+    }
+    let att = inherit(&att, rules::INDIRECT_SUBJUNCTIVE, 0.55);
+    cx.inds.push(Ind { b, start: toks[s].start, end: toks[z - 1].end, sentence: tok_span(doc, b, s, e), att, kind: QuoteKind::Indirect });
+}
+
 /// `According to X, …` / `…, according to X.` / `Laut X …`.
 fn according_indirect(cx: &mut Ctx, b: usize, s: usize, e: usize) {
     let doc = cx.doc;
@@ -862,8 +890,17 @@ fn merge_mixed(cx: &mut Ctx) {
         cx.inds[ii].kind = QuoteKind::Mixed;
         let end = real.iter().map(|&k| cx.dqs[k].raw.end).max().unwrap_or(e);
         cx.inds[ii].end = cx.inds[ii].end.max(end);
+        let nested = cx.doc.lang.nested_fragments;
         for &k in &inside {
-            cx.dqs[k].keep = false;
+            if nested && real.contains(&k) {
+                // this language's convention also reports the quoted words inside the clause
+                if cx.dqs[k].att.as_ref().is_none_or(|a| a.entity.is_none()) {
+                    cx.dqs[k].att = Some(cx.inds[ii].att.clone());
+                }
+                cx.dqs[k].nested = true;
+            } else {
+                cx.dqs[k].keep = false;
+            }
         }
     }
     cx.inds.retain(|i| i.kind != QuoteKind::Direct);
@@ -904,7 +941,7 @@ fn finish(mut cx: Ctx, config: &Config) -> Analysis {
         if !in_chain && is_title_like(doc, d) && d.att.as_ref().is_none_or(|a| a.rule != Sieve::TrailingCue.id()) {
             continue;
         }
-        if !in_chain && (!attributed || weak) && (d.words < MIN_WORDS_UNATTRIBUTED || (d.raw.single && d.words < MIN_WORDS_UNATTRIBUTED + 1)) {
+        if !in_chain && !d.nested && (!attributed || weak) && (d.words < MIN_WORDS_UNATTRIBUTED || (d.raw.single && d.words < MIN_WORDS_UNATTRIBUTED + 1)) {
             continue;
         }
         let _ = i;

@@ -65,6 +65,11 @@ pub struct Language {
     pub they: &'static [&'static str],
     /// first person outside quotes (the author): never resolved.
     pub first_person: &'static [&'static str],
+    /// Also report the quoted words inside a mixed clause as a (nested) direct quote. German
+    /// news annotation (and usage: „…“ fragments are verbatim) does; English keeps the clause.
+    pub nested_fragments: bool,
+    /// Verb forms that mark reported speech on their own (German Konjunktiv I).
+    pub subjunctive: &'static [&'static str],
     /// complementisers after a cue ("that").
     pub that: &'static [&'static str],
     /// determiners that open a nominal speaker phrase.
@@ -202,6 +207,8 @@ pub fn english() -> &'static Language {
         it: &["it", "its"],
         they: &["they", "them", "their"],
         first_person: &["i", "we", "you", "me", "us"],
+        nested_fragments: false,
+        subjunctive: &[],
         that: &["that"],
         determiners: &[
             "the", "a", "an", "one", "another", "its", "his", "her", "their", "our", "my", "your", "two", "three",
@@ -244,6 +251,8 @@ pub fn german() -> &'static Language {
         it: &["es"],
         they: &[],
         first_person: &["ich", "wir", "du"],
+        nested_fragments: true,
+        subjunctive: &["sei", "seien", "seiest", "habe", "hätten", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "gebe", "liege", "gehe", "komme", "stehe", "wisse", "brauche", "bleibe"],
         that: &["dass", "daß"],
         determiners: &["der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "einem", "einen", "sein", "seine", "ihre"],
         aux: &["habe", "hat", "hatte", "hätten", "wird", "würde", "auch", "bereits", "zudem", "außerdem", "nun", "jedoch", "dazu", "gegenüber", "noch"],

@@ -68,6 +68,8 @@ pub const INDIRECT_VERB: &str = "indirect-verb";
 pub const INDIRECT_INVERTED: &str = "indirect-inverted";
 /// Indirect speech: `According to X, …` / `…, according to X.`
 pub const INDIRECT_ACCORDING: &str = "indirect-according-to";
+/// German reported speech in Konjunktiv I after attributed speech (free indirect).
+pub const INDIRECT_SUBJUNCTIVE: &str = "indirect-subjunctive";
 /// A quotation no sieve could attribute.
 pub const UNATTRIBUTED: &str = "unattributed";
 
@@ -84,5 +86,6 @@ pub const ALL_IDS: &[&str] = &[
     INDIRECT_VERB,
     INDIRECT_INVERTED,
     INDIRECT_ACCORDING,
+    INDIRECT_SUBJUNCTIVE,
     UNATTRIBUTED,
 ];

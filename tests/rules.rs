@@ -276,3 +276,21 @@ fn told_names_the_listener_not_the_speaker() {
     let r = run(&["The mayor asked the crowd to welcome the governor: \"my new best friend in this state.\""]);
     assert!(r.all().iter().all(|f| f.speaker != Some("the crowd to welcome the governor")), "{}", r.dump());
 }
+
+#[test]
+fn german_subjunctive_carries_on_reported_speech_and_fragments_nest() {
+    let r = run(&[
+        "Der Bürgermeister Jonas Weber sagte am Montag, die Brücke werde im Frühjahr „ohne weitere Verzögerung“ eröffnet.",
+        "Die Kosten seien deutlich niedriger als befürchtet.",
+    ]);
+    let mixed = r.quote("die Brücke werde");
+    assert_eq!(mixed.kind, "mixed");
+    assert_eq!(mixed.speaker, Some("Jonas Weber"));
+    // German reports the quoted words inside the clause as well
+    let frag = r.all().into_iter().find(|f| f.text == "„ohne weitere Verzögerung“").expect("nested fragment");
+    assert_eq!(frag.kind, "direct");
+    let free = r.quote("Kosten seien");
+    assert_eq!(free.kind, "indirect");
+    assert_eq!(free.speaker, Some("Jonas Weber"));
+    assert_eq!(free.rule, "indirect-subjunctive");
+}

@@ -44,12 +44,18 @@ demo: build
 test: setup-test build
 	bash scripts/test.sh
 
+# speed: native engine, the same Wasm in node, hostile inputs, per-page scans in Chromium
 bench: cli wasm
-	./target/release/quotelens bench ../shared/data/dev/polnear.jsonl ../shared/data/dev/german_wikinews.jsonl
-	node tests/wasm_bench.mjs ../shared/data/dev/polnear.jsonl ../shared/data/dev/german_wikinews.jsonl
+	./target/release/quotelens bench ../shared/data/dev/polnear.jsonl ../shared/data/dev/german_wikinews.jsonl --iterations 5
+	node tests/wasm_bench.mjs ../shared/data/dev/polnear.jsonl ../shared/data/dev/german_wikinews.jsonl --iterations 5
+	./target/release/quotelens bench --hostile
 
+# accuracy on the dev data (needs ../shared)
 eval: cli
-	@for f in polnear german_wikinews parc3_sample; do ./target/release/quotelens eval ../shared/data/dev/$$f.jsonl --split dev 2>/dev/null || ./target/release/quotelens eval ../shared/data/dev/$$f.jsonl; echo; done
+	./target/release/quotelens eval ../shared/fixtures/seed/gold.json
+	./target/release/quotelens eval ../shared/data/dev/polnear.jsonl --split dev
+	./target/release/quotelens eval ../shared/data/dev/german_wikinews.jsonl --split dev
+	./target/release/quotelens eval ../shared/data/dev/parc3_sample.jsonl
 
 clean:
 	rm -rf target/pkg dist www/pkg

@@ -336,7 +336,15 @@ mod cli {
         num.parse::<u64>().map(Value::from).unwrap_or(Value::Null)
     }
 
+    /// Documents from a JSONL file, or from a JSON file holding one document or an array.
     fn load_jsonl(path: &str) -> Result<Vec<Value>, String> {
+        if path.ends_with(".json") {
+            let s = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+            return match serde_json::from_str::<Value>(&s).map_err(|e| format!("{path}: not JSON ({e})"))? {
+                Value::Array(v) => Ok(v),
+                v => Ok(vec![v]),
+            };
+        }
         let f = std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?;
         let mut out = Vec::new();
         for (n, line) in std::io::BufReader::new(f).lines().enumerate() {

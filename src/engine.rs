@@ -507,7 +507,7 @@ fn collect_indirect(cx: &mut Ctx) {
             let mut v = s;
             while v < e {
                 let t = &bd.toks[v];
-                if t.quote.is_some() || !is_cue(t, false) || used.contains(&(b, v)) {
+                if t.quote.is_some() || !is_cue(t, false) || t.cue > 3 || used.contains(&(b, v)) {
                     v += 1;
                     continue;
                 }
@@ -717,6 +717,14 @@ fn indirect_at(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, prev: &mut 
     if c >= e || (toks[c].kind == TokKind::Punct && toks[c].quote.is_none()) {
         // "…, he said." — the inverted form
         return inverted(cx, b, s, e, v, np);
+    }
+    // "…, said one GOP source in the room.": the phrase after the cue is the speaker
+    if !had_that && !de && np.as_ref().is_none_or(|n| n.z <= v) {
+        if let Some(after) = np::forward(doc, b, c, e, s) {
+            if content_end(doc, b, after.z, e) <= after.z || toks[after.z..e].iter().all(|t| t.kind == TokKind::Punct || PREPS.contains(&t.lower.as_str()) || t.is_time() || t.is_det() || !t.cap && t.cue == 0) && after.z + 4 >= e {
+                return inverted(cx, b, s, e, v, Some(after));
+            }
+        }
     }
     if t.cue == 3 && !had_that {
         let f = &toks[c];

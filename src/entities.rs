@@ -341,7 +341,7 @@ impl Entities {
                             let mut k = r.z;
                             // ("Donald Trump's campaign" does not make Trump an organisation)
                             let possessive = bd.toks[r.name_z - 1].lower.ends_with("'s") || bd.toks[r.name_z - 1].lower.ends_with("’s");
-                            while !possessive && k < end && k < r.z + 3 && bd.toks[k].is_word() && !bd.toks[k].cap {
+                            while !possessive && k < end && k < r.z + 3 && bd.toks[k].is_word() && !bd.toks[k].cap && bd.toks[k].cue == 0 && !bd.toks[k].is_det() && !doc.is_stop(&bd.toks[k]) && !bd.toks[k].is_possessive() {
                                 if let Some(crate::lexicon::Nominal::Org) = doc.nominal(&bd.toks[k]) {
                                     let ent = &mut e.list[id];
                                     ent.kind = SpeakerKind::Organisation;
@@ -352,17 +352,30 @@ impl Entities {
                                 }
                                 k += 1;
                             }
-                            // "National Rifle Association (NRA)": the acronym names the same entity
-                            if r.z + 2 < end && bd.toks[r.z].is_punct("(") && bd.toks[r.z + 2].is_punct(")") {
-                                let w = bd.tok_text(r.z + 1);
-                                if is_acronym(w) {
+                            // "National Rifle Association (NRA)": the acronym names the same entity;
+                            // "Olena Kovalenko (Олена Коваленко)": so does the name in another script
+                            let mut next_i = r.z.max(i + 1);
+                            if r.z + 2 < end && bd.toks[r.z].is_punct("(") {
+                                if bd.toks[r.z + 2].is_punct(")") && is_acronym(bd.tok_text(r.z + 1)) {
+                                    let w = bd.tok_text(r.z + 1);
                                     let sp = Span::new(b, bd.toks[r.z + 1].start, bd.toks[r.z + 1].end);
                                     e.list[id].mentions.push(sp);
                                     e.names.push(NameMention { span: sp, entity: id });
                                     e.alias(id, w);
+                                    next_i = r.z + 3;
+                                } else if let Some(r2) = name_run(doc, b, r.z + 1, s).filter(|r2| r2.z < end && bd.toks[r2.z].is_punct(")") && r2.role.is_none()) {
+                                    let other = run_words(doc, b, &r2);
+                                    let known = e.by_key.get(&key_of(&other)).copied();
+                                    if known.is_none() && r2.name_z - r2.name_a == r.name_z - r.name_a {
+                                        let sp = Span::new(b, bd.toks[r2.name_a].start, bd.toks[r2.name_z - 1].end);
+                                        e.list[id].mentions.push(sp);
+                                        e.names.push(NameMention { span: sp, entity: id });
+                                        e.by_key.insert(key_of(&other), id);
+                                        next_i = r2.z + 1;
+                                    }
                                 }
                             }
-                            i = r.z.max(i + 1);
+                            i = next_i;
                         }
                         None => i += 1,
                     }
@@ -600,7 +613,11 @@ impl Entities {
             if want == OrgType::Unknown || e.org_type == want {
                 return Some(id);
             }
-            if fallback.is_none() && e.org_type == OrgType::Unknown {
+            // a company can also be typed as a media house, and the reverse; governments are
+            // never "the company"
+            let compatible = e.org_type == OrgType::Unknown
+                || matches!((want, e.org_type), (OrgType::Company, OrgType::Media) | (OrgType::Media, OrgType::Company));
+            if fallback.is_none() && compatible {
                 fallback = Some(id);
             }
         }

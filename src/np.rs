@@ -259,6 +259,7 @@ fn with_appositive(doc: &Doc, b: usize, mut np: Np, lim: usize) -> Np {
     let first = &toks[s];
     let starts_like = first.is_word()
         && (first.is_det()
+            || first.is_possessive()
             || (!first.cap && first.cue == 0)
             || doc.lang.titles.contains_key(doc.blocks[b].tok_text(s))
             || first.kind == crate::text::TokKind::Number);
@@ -345,6 +346,13 @@ pub fn backward(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize) -
                 if let Some(np) = backward(doc, b, j, lo, sent_start) {
                     if matches!(np.head, Head::Pronoun(_)) {
                         return None;
+                    }
+                    // "The head of the jury, Professor Jean-Luc Martin, said": the name speaks
+                    if matches!(np.head, Head::Nominal { .. }) && toks[j + 1].cap {
+                        if let Some(r) = entities::name_run(doc, b, j + 1, sent_start).filter(|r| r.z + 1 == end || (r.z < end && PREP_OF.contains(&toks[r.z].lower.as_str()))) {
+                            let role = Some(bd.slice(np.a, j).to_string());
+                            return Some(Np { a: np.a, z: end, head: Head::Name(r), role });
+                        }
                     }
                     // re-run forward to attach the appositive as role
                     if let Some(full) = forward(doc, b, np.a, end, sent_start) {

@@ -145,8 +145,10 @@ impl<'a> Doc<'a> {
             }
             let trimmed = text.trim_end();
             let ends_like_sentence = trimmed.ends_with(['.', '!', '?', '"', '”', '»', '“', ':']);
-            let headline_like = b.kind == BlockKind::Heading
-                || ((3..=25).contains(&words) && !ends_like_sentence && caps as f32 >= HEADLINE_CAPS_SHARE * words as f32);
+            // Title Case text (most headlines) capitalises common words: no names are read from
+            // it. A sentence-case heading is read like a paragraph.
+            let title_case = (3..=25).contains(&words) && !ends_like_sentence && caps as f32 >= HEADLINE_CAPS_SHARE * words as f32;
+            let headline_like = title_case || (b.kind == BlockKind::Heading && words > 25);
             blocks.push(BlockData { text, kind: b.kind, toks, quotes: bq, sents, headline_like });
         }
         let lang = lexicon::detect(blocks.iter().flat_map(|b| b.toks.iter()).filter(|t| t.kind == TokKind::Word && !t.cap).map(|t| t.lower.as_str()));

@@ -621,7 +621,15 @@ impl Entities {
                 fallback = Some(id);
             }
         }
-        fallback
+        // a standfirst may say "the company" before the story names it: the next organisation
+        fallback.or_else(|| {
+            let i = self.names.partition_point(|m| (m.span.block, m.span.start) < (block, pos));
+            self.names[i..]
+                .iter()
+                .take_while(|m| m.span.block <= block + 2)
+                .map(|m| self.resolve_forward(m.entity))
+                .find(|&id| self.list[id].kind == SpeakerKind::Organisation && (want == OrgType::Unknown || self.list[id].org_type == want || self.list[id].org_type == OrgType::Unknown))
+        })
     }
 
     /// A speaker described but not named ("a spokeswoman", "officials").

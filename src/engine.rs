@@ -496,7 +496,7 @@ fn propagate_chains(cx: &mut Ctx) {
 
 fn collect_indirect(cx: &mut Ctx) {
     let doc = cx.doc;
-    let used: std::collections::HashSet<(usize, usize)> = cx.dqs.iter().filter_map(|d| d.cue_tok.map(|c| (d.b, c))).collect();
+    let used: crate::smallstr::FxHashSet<(usize, usize)> = cx.dqs.iter().filter_map(|d| d.cue_tok.map(|c| (d.b, c))).collect();
     for (b, bd) in doc.blocks.iter().enumerate() {
         if bd.kind == crate::model::BlockKind::Heading {
             continue;

@@ -53,7 +53,7 @@ impl Entity {
     }
     fn set_words(&mut self, words: Vec<String>) {
         self.key = key_of(&words);
-        self.acr = acronym_of(&words);
+        self.acr = if words.len() > 1 { acronym_of(&words) } else { String::new() };
         self.words = words;
     }
     fn key(&self) -> u64 {

@@ -438,10 +438,15 @@ mod cli {
         if files.is_empty() {
             return Err("give one or more JSONL files (e.g. ../shared/data/dev/*.jsonl)".into());
         }
+        // articles are built line by line (the JSON of a line is dropped at once), so the corpus
+        // sits in memory as the engine would see it, not interleaved with parsed JSON
         let mut articles = Vec::new();
         let mut bytes = 0usize;
         for f in files {
-            for d in load_jsonl(f)? {
+            let file = std::fs::File::open(f).map_err(|e| format!("{f}: {e}"))?;
+            for line in std::io::BufReader::new(file).lines() {
+                let line = line.map_err(|e| format!("{f}: {e}"))?;
+                let Ok(d) = serde_json::from_str::<Value>(&line) else { continue };
                 if let Some(t) = d.get("text").and_then(Value::as_str) {
                     bytes += t.len();
                     articles.push(Article::from_plain_text(t).0);

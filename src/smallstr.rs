@@ -27,9 +27,8 @@ impl SmallStr {
     pub fn lower(s: &str) -> Self {
         if s.len() <= INLINE && s.is_ascii() {
             let mut buf = [0u8; INLINE];
-            for (d, c) in buf.iter_mut().zip(s.bytes()) {
-                *d = c.to_ascii_lowercase();
-            }
+            buf[..s.len()].copy_from_slice(s.as_bytes());
+            buf[..s.len()].make_ascii_lowercase();
             SmallStr::Inline { len: s.len() as u8, buf }
         } else {
             let l: String = s.chars().filter(|&c| c != '\u{00AD}').flat_map(char::to_lowercase).collect();

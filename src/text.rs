@@ -15,7 +15,25 @@ fn is_combining(c: char) -> bool {
 }
 
 fn is_abbreviation(w: &str) -> bool {
-    w.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+    if w.is_empty() || w.len() > 6 || !w.is_ascii() {
+        return false;
+    }
+    let mut buf = [0u8; 6];
+    for (d, c) in buf.iter_mut().zip(w.bytes()) {
+        *d = c.to_ascii_lowercase();
+    }
+    let lw = &buf[..w.len()];
+    sorted_abbreviations().binary_search_by(|a| a.as_bytes().cmp(lw)).is_ok()
+}
+
+fn sorted_abbreviations() -> &'static [&'static str] {
+    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    SORTED.get_or_init(|| {
+        let mut v = ABBREVIATIONS.to_vec();
+        v.sort_unstable();
+        v.dedup();
+        v
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,9 +65,19 @@ pub fn tokenize_into(text: &str, mut emit: impl FnMut(Token)) {
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        let c = match text[i..].chars().next() {
-            Some(c) => c,
-            None => break,
+        // ASCII fast path: a space or a lower-case letter run needs no decoding
+        let b0 = b[i];
+        if b0 == b' ' || b0 == b'\n' || b0 == b'\t' || b0 == b'\r' {
+            i += 1;
+            continue;
+        }
+        let c = if b0 < 0x80 {
+            b0 as char
+        } else {
+            match text[i..].chars().next() {
+                Some(c) => c,
+                None => break,
+            }
         };
         let cl = c.len_utf8();
         if c.is_whitespace() || c == '\u{00AD}' || c == '\u{200B}' {
@@ -61,6 +89,13 @@ pub fn tokenize_into(text: &str, mut emit: impl FnMut(Token)) {
             let mut j = i + cl;
             let mut all_digits = c.is_ascii_digit();
             loop {
+                // ASCII letters and digits: the common case, byte by byte
+                while j < b.len() && b[j].is_ascii_alphanumeric() {
+                    if !b[j].is_ascii_digit() {
+                        all_digits = false;
+                    }
+                    j += 1;
+                }
                 let Some(d) = text[j..].chars().next() else { break };
                 if d.is_alphanumeric() || d == '\u{00AD}' || is_combining(d) {
                     if !d.is_ascii_digit() {

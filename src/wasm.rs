@@ -70,7 +70,9 @@ struct JsAnalysis {
 /// undefined. Returns `{quotes, speakers, version}` with UTF-16 offsets.
 #[wasm_bindgen]
 pub fn analyze(blocks: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-    #[cfg(feature = "debug-panic")]
+    // debug builds print Rust panics to the console (release builds abort on panic, and the
+    // engine is written not to panic: see tests/props.rs)
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     let blocks: Vec<Block> = serde_wasm_bindgen::from_value(blocks)
         .map_err(|e| JsError::new(&format!("quotelens: bad blocks: {e}")))?;

@@ -116,7 +116,7 @@ impl<'a> Doc<'a> {
         for (bi, b) in article.blocks.iter().enumerate() {
             let text = b.text.as_str();
             let bq = std::mem::take(&mut all_quotes[bi]);
-            let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 6 + 1);
+            let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 4 + 1);
             let mut qi = 0;
             let (mut caps, mut words) = (0usize, 0usize);
             text::tokenize_into(text, |t| {

@@ -562,24 +562,6 @@ fn content_end(doc: &Doc, b: usize, c: usize, e: usize) -> usize {
                 z = k;
                 break;
             }
-            // another attribution inside: "So when Patriot signaled …, Mr. Barrett said, …"
-            if t.is_punct(",") && k > c + 1 && k + 2 < e {
-                if let Some(n) = np::forward(doc, b, k + 1, e, c) {
-                    let mut j = n.z;
-                    while j < e && doc.is_aux(&toks[j]) {
-                        j += 1;
-                    }
-                    if j < e && is_cue(&toks[j], false) && toks[j].cue == 1 && !matches!(n.head, Head::Nominal { kind: crate::lexicon::Nominal::Doc, .. }) {
-                        z = k;
-                        break;
-                    }
-                }
-            }
-            // a dash that opens another attribution: "… ― Trump boasted, …"
-            if t.is_dash() && k > c && toks[k + 1..e.min(k + 7)].iter().any(|x| x.cue == 1 && !x.cap && x.quote.is_none()) {
-                z = k;
-                break;
-            }
             // a coordinated cue: "…and says they…", "…, adding that…"
             if (t.is("and") || t.is_punct(",")) && k > c + 2 {
                 let mut j = k + 1;

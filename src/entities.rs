@@ -404,20 +404,25 @@ impl Entities {
         self.forward.push((alias_id, id));
     }
 
+    /// Adds a name mention to entity `id`, filling in gender and role when still unknown.
+    fn record(&mut self, id: usize, gender: Option<Gender>, role: Option<String>, span: Span) {
+        let ent = &mut self.list[id];
+        if ent.gender.is_none() {
+            ent.gender = gender;
+        }
+        if ent.role.is_none() {
+            ent.role = role;
+        }
+        ent.mentions.push(span);
+        self.names.push(NameMention { span, entity: id });
+    }
+
     /// Links a proper-name mention to an existing entity or makes a new one.
     pub fn link(&mut self, doc: &Doc, words: Vec<String>, role: Option<String>, gender: Option<Gender>, span: Span) -> usize {
         let key = key_of(&words);
         if let Some(&id) = self.by_key.get(&key) {
             let id = self.resolve_forward(id);
-            let ent = &mut self.list[id];
-            if ent.gender.is_none() {
-                ent.gender = gender;
-            }
-            if ent.role.is_none() {
-                ent.role = role;
-            }
-            ent.mentions.push(span);
-            self.names.push(NameMention { span, entity: id });
+            self.record(id, gender, role, span);
             return id;
         }
         let (kind, org_type, gender) = classify(doc, &words, &role, gender);
@@ -446,14 +451,7 @@ impl Entities {
         if ent.kind == SpeakerKind::Unknown && kind != SpeakerKind::Unknown {
             ent.kind = kind;
         }
-        if ent.gender.is_none() {
-            ent.gender = gender;
-        }
-        if ent.role.is_none() {
-            ent.role = role;
-        }
-        ent.mentions.push(span);
-        self.names.push(NameMention { span, entity: id });
+        self.record(id, gender, role, span);
         self.by_key.insert(key, id);
         if upgraded {
             self.index(id);

@@ -429,9 +429,17 @@ impl Entities {
         let id = match self.find(&words, kind) {
             Some(id) => id,
             None => {
-                self.list.push(Entity::new(words.clone(), kind, org_type, gender, role.clone(), Vec::new(), true));
-                self.index(self.list.len() - 1);
-                self.list.len() - 1
+                // a new entity: nothing to upgrade
+                let mut e = Entity { words, kind, org_type, gender, role: None, mentions: Vec::new(), named: true, key, acr: String::new() };
+                if e.words.len() > 1 {
+                    e.acr = acronym_of(&e.words);
+                }
+                self.list.push(e);
+                let id = self.list.len() - 1;
+                self.index(id);
+                self.record(id, None, role, span);
+                self.by_key.insert(key, id);
+                return id;
             }
         };
         let id = self.resolve_forward(id);

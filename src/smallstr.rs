@@ -69,8 +69,8 @@ impl PartialEq<str> for SmallStr {
     }
 }
 
-/// The Fx hash (rustc's): a multiply and a rotate per word. Not DoS-resistant, which is fine
-/// for lexicons and per-article tables.
+/// The Fx hash (rustc's): a multiply and a rotate per word, plus a final avalanche. Not
+/// DoS-resistant, which is fine for lexicons and per-article tables.
 #[derive(Default, Clone, Copy)]
 pub struct FxHasher {
     hash: u64,
@@ -105,7 +105,12 @@ impl Hasher for FxHasher {
         self.add(i as u64);
     }
     fn finish(&self) -> u64 {
-        self.hash
+        // the multiply-rotate leaves the low bits (which pick the bucket) weak for similar keys
+        // ("Zed1", "Zed2", …): finish with a murmur3-style avalanche
+        let mut h = self.hash;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^ (h >> 33)
     }
 }
 

@@ -24,8 +24,8 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WBG" ]; then
   cargo install -q wasm-bindgen-cli --version "$WBG" --force
 fi
 
-# npm: playwright-core, web-ext, binaryen (wasm-opt; never Debian's, which breaks the output)
-if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# npm: playwright-core (browser tests), web-ext (packaging lint)
+if [ ! -x node_modules/.bin/web-ext ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages"
   npm ci --no-audit --no-fund --loglevel=error >/dev/null
 fi

@@ -50,7 +50,7 @@ struct Dq {
     cue_tok: Option<usize>,
     words: usize,
     keep: bool,
-    /// Reported inside a mixed clause (languages with `nested_fragments`).
+    /// Reported inside a mixed clause (languages with `verbatim_fragments`).
     nested: bool,
 }
 
@@ -880,7 +880,7 @@ fn merge_mixed(cx: &mut Ctx) {
         cx.inds[ii].kind = QuoteKind::Mixed;
         let end = real.iter().map(|&k| cx.dqs[k].raw.end).max().unwrap_or(e);
         cx.inds[ii].end = cx.inds[ii].end.max(end);
-        let nested = cx.doc.lang.nested_fragments;
+        let nested = cx.doc.lang.verbatim_fragments;
         for &k in &inside {
             if nested && real.contains(&k) {
                 // this language's convention also reports the quoted words inside the clause
@@ -931,7 +931,10 @@ fn finish(mut cx: Ctx, config: &Config) -> Analysis {
         if !in_chain && is_title_like(doc, d) && d.att.as_ref().is_none_or(|a| a.rule != Sieve::TrailingCue.id()) {
             continue;
         }
-        if !in_chain && !d.nested && (!attributed || weak) && (d.words < MIN_WORDS_UNATTRIBUTED || (d.raw.single && d.words < MIN_WORDS_UNATTRIBUTED + 1)) {
+        // a short fragment is a scare quote or a name, except where the language capitalises
+        // every noun and the fragment starts in lower case ("als „haltlos“ zurück"): verbatim words
+        let lower_fragment = doc.lang.verbatim_fragments && !d.raw.single && doc.blocks[d.b].toks.get(d.first_tok + 1).is_some_and(|t| t.is_word() && !t.cap);
+        if !in_chain && !d.nested && !lower_fragment && (!attributed || weak) && (d.words < MIN_WORDS_UNATTRIBUTED || (d.raw.single && d.words < MIN_WORDS_UNATTRIBUTED + 1)) {
             continue;
         }
         let _ = i;

@@ -65,9 +65,10 @@ pub struct Language {
     pub they: &'static [&'static str],
     /// first person outside quotes (the author): never resolved.
     pub first_person: &'static [&'static str],
-    /// Also report the quoted words inside a mixed clause as a (nested) direct quote. German
-    /// news annotation (and usage: „…“ fragments are verbatim) does; English keeps the clause.
-    pub nested_fragments: bool,
+    /// Quoted fragments are verbatim words, not scare quotes: report them inside a mixed clause
+    /// too (as a nested direct quote), and keep short ones that start in lower case. German news
+    /// usage (and annotation) is so; English keeps the clause and drops short fragments.
+    pub verbatim_fragments: bool,
     /// Verb forms that mark reported speech on their own (German Konjunktiv I).
     pub subjunctive: &'static [&'static str],
     /// complementisers after a cue ("that").
@@ -207,7 +208,7 @@ pub fn english() -> &'static Language {
         it: &["it", "its"],
         they: &["they", "them", "their"],
         first_person: &["i", "we", "you", "me", "us"],
-        nested_fragments: false,
+        verbatim_fragments: false,
         subjunctive: &[],
         that: &["that"],
         determiners: &[
@@ -251,7 +252,7 @@ pub fn german() -> &'static Language {
         it: &["es"],
         they: &[],
         first_person: &["ich", "wir", "du"],
-        nested_fragments: true,
+        verbatim_fragments: true,
         subjunctive: &["sei", "seien", "seiest", "habe", "hätten", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "gebe", "liege", "gehe", "komme", "stehe", "wisse", "brauche", "bleibe"],
         that: &["dass", "daß"],
         determiners: &["der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "einem", "einen", "sein", "seine", "ihre"],

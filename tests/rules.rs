@@ -294,3 +294,11 @@ fn german_subjunctive_carries_on_reported_speech_and_fragments_nest() {
     assert_eq!(free.speaker, Some("Jonas Weber"));
     assert_eq!(free.rule, "indirect-subjunctive");
 }
+
+#[test]
+fn german_lowercase_fragments_are_verbatim_english_short_ones_are_not() {
+    let de = run(&["Der Geschäftsführer wies alle Vorwürfe der Umweltbehörde als „haltlos“ zurück und kündigte eine Klage an."]);
+    assert!(de.all().iter().any(|f| f.text == "„haltlos“" && f.kind == "direct"), "{}", de.dump());
+    let en = run(&["The manager called the regulator's claims \"baseless\" in a short note to the staff yesterday."]);
+    assert!(!en.all().iter().any(|f| f.text == "\"baseless\"" && f.kind == "direct"), "{}", en.dump());
+}

@@ -507,7 +507,8 @@ fn collect_indirect(cx: &mut Ctx) {
             let mut v = s;
             while v < e {
                 let t = &bd.toks[v];
-                if t.quote.is_some() || !is_cue(t, false) || t.cue > 3 || used.contains(&(b, v)) {
+                // headlines capitalise their verbs: "Obama Says Museum Will Tell …"
+                if t.quote.is_some() || !is_cue(t, bd.headline_like) || t.cue > 3 || used.contains(&(b, v)) {
                     v += 1;
                     continue;
                 }
@@ -745,7 +746,12 @@ fn plural_subject(doc: &Doc, b: usize, n: &Np) -> bool {
             let w = &toks[*head].lower;
             w.ends_with('s') || matches!(w.as_str(), "people" | "police" | "authorities" | "staff" | "spokespeople")
         }
-        Head::Name(r) => (r.name_a..r.name_z).any(|k| toks[k].is("and")) || n.z > r.z && toks[n.a..n.z].iter().any(|t| t.is("and")),
+        // "Mr. Grassley and Mr. Leahy say", "many Democrats say"
+        Head::Name(r) => {
+            (r.name_a..r.name_z).any(|k| toks[k].is("and"))
+                || (n.a > 0 && toks[n.a - 1].is("and"))
+                || (n.a < r.name_a && matches!(toks[n.a].lower.as_str(), "many" | "some" | "several" | "most" | "all" | "both" | "two" | "three" | "few") && toks[r.name_z - 1].lower.ends_with('s'))
+        }
     }
 }
 

@@ -60,7 +60,7 @@ fn pron_of(doc: &Doc, lower: &str) -> Option<Pron> {
     }
 }
 
-const PREP_OF: &[&str] = &["for", "of", "at", "with", "from", "in", "von", "der", "des"];
+const PREP_OF: &[&str] = &["for", "of", "at", "with", "from", "in", "to", "von", "der", "des"];
 const SPOKES: &[&str] = &["spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "representatives", "sprecher", "sprecherin"];
 
 /// Parses a speaker phrase that starts at token `i` (after a cue: `said the company`), not

@@ -302,3 +302,12 @@ fn german_lowercase_fragments_are_verbatim_english_short_ones_are_not() {
     let en = run(&["The manager called the regulator's claims \"baseless\" in a short note to the staff yesterday."]);
     assert!(!en.all().iter().any(|f| f.text == "\"baseless\"" && f.kind == "direct"), "{}", en.dump());
 }
+
+#[test]
+fn plural_and_coordinated_subjects_take_base_form_verbs() {
+    let r = run(&["But many Democrats say the new district maps will cost them three seats in the spring."]);
+    assert_eq!(r.quote("district maps").kind, "indirect");
+    let r = run(&["Senators Anne Grove and Tom Leahy say other changes to the visa program are needed soon."]);
+    assert_eq!(r.quote("other changes").kind, "indirect");
+}
+

@@ -47,6 +47,11 @@ impl Tok {
     pub fn is_that(&self) -> bool {
         self.flags & lexicon::THAT != 0
     }
+    /// A lower-case content word: not a cue, auxiliary or stop word ("water" in "the water
+    /// utility said"). Described speakers are made of these.
+    pub fn is_plain_word(&self) -> bool {
+        self.is_word() && !self.cap && self.cue == 0 && self.flags & (lexicon::AUX | lexicon::STOP) == 0
+    }
     pub fn is_base(&self) -> bool {
         self.flags & lexicon::BASE != 0
     }
@@ -190,9 +195,6 @@ impl<'a> Doc<'a> {
     }
     pub fn nominal(&self, t: &Tok) -> Option<Nominal> {
         t.nominal
-    }
-    pub fn is_title(&self, t: &Tok, text: &str) -> bool {
-        t.is_word() && t.cap && self.lang.titles.contains_key(&text[t.start..t.end])
     }
     pub fn is_pronoun_subject(&self, t: &Tok) -> bool {
         let l = t.lower.as_str();

@@ -385,22 +385,17 @@ impl Entities {
         e
     }
 
+    /// Files `acronym` ("NRA" after "National Rifle Association") as another name of entity
+    /// `id`: an alias entity (never output, `named: false`) that forwards to it.
     fn alias(&mut self, id: usize, acronym: &str) {
-        if self.list[id].acronym() != acronym {
-            // remember the acronym as an alternative form by a hidden entity pointing here is
-            // overkill: store it as a role-free extra word list
-            self.aliases_push(id, acronym);
+        if self.list[id].acronym() == acronym {
+            return; // already found through the acronym index
         }
-    }
-
-    fn aliases_push(&mut self, id: usize, acronym: &str) {
-        // encoded as an extra entity that forwards: simplest is to keep a side list
-        // named: false marks an alias, never output
         let e = Entity::new(vec![acronym.to_string()], SpeakerKind::Organisation, self.list[id].org_type, None, None, Vec::new(), false);
+        let alias_id = self.list.len();
+        self.by_key.insert(e.key, alias_id);
         self.list.push(e);
-        self.index(self.list.len() - 1);
-        self.by_key.insert(key_of(&[acronym.to_string()]), self.list.len() - 1);
-        let alias_id = self.list.len() - 1;
+        self.index(alias_id);
         self.forward.push((alias_id, id));
     }
 

@@ -94,7 +94,8 @@ pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> 
                 }
                 break;
             }
-            if !(toks[k].is_word() && !toks[k].cap && toks[k].cue == 0 && !doc.is_stop(&toks[k])) {
+            let plain = toks[k].is_word() && !toks[k].cap && toks[k].cue == 0 && !doc.is_stop(&toks[k]);
+            if !plain {
                 break;
             }
         }
@@ -196,7 +197,7 @@ pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> 
             Some(h) => h,
             None => {
                 // "The New York businessman": a name modifying plain nouns describes a speaker
-                if let Some(r) = name.as_ref().filter(|r| k > r.z && k - r.z <= 2 && toks[r.z..k].iter().all(|t| t.is_word() && !t.cap && t.cue == 0 && !doc.is_aux(t) && !doc.is_stop(t))) {
+                if let Some(r) = name.as_ref().filter(|r| k > r.z && k - r.z <= 2 && toks[r.z..k].iter().all(|t| t.is_plain_word())) {
                     let _ = r;
                     return Some(Np { a: i, z: k, head: Head::Nominal { kind: Nominal::Person, head: k - 1, of: None, possessive_it: false }, role: None });
                 }
@@ -207,7 +208,7 @@ pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> 
                     return Some(with_appositive(doc, b, Np { a: i, z, head: Head::Name(r), role }, lim));
                 }
                 // "a narrator in the Clinton ad asks": a determiner and plain nouns
-                if det && k > i + 1 && k - i <= 4 && toks[i + 1..k].iter().all(|t| t.is_word() && !t.cap && t.cue == 0 && !doc.is_aux(t) && !doc.is_stop(t)) {
+                if det && k > i + 1 && k - i <= 4 && toks[i + 1..k].iter().all(|t| t.is_plain_word()) {
                     let mut z = k;
                     let mut of = None;
                     if z + 1 < lim && PREP_OF.contains(&toks[z].lower.as_str()) {
@@ -435,7 +436,7 @@ pub fn backward(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize) -
         }
     }
     // "The water utility said": a determiner and plain nouns are a described speaker
-    if saw_det && end - a >= 2 && end - a <= 4 && toks[a + 1..end].iter().all(|t| t.is_word() && !t.cap && t.cue == 0 && !doc.is_aux(t) && !doc.is_stop(t)) {
+    if saw_det && end - a >= 2 && end - a <= 4 && toks[a + 1..end].iter().all(|t| t.is_plain_word()) {
         return Some(Np { a, z: end, head: Head::Nominal { kind: Nominal::Person, head: end - 1, of: None, possessive_it: false }, role: None });
     }
     None

@@ -179,6 +179,11 @@ impl<'a> Doc<'a> {
                 }
             }
         }
+        if !lang.particle_cues.is_empty() {
+            for b in &mut blocks {
+                mark_particle_cues(lang, &mut b.toks, &b.sents);
+            }
+        }
         Doc { lang, blocks, lowercase_seen }
     }
 
@@ -199,5 +204,39 @@ impl<'a> Doc<'a> {
     pub fn is_pronoun_subject(&self, t: &Tok) -> bool {
         let l = t.lower.as_str();
         self.lang.he.first() == Some(&l) || self.lang.she.first() == Some(&l) || self.lang.it.first() == Some(&l) || self.lang.they.first() == Some(&l)
+    }
+}
+
+/// Separable verbs are cues only with their particle: "Sie gab an, dass …", "Er wies die
+/// Vorwürfe zurück." The particle must close the verb's clause (punctuation, a conjunction or
+/// the sentence end follows it), so "gab an der Stelle" stays a plain verb.
+fn mark_particle_cues(lang: &Language, toks: &mut [Tok], sents: &[(usize, usize)]) {
+    for &(s, e) in sents {
+        for i in s..e {
+            if toks[i].cue != 0 || toks[i].quote.is_some() || toks[i].kind != TokKind::Word {
+                continue;
+            }
+            let Some(parts) = lang.particle_cues.get(toks[i].lower.as_str()) else { continue };
+            let mut tier = 0;
+            for j in i + 1..e {
+                let t = &toks[j];
+                if t.quote.is_some() {
+                    continue;
+                }
+                if t.kind == TokKind::Punct && matches!(t.lower.as_str(), "," | ":" | ";" | "." | "!" | "?") {
+                    break;
+                }
+                let closes = toks.get(j + 1).is_none_or(|n| j + 1 >= e || (n.kind == TokKind::Punct && n.quote.is_none()) || matches!(n.lower.as_str(), "und" | "oder" | "sowie" | "aber"));
+                if closes {
+                    if let Some(&(_, t)) = parts.iter().find(|(p, _)| toks[j].lower == p.as_str()) {
+                        tier = t;
+                    }
+                    break;
+                }
+            }
+            if tier != 0 {
+                toks[i].cue = tier;
+            }
+        }
     }
 }

@@ -24,8 +24,15 @@ pub const MAX_LEADING_FILLER: usize = 9;
 pub const FOCUS_LOOKBACK: usize = 64;
 /// How many blocks back a bare quoted paragraph may inherit a speaker from.
 pub const CONTINUATION_BLOCKS: usize = 1;
+/// In languages with verbatim fragments, an unattributed lower-case fragment this long is kept.
+pub const MIN_WORDS_LOWER_FRAGMENT: usize = 3;
+/// How many tokens after a German cue may stand before the comma, colon or "dass" that opens
+/// the reported clause (an object, an addressee, a particle).
+pub const GERMAN_CLAUSE_LOOKAHEAD: usize = 10;
 
 const PREPS: &[&str] = &["in", "on", "at", "of", "about", "via", "to", "during", "after", "before", "with", "for", "via", "from", "through", "while", "when", "outside", "inside", "after", "late", "earlier", "last", "this", "am", "im", "bei", "gegenüber", "vor", "nach"];
+/// German cue + preposition that names rather than reports ("sprach von einem „Dammbruch“").
+const DE_NAMING_USES: &[(&str, &str)] = &[("sprach", "von"), ("sprachen", "von"), ("spricht", "von"), ("sprechen", "von"), ("sprach", "vom"), ("sprachen", "vom"), ("spricht", "vom"), ("sprechen", "vom")];
 const ADDRESSEE_CUES: &[&str] = &["told", "tells", "tell", "asked", "asks", "informed", "assured", "warned", "reminded", "urged", "sagte", "erklärte"];
 
 #[derive(Debug, Clone)]
@@ -52,6 +59,8 @@ struct Dq {
     keep: bool,
     /// Reported inside a mixed clause (languages with `verbatim_fragments`).
     nested: bool,
+    /// Follows a noun naming a work ("the film “Retirement”"): a title or name, not speech.
+    titled: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -122,7 +131,8 @@ pub fn analyze(article: &Article, config: &Config) -> Analysis {
     collect_direct(&mut cx);
     for &sieve in &config.sieves {
         for qi in 0..cx.dqs.len() {
-            if cx.dqs[qi].att.is_some() {
+            // a title takes no speaker (nor the cue of the speech around it)
+            if cx.dqs[qi].att.is_some() || cx.dqs[qi].titled {
                 continue;
             }
             if let Some((att, cue_tok)) = run_sieve(&mut cx, sieve, qi) {
@@ -164,7 +174,10 @@ fn collect_direct(cx: &mut Ctx) {
             let words = bd.toks[first_tok..after_tok].iter().filter(|t| t.kind != TokKind::Punct).count();
             let sent = bd.sentence_of(first_tok.min(bd.toks.len().saturating_sub(1)));
             let _ = qi;
-            cx.dqs.push(Dq { b, raw: *q, first_tok, after_tok, sent, att: None, cue_tok: None, words, keep: true, nested: false });
+            // "the film “…”", "(Motto: „…“)"
+            let names_work = |p: &crate::doc::Tok| p.is_word() && p.quote.is_none() && cx.doc.lang.names_work(p.lower.as_str());
+            let titled = first_tok > 0 && (names_work(&bd.toks[first_tok - 1]) || first_tok > 1 && bd.toks[first_tok - 1].is_punct(":") && names_work(&bd.toks[first_tok - 2]));
+            cx.dqs.push(Dq { b, raw: *q, first_tok, after_tok, sent, att: None, cue_tok: None, words, keep: true, nested: false, titled });
         }
     }
 }
@@ -271,7 +284,10 @@ fn leading_cue(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
         // phrase, a time, or an addressee ("told reporters")
         if c + 1 < k {
             let f = &toks[c + 1];
+            // German naming verbs put the named thing first: "bezeichnete er die Lage als „…“"
+            let naming = doc.lang.code == "de" && (t.cue == 4 || DE_NAMING_USES.iter().any(|(verb, prep)| t.lower == *verb && f.lower == *prep)) && k - c - 1 <= MAX_LEADING_FILLER - 2;
             let ok = PREPS.contains(&f.lower.as_str())
+                || naming
                 || f.is_time()
                 || (ADDRESSEE_CUES.contains(&t.lower.as_str()) && np::forward(doc, d.b, c + 1, k, d.sent.0).is_some_and(|n| n.z == k || PREPS.contains(&toks[n.z].lower.as_str())));
             // a filler is a phrase, not a clause: no "that", no verb, no second cue
@@ -637,6 +653,10 @@ fn indirect_at(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, prev: &mut 
     // "that", the complementiser itself
     let mut c = v + 1;
     let np_after = np.as_ref().is_some_and(|n| n.a > v);
+    // "sprach von einer „Katastrophe“": naming, not a reported clause
+    if de && DE_NAMING_USES.iter().any(|(verb, prep)| t.lower == *verb && toks.get(v + 1).is_some_and(|x| x.lower == *prep)) {
+        return None;
+    }
     if np_after {
         c = np.as_ref().unwrap().z;
     }
@@ -665,6 +685,18 @@ fn indirect_at(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, prev: &mut 
             if toks[k].is_that() || toks[k].is_punct(":") {
                 c = k;
             }
+        }
+    }
+    // German reported speech opens after a comma, a colon or "dass": "Sie gab an, dass …",
+    // "warf der Regierung vor, … zu …", "sagte zu den Überschwemmungen: „…“". Without one the
+    // object itself is the content ("warnten vor einem „drohenden Abfluss“").
+    if de && c < e && !toks[c].is_that() && !(toks[c].kind == TokKind::Punct && toks[c].quote.is_none()) {
+        let anchor = (c..e.min(c + GERMAN_CLAUSE_LOOKAHEAD)).take_while(|&k| k == c || toks[k].cue == 0 || toks[k].quote.is_some()).find(|&k| toks[k].quote.is_none() && (toks[k].is_punct(",") || toks[k].is_punct(":") || toks[k].is_that()));
+        match anchor {
+            Some(k) => c = k,
+            // "…, sagte UNMISS-Vertreter Toby Lanzer dem Fernsehsender „Al Jazeera“."
+            None if np_after && v > s && toks[v - 1].is_punct(",") => return inverted(cx, b, s, e, v, np),
+            None => {}
         }
     }
     if c < e && toks[c].is_that() {
@@ -866,7 +898,15 @@ fn merge_mixed(cx: &mut Ctx) {
         }
         let span_len = (e - s).max(1) as f32;
         let covered: usize = inside.iter().map(|&k| cx.dqs[k].raw.end.min(e.max(cx.dqs[k].raw.end)) - cx.dqs[k].raw.start).sum();
-        if inside.len() == 1 && covered as f32 >= DIRECT_SHARE_OF_CLAUSE * span_len {
+        // where quoted fragments are verbatim words, words of the writer's own before the quote
+        // ("der Ehemann „konnte …“") make the clause mixed however long the quote
+        let own_words = || {
+            let bd = &cx.doc.blocks[b];
+            let first = bd.tok_at(s);
+            let q = bd.tok_at(cx.dqs[inside[0]].raw.start);
+            word_count(cx.doc, b, first, q)
+        };
+        if inside.len() == 1 && covered as f32 >= DIRECT_SHARE_OF_CLAUSE * span_len && !(cx.doc.lang.verbatim_fragments && own_words() >= 2) {
             let k = inside[0];
             if cx.dqs[k].att.as_ref().is_none_or(|a| a.entity.is_none() || a.confidence < 0.8) {
                 let a = cx.inds[ii].att.clone();
@@ -907,9 +947,21 @@ fn merge_mixed(cx: &mut Ctx) {
 fn is_title_like(doc: &Doc, d: &Dq) -> bool {
     let toks = &doc.blocks[d.b].toks;
     let inner: Vec<&crate::doc::Tok> = toks[d.first_tok..d.after_tok].iter().filter(|t| t.kind != TokKind::Punct).collect();
-    let small = |t: &crate::doc::Tok| matches!(t.lower.as_str(), "of" | "the" | "and" | "a" | "an" | "in" | "on" | "for" | "to" | "at" | "with");
+    // connectors of English and of the foreign names German news quotes („Union pour un
+    // Mouvement Populaire“, „Partij voor de Vrijheid“)
+    let small = |t: &crate::doc::Tok| {
+        matches!(t.lower.as_str(), "of" | "the" | "and" | "a" | "an" | "in" | "on" | "for" | "to" | "at" | "with")
+            || doc.lang.code != "en" && matches!(t.lower.as_str(), "de" | "du" | "la" | "le" | "les" | "pour" | "un" | "une" | "et" | "voor" | "van" | "het" | "en" | "y" | "del" | "di")
+    };
+    // a web address: „news.bbc.co.uk“
+    let inner_text = &doc.blocks[d.b].text[d.raw.start..d.raw.end];
+    let inner_text = inner_text.trim_matches(|c: char| !c.is_alphanumeric());
+    if !inner_text.is_empty() && !inner_text.contains(char::is_whitespace) && inner_text.split('.').count() >= 2 && inner_text.split('.').all(|p| p.len() >= 2 && p.chars().all(|c| c.is_alphanumeric() || c == '-')) {
+        return true;
+    }
     !inner.is_empty()
-        && inner.len() <= 6
+        // German speech always has lower-case words; a long run of capitalised ones is a name
+        && inner.len() <= if doc.lang.compounds { 12 } else { 6 }
         && inner.first().is_some_and(|t| t.cap)
         && inner.iter().all(|t| t.cap || small(t) || t.kind == TokKind::Number)
         && inner.iter().filter(|t| t.cap).count() >= 2
@@ -934,12 +986,13 @@ fn finish(mut cx: Ctx, config: &Config) -> Analysis {
         let attributed = d.att.as_ref().is_some_and(|a| a.entity.is_some() || a.rule == Sieve::TrailingCue.id() || a.rule == Sieve::LeadingCue.id());
         let weak = d.att.as_ref().is_none_or(|a| a.rule == Sieve::LoneCandidate.id());
         let in_chain = d.raw.runs_on || d.raw.carries_on;
-        if !in_chain && is_title_like(doc, d) && d.att.as_ref().is_none_or(|a| a.rule != Sieve::TrailingCue.id()) {
+        if !in_chain && (d.titled || is_title_like(doc, d) && d.att.as_ref().is_none_or(|a| a.rule != Sieve::TrailingCue.id())) {
             continue;
         }
         // a short fragment is a scare quote or a name, except where the language capitalises
-        // every noun and the fragment starts in lower case ("als „haltlos“ zurück"): verbatim words
-        let lower_fragment = doc.lang.verbatim_fragments && !d.raw.single && doc.blocks[d.b].toks.get(d.first_tok + 1).is_some_and(|t| t.is_word() && !t.cap);
+        // every noun and the fragment starts in lower case ("„trotz einiger Vorbehalte“"):
+        // verbatim words, unless a word or two ("„schmiegen“ sich") without a speaker
+        let lower_fragment = doc.lang.verbatim_fragments && !d.raw.single && d.words >= MIN_WORDS_LOWER_FRAGMENT && doc.blocks[d.b].toks.get(d.first_tok + 1).is_some_and(|t| t.is_word() && !t.cap);
         if !in_chain && !d.nested && !lower_fragment && (!attributed || weak) && (d.words < MIN_WORDS_UNATTRIBUTED || (d.raw.single && d.words < MIN_WORDS_UNATTRIBUTED + 1)) {
             continue;
         }

@@ -47,6 +47,10 @@ pub struct Language {
     pub code: &'static str,
     /// lower-case form → confidence tier (1 = verb of saying … 3 = belief).
     pub cues: HashMap<String, u8>,
+    /// Separable verbs (German "gab … an", "wies … zurück"): lower-case finite form → the
+    /// particles that must close its clause for it to be a cue, with their tier. Written
+    /// `gab+an` in the cue file.
+    pub particle_cues: HashMap<String, Vec<(String, u8)>>,
     /// base forms of cue verbs (the first form of each lexicon line).
     pub cue_bases: HashSet<String>,
     /// title as written (and lower-cased) → gender if the title implies one.
@@ -57,6 +61,10 @@ pub struct Language {
     pub orgwords: HashSet<String>,
     /// lower-case words never a name on their own.
     pub stop: HashSet<String>,
+    /// Nouns after which a quote is a title or a name ("the film “…”", "das Buch „…“").
+    pub works: HashSet<String>,
+    /// Nouns compound (German): a word names a work when its last part does.
+    pub compounds: bool,
     /// given name → usual gender.
     pub firstnames: HashMap<String, Gender>,
     pub he: &'static [&'static str],
@@ -95,8 +103,23 @@ fn parse_tiered(src: &str) -> HashMap<String, u8> {
         let mut it = line.split_whitespace();
         let tier: u8 = it.next().and_then(|t| t.parse().ok()).unwrap_or(2);
         for w in it {
+            if w.contains('+') {
+                continue;
+            }
             let e = m.entry(w.to_lowercase()).or_insert(tier);
             *e = (*e).min(tier);
+        }
+    }
+    m
+}
+
+fn parse_particles(src: &str) -> HashMap<String, Vec<(String, u8)>> {
+    let mut m: HashMap<String, Vec<(String, u8)>> = HashMap::default();
+    for line in src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        let mut it = line.split_whitespace();
+        let tier: u8 = it.next().and_then(|t| t.parse().ok()).unwrap_or(2);
+        for (verb, particle) in it.filter_map(|w| w.split_once('+')) {
+            m.entry(verb.to_lowercase()).or_default().push((particle.to_lowercase(), tier));
         }
     }
     m
@@ -108,7 +131,7 @@ fn parse_bases(src: &str) -> HashSet<String> {
         .filter(|l| !l.trim_start().starts_with('#'))
         .filter_map(|l| {
             let f: Vec<&str> = l.split_whitespace().collect();
-            (f.len() >= 3).then(|| f[1].to_lowercase())
+            (f.len() >= 3 && !f[1].contains('+')).then(|| f[1].to_lowercase())
         })
         .collect()
 }
@@ -197,11 +220,14 @@ pub fn english() -> &'static Language {
         info: HashMap::default(),
         code: "en",
         cues: parse_tiered(include_str!("lexicon/en_cues.txt")),
+        particle_cues: parse_particles(include_str!("lexicon/en_cues.txt")),
         cue_bases: parse_bases(include_str!("lexicon/en_cues.txt")),
         titles: parse_gendered(include_str!("lexicon/en_titles.txt"), true),
         nominals: parse_nominals(include_str!("lexicon/en_nominals.txt")),
         orgwords: parse_set(include_str!("lexicon/en_orgwords.txt"), false),
         stop: parse_set(include_str!("lexicon/en_stop.txt"), true),
+        works: parse_set(include_str!("lexicon/en_works.txt"), true),
+        compounds: false,
         firstnames: names(include_str!("lexicon/en_firstnames.txt")),
         he: &["he", "him", "his"],
         she: &["she", "her"],
@@ -241,11 +267,14 @@ pub fn german() -> &'static Language {
         info: HashMap::default(),
         code: "de",
         cues: parse_tiered(include_str!("lexicon/de_cues.txt")),
+        particle_cues: parse_particles(include_str!("lexicon/de_cues.txt")),
         cue_bases: HashSet::default(),
         titles: parse_gendered(include_str!("lexicon/de_titles.txt"), false),
         nominals: parse_nominals(include_str!("lexicon/de_nominals.txt")),
         orgwords: parse_set(include_str!("lexicon/de_orgwords.txt"), false),
         stop: parse_set(include_str!("lexicon/de_stop.txt"), true),
+        works: parse_set(include_str!("lexicon/de_works.txt"), true),
+        compounds: true,
         firstnames: names(include_str!("lexicon/de_firstnames.txt")),
         he: &["er", "ihm", "ihn"],
         she: &["sie"],
@@ -263,13 +292,25 @@ pub fn german() -> &'static Language {
     }))
 }
 
+impl Language {
+    /// Does this lower-case word name a work or a named thing, so that a quote after it is a
+    /// title ("film", German "Nachrichtenmagazin")?
+    pub fn names_work(&self, lower: &str) -> bool {
+        if self.works.contains(lower) {
+            return true;
+        }
+        // a compound's last part, at least four letters: "fernsehsender" → "sender"
+        self.compounds && lower.char_indices().skip(1).any(|(i, _)| lower.len() - i >= 4 && self.works.contains(&lower[i..]))
+    }
+}
+
 /// Picks English or German from the article's first lower-case words.
 pub fn detect<'w>(words: impl Iterator<Item = &'w str>) -> &'static Language {
     let (mut en, mut de) = (0usize, 0usize);
     for w in words.take(400) {
         match w {
-            "the" | "and" | "of" | "to" | "said" | "is" | "that" | "with" => en += 1,
-            "der" | "die" | "und" | "das" | "ist" | "nicht" | "mit" | "sagte" | "sich" | "den" => de += 1,
+            "the" | "and" | "of" | "to" | "said" | "is" | "that" | "with" | "was" | "for" | "a" | "he" | "she" | "it" => en += 1,
+            "der" | "die" | "und" | "das" | "ist" | "nicht" | "mit" | "sagte" | "sich" | "den" | "dass" | "dem" | "ein" | "eine" | "von" | "zu" | "auf" | "wird" | "hat" => de += 1,
             _ => {}
         }
     }

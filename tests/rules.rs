@@ -311,3 +311,35 @@ fn plural_and_coordinated_subjects_take_base_form_verbs() {
     assert_eq!(r.quote("other changes").kind, "indirect");
 }
 
+
+// ---- German separable verbs, naming verbs, titles of works
+
+#[test]
+fn german_separable_verb_is_a_cue_with_its_particle() {
+    let r = run(&["Die Anwältin Petra Lindner gab an, dass ihre Mandantin „große Angst vor dem Prozess hatte“."]);
+    let q = r.quote("ihre Mandantin");
+    assert_eq!(q.kind, "mixed");
+    assert_eq!(q.speaker, Some("Petra Lindner"));
+    // "gab" without its particle is a plain verb: no reported speech
+    let r = run(&["Im Hafen von Kiel gab es am Montag keine Verletzten, die Feuerwehr war schnell vor Ort."]);
+    assert!(r.all().is_empty(), "{}", r.dump());
+}
+
+#[test]
+fn german_naming_verbs_attribute_the_label_without_a_clause() {
+    let r = run(&["Der Verkehrsminister Jan Kowalczyk bezeichnete den Streik als „Erpressung der Fahrgäste“."]);
+    let q = r.quote("Erpressung");
+    assert_eq!(q.kind, "direct");
+    assert_eq!(q.speaker, Some("Jan Kowalczyk"));
+    assert!(!r.all().iter().any(|f| f.kind == "mixed"), "{}", r.dump());
+}
+
+#[test]
+fn a_quote_after_a_noun_naming_a_work_is_a_title() {
+    let de = run(&["Der Autor Lukas Brandt stellte am Sonntag sein Buch „Die Stadt der leeren Straßen“ in Leipzig vor."]);
+    assert!(de.all().is_empty(), "{}", de.dump());
+    let de = run(&["Wie der Fernsehsender „Kanal Nord“ berichtete, sei die Brücke seit Montag gesperrt."]);
+    assert!(!de.all().iter().any(|f| f.kind == "direct"), "{}", de.dump());
+    let en = run(&["She later starred in the film “nobody knew what to say that night” with her brother, the studio said."]);
+    assert!(!en.all().iter().any(|f| f.kind == "direct"), "{}", en.dump());
+}

@@ -226,7 +226,7 @@ fn mark_particle_cues(lang: &Language, toks: &mut [Tok], sents: &[(usize, usize)
                 if t.kind == TokKind::Punct && matches!(t.lower.as_str(), "," | ":" | ";" | "." | "!" | "?") {
                     break;
                 }
-                let closes = toks.get(j + 1).is_none_or(|n| j + 1 >= e || (n.kind == TokKind::Punct && n.quote.is_none()) || matches!(n.lower.as_str(), "und" | "oder" | "sowie" | "aber"));
+                let closes = toks.get(j + 1).is_none_or(|n| j + 1 >= e || (n.kind == TokKind::Punct && n.quote.is_none() && matches!(n.lower.as_str(), "," | ":" | ";" | "." | "!" | "?" | "–" | "—")) || matches!(n.lower.as_str(), "und" | "oder" | "sowie" | "aber"));
                 if closes {
                     if let Some(&(_, t)) = parts.iter().find(|(p, _)| toks[j].lower == p.as_str()) {
                         tier = t;

@@ -176,7 +176,7 @@ fn collect_direct(cx: &mut Ctx) {
             let _ = qi;
             // "the film “…”", "(Motto: „…“)"
             let names_work = |p: &crate::doc::Tok| p.is_word() && p.quote.is_none() && cx.doc.lang.names_work(p.lower.as_str());
-            let titled = first_tok > 0 && (names_work(&bd.toks[first_tok - 1]) || first_tok > 1 && bd.toks[first_tok - 1].is_punct(":") && names_work(&bd.toks[first_tok - 2]));
+            let titled = first_tok > 0 && (names_work(&bd.toks[first_tok - 1]) || first_tok > 1 && bd.toks[first_tok - 1].is_punct(":") && cx.doc.lang.is_label(bd.toks[first_tok - 2].lower.as_str()));
             cx.dqs.push(Dq { b, raw: *q, first_tok, after_tok, sent, att: None, cue_tok: None, words, keep: true, nested: false, titled });
         }
     }
@@ -262,6 +262,10 @@ fn leading_cue(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
     let doc = cx.doc;
     let toks = &doc.blocks[d.b].toks;
     let lo = prev_quote_floor(cx, qi);
+    // a quote the clause runs on after ("Er sagte, „No-Go-Areas“ dürfe es nicht geben") is part
+    // of reported speech: the indirect rules report the clause (but "… und forderten …" is a
+    // new clause, and a naming verb's label is followed by its particle)
+    let runs_on = toks.get(d.after_tok).is_some_and(|t| t.is_word() && t.quote.is_none() && d.after_tok < d.sent.1 && t.cue == 0 && !matches!(t.lower.as_str(), "und" | "oder" | "aber" | "sowie"));
     let mut k = d.first_tok;
     while k > lo && toks[k - 1].kind == TokKind::Punct && (toks[k - 1].is_dash() || matches!(toks[k - 1].lower.as_str(), ":" | ",")) {
         k -= 1;
@@ -279,6 +283,9 @@ fn leading_cue(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
         }
         if !is_cue(t, c == d.sent.0) {
             continue;
+        }
+        if runs_on && t.cue != 4 {
+            return None;
         }
         // what stands between the cue and the quote must be a filler: nothing, a prepositional
         // phrase, a time, or an addressee ("told reporters")
@@ -906,7 +913,7 @@ fn merge_mixed(cx: &mut Ctx) {
             let q = bd.tok_at(cx.dqs[inside[0]].raw.start);
             word_count(cx.doc, b, first, q)
         };
-        if inside.len() == 1 && covered as f32 >= DIRECT_SHARE_OF_CLAUSE * span_len && !(cx.doc.lang.verbatim_fragments && own_words() >= 2) {
+        if inside.len() == 1 && covered as f32 >= DIRECT_SHARE_OF_CLAUSE * span_len && !(cx.doc.lang.verbatim_fragments && own_words() >= 1) {
             let k = inside[0];
             if cx.dqs[k].att.as_ref().is_none_or(|a| a.entity.is_none() || a.confidence < 0.8) {
                 let a = cx.inds[ii].att.clone();

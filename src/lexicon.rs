@@ -63,8 +63,12 @@ pub struct Language {
     pub stop: HashSet<String>,
     /// Nouns after which a quote is a title or a name ("the film “…”", "das Buch „…“").
     pub works: HashSet<String>,
+    /// Label nouns: a quote after them and a colon is a title too ("Motto: „…“").
+    pub labels: HashSet<String>,
     /// Nouns compound (German): a word names a work when its last part does.
     pub compounds: bool,
+    /// Every noun is capitalised (German): a lower-case word is never a noun.
+    pub capitalised_nouns: bool,
     /// given name → usual gender.
     pub firstnames: HashMap<String, Gender>,
     pub he: &'static [&'static str],
@@ -182,9 +186,15 @@ fn parse_nominals(src: &str) -> HashMap<String, Nominal> {
 fn parse_set(src: &str, lower: bool) -> HashSet<String> {
     src.lines()
         .filter(|l| !l.trim_start().starts_with('#'))
+        .map(|l| l.trim_start().trim_start_matches(':'))
         .flat_map(|l| l.split_whitespace())
         .map(|w| if lower { w.to_lowercase() } else { w.to_string() })
         .collect()
+}
+
+/// The lines of a works file that start with ":" (label nouns).
+fn parse_labels(src: &str) -> HashSet<String> {
+    src.lines().filter_map(|l| l.trim_start().strip_prefix(':')).flat_map(|l| l.split_whitespace()).map(|w| w.to_lowercase()).collect()
 }
 
 fn names(src: &str) -> HashMap<String, Gender> {
@@ -227,7 +237,9 @@ pub fn english() -> &'static Language {
         orgwords: parse_set(include_str!("lexicon/en_orgwords.txt"), false),
         stop: parse_set(include_str!("lexicon/en_stop.txt"), true),
         works: parse_set(include_str!("lexicon/en_works.txt"), true),
+        labels: parse_labels(include_str!("lexicon/en_works.txt")),
         compounds: false,
+        capitalised_nouns: false,
         firstnames: names(include_str!("lexicon/en_firstnames.txt")),
         he: &["he", "him", "his"],
         she: &["she", "her"],
@@ -274,7 +286,9 @@ pub fn german() -> &'static Language {
         orgwords: parse_set(include_str!("lexicon/de_orgwords.txt"), false),
         stop: parse_set(include_str!("lexicon/de_stop.txt"), true),
         works: parse_set(include_str!("lexicon/de_works.txt"), true),
+        labels: parse_labels(include_str!("lexicon/de_works.txt")),
         compounds: true,
+        capitalised_nouns: true,
         firstnames: names(include_str!("lexicon/de_firstnames.txt")),
         he: &["er", "ihm", "ihn"],
         she: &["sie"],
@@ -286,13 +300,21 @@ pub fn german() -> &'static Language {
         that: &["dass", "daß"],
         determiners: &["der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "einem", "einen", "sein", "seine", "ihre"],
         aux: &["habe", "hat", "hatte", "hätten", "wird", "würde", "auch", "bereits", "zudem", "außerdem", "nun", "jedoch", "dazu", "gegenüber", "noch"],
-        according: &[&["laut"], &["zufolge"], &["nach", "angaben"]],
+        according: &[
+            &["laut"], &["zufolge"], &["nach", "angaben"], &["nach", "den", "worten"], &["nach", "auffassung"], &["nach", "ansicht"],
+            &["nach", "meinung"], &["nach", "einschätzung"], &["nach", "darstellung"], &["nach", "aussagen"], &["nach", "informationen"],
+        ],
         name_connectors: &["von", "van", "de", "der", "und"],
         time_words: &["am", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "heute", "gestern"],
     }))
 }
 
 impl Language {
+    /// Is this lower-case word a label noun ("Motto", compounds included)?
+    pub fn is_label(&self, lower: &str) -> bool {
+        self.labels.contains(lower) || self.compounds && lower.char_indices().skip(1).any(|(i, _)| lower.len() - i >= 4 && self.labels.contains(&lower[i..]))
+    }
+
     /// Does this lower-case word name a work or a named thing, so that a quote after it is a
     /// title ("film", German "Nachrichtenmagazin")?
     pub fn names_work(&self, lower: &str) -> bool {

@@ -197,7 +197,7 @@ pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> 
             Some(h) => h,
             None => {
                 // "The New York businessman": a name modifying plain nouns describes a speaker
-                if let Some(r) = name.as_ref().filter(|r| k > r.z && k - r.z <= 2 && toks[r.z..k].iter().all(|t| t.is_plain_word())) {
+                if let Some(r) = name.as_ref().filter(|r| !doc.lang.capitalised_nouns && k > r.z && k - r.z <= 2 && toks[r.z..k].iter().all(|t| t.is_plain_word())) {
                     let _ = r;
                     return Some(Np { a: i, z: k, head: Head::Nominal { kind: Nominal::Person, head: k - 1, of: None, possessive_it: false }, role: None });
                 }
@@ -208,7 +208,7 @@ pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> 
                     return Some(with_appositive(doc, b, Np { a: i, z, head: Head::Name(r), role }, lim));
                 }
                 // "a narrator in the Clinton ad asks": a determiner and plain nouns
-                if det && k > i + 1 && k - i <= 4 && toks[i + 1..k].iter().all(|t| t.is_plain_word()) {
+                if det && !doc.lang.capitalised_nouns && k > i + 1 && k - i <= 4 && toks[i + 1..k].iter().all(|t| t.is_plain_word()) {
                     let mut z = k;
                     let mut of = None;
                     if z + 1 < lim && PREP_OF.contains(&toks[z].lower.as_str()) {

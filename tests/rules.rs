@@ -343,3 +343,24 @@ fn a_quote_after_a_noun_naming_a_work_is_a_title() {
     let en = run(&["She later starred in the film “nobody knew what to say that night” with her brother, the studio said."]);
     assert!(!en.all().iter().any(|f| f.kind == "direct"), "{}", en.dump());
 }
+
+#[test]
+fn a_quote_the_clause_runs_on_after_is_mixed_speech() {
+    let r = run(&["Senator Dana Whitfield said \"modest savings\" and a new fuel tax would pay for the bridge repairs."]);
+    let q = r.quote("fuel tax");
+    assert_eq!(q.kind, "mixed");
+    assert_eq!(q.speaker, Some("Dana Whitfield"));
+    let r = run(&["Die Ministerin Helga Brandl besuchte am Montag die Grenzstadt.", "Sie sagte, „rechtsfreie Räume“ dürfe es in der Region nicht geben."]);
+    let q = r.quote("dürfe es");
+    assert_eq!(q.kind, "mixed");
+    assert_eq!(q.speaker, Some("Helga Brandl"));
+}
+
+#[test]
+fn german_nach_auffassung_reports_like_laut() {
+    let r = run(&["Nach Auffassung des Fraktionschefs Bernd Albers sei der Haushalt „auf Kante genäht und nicht mehr tragfähig“."]);
+    let q = r.quote("Haushalt");
+    assert_eq!(q.kind, "mixed");
+    assert_eq!(q.speaker, Some("Bernd Albers"));
+    assert_eq!(q.rule, "indirect-according-to");
+}

@@ -44,6 +44,10 @@ impl Tok {
     pub fn is_time(&self) -> bool {
         self.flags & lexicon::TIME != 0
     }
+    /// The first word of an "according to" phrase ("according", "laut", "nach").
+    pub fn opens_according(&self) -> bool {
+        self.flags & lexicon::ACCORDING != 0
+    }
     pub fn is_that(&self) -> bool {
         self.flags & lexicon::THAT != 0
     }

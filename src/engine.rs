@@ -383,7 +383,7 @@ fn according_to(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
     let toks = &doc.blocks[d.b].toks;
     let (s, e) = d.sent;
     for i in s..e {
-        if toks[i].quote.is_some() {
+        if toks[i].quote.is_some() || !toks[i].opens_according() {
             continue;
         }
         for pat in doc.lang.according {
@@ -564,7 +564,7 @@ fn content_end(doc: &Doc, b: usize, c: usize, e: usize) -> usize {
                 break;
             }
             // ", according to X" / ", X said" closes the content
-            if t.is_punct(",") && k + 2 < e && doc.lang.according.iter().any(|p| p.iter().enumerate().all(|(i, w)| k + 1 + i < e && toks[k + 1 + i].lower == *w)) {
+            if t.is_punct(",") && k + 2 < e && toks[k + 1].opens_according() && doc.lang.according.iter().any(|p| p.iter().enumerate().all(|(i, w)| k + 1 + i < e && toks[k + 1 + i].lower == *w)) {
                 z = k;
                 break;
             }
@@ -856,7 +856,7 @@ fn according_indirect(cx: &mut Ctx, b: usize, s: usize, e: usize) {
     let doc = cx.doc;
     let toks = &doc.blocks[b].toks;
     for i in s..e {
-        if toks[i].quote.is_some() {
+        if toks[i].quote.is_some() || !toks[i].opens_according() {
             continue;
         }
         for pat in doc.lang.according {

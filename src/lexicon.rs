@@ -29,6 +29,8 @@ pub const TIME: u8 = 8;
 pub const THAT: u8 = 16;
 /// The base form of a cue verb (say, tell): needs a plural or modal subject to be a verb.
 pub const BASE: u8 = 32;
+/// The first word of an "according to" phrase.
+pub const ACCORDING: u8 = 64;
 
 /// What the lexicons say of one lower-case word.
 #[derive(Debug, Clone, Copy, Default)]
@@ -203,6 +205,9 @@ fn names(src: &str) -> HashMap<String, Gender> {
 
 fn with_flags(mut l: Language) -> Language {
     let mut f: HashMap<String, WordInfo> = HashMap::default();
+    for p in l.according {
+        f.entry(p[0].to_string()).or_default().flags |= ACCORDING;
+    }
     for (list, bit) in [(l.aux, AUX), (l.determiners, DET), (l.time_words, TIME), (l.that, THAT)] {
         for w in list {
             f.entry(w.to_string()).or_default().flags |= bit;

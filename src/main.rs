@@ -1,6 +1,10 @@
 //! The `quotelens` command line: extract quotes from text, HTML or JSONL; evaluate against
 //! annotated news; benchmark the engine.
 
+#[cfg(not(target_arch = "wasm32"))]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[cfg(target_arch = "wasm32")]
 fn main() {}
 

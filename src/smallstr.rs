@@ -31,14 +31,24 @@ impl SmallStr {
             buf[..s.len()].make_ascii_lowercase();
             SmallStr::Inline { len: s.len() as u8, buf }
         } else {
-            let l: String = s.chars().filter(|&c| c != '\u{00AD}').flat_map(char::to_lowercase).collect();
-            SmallStr::new(&l)
+            // non-ASCII ("Äußerung", "Москва"): lower-case into the inline buffer while it fits
+            let mut buf = [0u8; INLINE];
+            let mut len = 0;
+            for c in s.chars().filter(|&c| c != '\u{00AD}').flat_map(char::to_lowercase) {
+                if len + c.len_utf8() > INLINE {
+                    let l: String = s.chars().filter(|&c| c != '\u{00AD}').flat_map(char::to_lowercase).collect();
+                    return SmallStr::Heap(l.into());
+                }
+                len += c.encode_utf8(&mut buf[len..]).len();
+            }
+            SmallStr::Inline { len: len as u8, buf }
         }
     }
     pub fn as_str(&self) -> &str {
         match self {
             // SAFETY: `buf[..len]` is only ever written by `new` (a copy of a whole &str) or by
-            // `lower` (ASCII lower-casing of a whole ASCII &str), so it is valid UTF-8.
+            // `lower` (ASCII lower-casing of a whole ASCII &str, or whole chars encoded with
+            // `char::encode_utf8`), so it is valid UTF-8.
             SmallStr::Inline { len, buf } => unsafe { std::str::from_utf8_unchecked(&buf[..*len as usize]) },
             SmallStr::Heap(b) => b,
         }
@@ -135,5 +145,10 @@ mod tests {
         let long = "A".repeat(40);
         assert_eq!(SmallStr::lower(&long).as_str(), "a".repeat(40));
         assert_eq!(SmallStr::lower("So\u{00AD}ft").as_str(), "soft");
+        assert!(matches!(SmallStr::lower("Äußerung"), SmallStr::Inline { .. }));
+        assert_eq!(SmallStr::lower("Äußerung").as_str(), "äußerung");
+        // a long non-ASCII word, and one whose lower case outgrows the buffer ("İ" → "i̇")
+        assert_eq!(SmallStr::lower("Bundesverfassungsgerichtsurteil-Ä").as_str(), "bundesverfassungsgerichtsurteil-ä");
+        assert_eq!(SmallStr::lower(&"İ".repeat(10)).as_str(), "i\u{307}".repeat(10));
     }
 }

@@ -570,7 +570,9 @@ fn content_end(doc: &Doc, b: usize, c: usize, e: usize) -> usize {
             }
             // another attribution inside: "So when Patriot signaled …, Mr. Barrett said, …"
             if t.is_punct(",") && k > c + 1 && k + 2 < e {
-                if let Some(n) = np::forward(doc, b, k + 1, e, c) {
+                // "…, though she acknowledged …": a conjunction may open the new attribution
+                let at = if matches!(toks[k + 1].lower.as_str(), "though" | "although" | "but" | "while") { k + 2 } else { k + 1 };
+                if let Some(n) = np::forward(doc, b, at, e, c) {
                     let mut j = n.z;
                     while j < e && doc.is_aux(&toks[j]) {
                         j += 1;
@@ -592,7 +594,9 @@ fn content_end(doc: &Doc, b: usize, c: usize, e: usize) -> usize {
                 while j < e && doc.is_aux(&toks[j]) {
                     j += 1;
                 }
-                if j < e && is_cue(&toks[j], false) && toks[j].cue <= 2 && toks[j].quote.is_none() {
+                // "…and says they…" (not "violated federal and state law": a base form there
+                // is rarely a coordinated verb)
+                if j < e && is_cue(&toks[j], false) && toks[j].cue <= 2 && toks[j].quote.is_none() && !toks[j].is_base() {
                     z = k;
                     break;
                 }
@@ -729,7 +733,7 @@ fn indirect_at(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, prev: &mut 
                 *prev = Some((v, n.clone()));
                 let att = cx.att_from(b, &n, Some((v, v + 1)), rules::INDIRECT_VERB, 0.7, toks[v].start);
                 let before = n.a - 1;
-                if word_count(doc, b, s, before) >= MIN_INDIRECT_WORDS && toks[s].quote.is_none() {
+                if word_count(doc, b, s, before) >= 1 && toks[s].quote.is_none() {
                     cx.inds.push(Ind { b, start: toks[s].start, end: toks[before - 1].end, sentence: tok_span(doc, b, s, e), att: att.clone(), kind: QuoteKind::Indirect });
                 }
                 return Some(Ind { b, start: toks[c + 1].start, end: toks[z - 1].end, sentence: tok_span(doc, b, s, e), att, kind: QuoteKind::Indirect });

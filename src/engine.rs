@@ -162,6 +162,7 @@ fn run_sieve(cx: &mut Ctx, sieve: Sieve, qi: usize) -> Option<(Att, Option<usize
         Sieve::AccordingTo => according_to(cx, qi),
         Sieve::Continuation => continuation(cx, qi),
         Sieve::AdjacentQuote => adjacent_quote(cx, qi),
+        Sieve::SentenceSubject => sentence_subject(cx, qi),
         Sieve::LoneCandidate => lone_candidate(cx, qi),
     }
 }
@@ -469,6 +470,39 @@ fn adjacent_quote(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
     };
     a.entity?;
     Some((inherit(&a, Sieve::AdjacentQuote.id(), Sieve::AdjacentQuote.confidence()), None))
+}
+
+/// A quote inside a sentence whose subject, a named or described speaker, acts: "Reid has gone
+/// after Trump as a “human leech who will bleed the country”".
+fn sentence_subject(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
+    let d = cx.dqs[qi].clone();
+    let doc = cx.doc;
+    let toks = &doc.blocks[d.b].toks;
+    let (s, _) = d.sent;
+    if d.first_tok <= s + 1 || toks[s..d.first_tok].iter().any(|t| t.quote.is_some()) {
+        return None;
+    }
+    // the subject opens the sentence, after at most a short adverbial ("In July, …")
+    let mut a = s;
+    if let Some(c) = (s..d.first_tok.min(s + 5)).find(|&k| toks[k].is_punct(",")) {
+        if toks[s..c].iter().all(|t| t.is_word() || t.kind == TokKind::Number) {
+            a = c + 1;
+        }
+    }
+    let np = np::forward(doc, d.b, a, d.first_tok, s)?;
+    if !matches!(np.head, Head::Name(_) | Head::Pronoun(np::Pron::He | np::Pron::She | np::Pron::They) | Head::Nominal { kind: crate::lexicon::Nominal::Person | crate::lexicon::Nominal::Org, .. }) {
+        return None;
+    }
+    // …then its verb: a lower-case word (auxiliaries and adverbs first)
+    let mut j = np.z;
+    while j < d.first_tok && doc.is_aux(&toks[j]) {
+        j += 1;
+    }
+    let verb = toks.get(j).filter(|t| j < d.first_tok && t.is_word() && !t.cap && !t.is_det() && !doc.is_stop(t))?;
+    let _ = verb;
+    let att = cx.att_from(d.b, &np, None, Sieve::SentenceSubject.id(), Sieve::SentenceSubject.confidence(), d.raw.start);
+    att.entity?;
+    Some((att, None))
 }
 
 /// The paragraph names exactly one person outside quotes.
@@ -995,7 +1029,7 @@ fn finish(mut cx: Ctx, config: &Config) -> Analysis {
             continue;
         }
         let attributed = d.att.as_ref().is_some_and(|a| a.entity.is_some() || a.rule == Sieve::TrailingCue.id() || a.rule == Sieve::LeadingCue.id());
-        let weak = d.att.as_ref().is_none_or(|a| a.rule == Sieve::LoneCandidate.id());
+        let weak = d.att.as_ref().is_none_or(|a| a.rule == Sieve::LoneCandidate.id() || a.rule == Sieve::SentenceSubject.id());
         let in_chain = d.raw.runs_on || d.raw.carries_on;
         if !in_chain && (d.titled || is_title_like(doc, d) && d.att.as_ref().is_none_or(|a| a.rule != Sieve::TrailingCue.id())) {
             continue;

@@ -17,6 +17,9 @@ pub enum Sieve {
     Continuation,
     /// A bare quote in a paragraph whose other quote is attributed.
     AdjacentQuote,
+    /// A bare quote inside a sentence whose subject is a person or organisation: "Gingrich
+    /// dismissed Estonia as being in the “suburbs of St. Petersburg”".
+    SentenceSubject,
     /// The paragraph names exactly one person outside quotes.
     LoneCandidate,
 }
@@ -28,6 +31,7 @@ pub const DEFAULT_ORDER: &[Sieve] = &[
     Sieve::AccordingTo,
     Sieve::Continuation,
     Sieve::AdjacentQuote,
+    Sieve::SentenceSubject,
     Sieve::LoneCandidate,
 ];
 
@@ -40,6 +44,7 @@ impl Sieve {
             Sieve::AccordingTo => "according-to",
             Sieve::Continuation => "continuation",
             Sieve::AdjacentQuote => "adjacent-quote",
+            Sieve::SentenceSubject => "sentence-subject",
             Sieve::LoneCandidate => "lone-candidate",
         }
     }
@@ -55,6 +60,7 @@ impl Sieve {
             Sieve::AccordingTo => 0.85,
             Sieve::Continuation => 0.75,
             Sieve::AdjacentQuote => 0.8,
+            Sieve::SentenceSubject => 0.6,
             Sieve::LoneCandidate => 0.5,
         }
     }
@@ -81,6 +87,7 @@ pub const ALL_IDS: &[&str] = &[
     "according-to",
     "continuation",
     "adjacent-quote",
+    "sentence-subject",
     "lone-candidate",
     DASH_CREDIT,
     INDIRECT_VERB,

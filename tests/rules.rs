@@ -364,3 +364,19 @@ fn german_nach_auffassung_reports_like_laut() {
     assert_eq!(q.speaker, Some("Bernd Albers"));
     assert_eq!(q.rule, "indirect-according-to");
 }
+
+// ---- sentence-subject: a bare quote inside a sentence whose subject acts
+
+#[test]
+fn sentence_subject_speaks_a_quote_inside_the_sentence() {
+    let r = run(&[
+        "The council met on Tuesday to vote on the harbour plan.",
+        "In July, Mayor Ellen Novak dismissed the plan as \"a gift to developers who never lived here\" and left the room.",
+    ]);
+    let q = r.quote("a gift to developers");
+    assert_eq!(q.speaker, Some("Ellen Novak"));
+    assert_eq!(q.rule, "sentence-subject");
+    // a subject that is not a speaker (a thing) attributes nothing
+    let r = run(&["The bridge carried a banner reading \"we will not be moved from this valley\" all week."]);
+    assert!(r.all().iter().all(|f| f.speaker.is_none()), "{}", r.dump());
+}

@@ -35,6 +35,7 @@
     'according-to': '“according to X”',
     'continuation': 'continues an attributed quote',
     'adjacent-quote': 'next to an attributed quote',
+    'sentence-subject': 'the subject of its sentence',
     'lone-candidate': 'the only candidate nearby',
     'indirect-verb': 'X said that …',
     'indirect-according-to': 'according to X, …',

@@ -91,6 +91,10 @@ pub struct Language {
     pub determiners: &'static [&'static str],
     /// auxiliaries and adverbs that may stand between subject and cue ("has also said").
     pub aux: &'static [&'static str],
+    /// Prepositions whose phrase is never a speaker: German puts prepositional phrases between
+    /// subject and verb ("Wie der Minister am Dienstag in Hannover erklärte"), so the phrase
+    /// right before a verb may not be its subject.
+    pub pp_preps: &'static [&'static str],
     /// "according to" as lower-case word sequences.
     pub according: &'static [&'static [&'static str]],
     /// connectors allowed inside a name ("Department of Homeland Security").
@@ -267,6 +271,7 @@ pub fn english() -> &'static Language {
             "could", "should", "may", "might", "can", "must", "not", "n't", "firmly", "strongly",
             "angrily", "bluntly", "openly", "correctly", "falsely", "wrongly", "rightly", "subsequently",
         ],
+        pp_preps: &[],
         according: &[&["according", "to"], &["as", "reported", "by"]],
         name_connectors: &["of", "for", "and", "&", "de", "del", "della", "da", "di", "do", "dos", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "the"],
         time_words: &[
@@ -305,6 +310,10 @@ pub fn german() -> &'static Language {
         that: &["dass", "daß"],
         determiners: &["der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "einem", "einen", "sein", "seine", "ihre"],
         aux: &["habe", "hat", "hatte", "hätten", "wird", "würde", "auch", "bereits", "zudem", "außerdem", "nun", "jedoch", "dazu", "gegenüber", "noch"],
+        pp_preps: &[
+            "in", "im", "am", "an", "auf", "aus", "bei", "beim", "mit", "nach", "seit", "von", "vom", "zu", "zum", "zur", "für",
+            "gegen", "ohne", "um", "über", "unter", "vor", "hinter", "neben", "zwischen", "durch", "gegenüber", "ins", "ans",
+        ],
         according: &[
             &["laut"], &["zufolge"], &["nach", "angaben"], &["nach", "den", "worten"], &["nach", "auffassung"], &["nach", "ansicht"],
             &["nach", "meinung"], &["nach", "einschätzung"], &["nach", "darstellung"], &["nach", "aussagen"], &["nach", "informationen"],

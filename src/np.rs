@@ -306,6 +306,19 @@ fn with_appositive(doc: &Doc, b: usize, mut np: Np, lim: usize) -> Np {
 /// Parses the speaker phrase that ends right before token `end` (before a cue: `the company
 /// said`), not before `lo`.
 pub fn backward(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize) -> Option<Np> {
+    let np = backward_phrase(doc, b, end, lo, sent_start)?;
+    // German: "… am Dienstag in Hannover erklärte": a prepositional phrase is not the subject;
+    // look further back
+    let toks = &doc.blocks[b].toks;
+    // ("Von der Leyen", "Tessen von Heydebreck": "von" before a name is part of it)
+    let name_particle = toks[np.a.saturating_sub(1)].lower == "von" && matches!(np.head, Head::Name(_));
+    if np.a > lo && !name_particle && !doc.lang.pp_preps.is_empty() && doc.lang.pp_preps.contains(&toks[np.a - 1].lower.as_str()) {
+        return backward(doc, b, np.a - 1, lo, sent_start);
+    }
+    Some(np)
+}
+
+fn backward_phrase(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize) -> Option<Np> {
     let bd = &doc.blocks[b];
     let toks = &bd.toks;
     if end == 0 || end <= lo {

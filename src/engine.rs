@@ -3,7 +3,7 @@
 
 use crate::doc::Doc;
 use crate::entities::Entities;
-use crate::model::{Analysis, Article, Quote, QuoteKind, Span, Speaker, SpeakerKind};
+use crate::model::{Analysis, Article, BlockKind, Quote, QuoteKind, Span, Speaker, SpeakerKind};
 use crate::np::{self, Head, Np};
 use crate::quotes::RawQuote;
 use crate::rules::{self, Sieve};
@@ -24,6 +24,8 @@ pub const MAX_LEADING_FILLER: usize = 9;
 pub const FOCUS_LOOKBACK: usize = 64;
 /// How many blocks back a bare quoted paragraph may inherit a speaker from.
 pub const CONTINUATION_BLOCKS: usize = 1;
+/// How many captions, headings or quote-free list items a continuation may look past.
+pub const MAX_ASIDES_SKIPPED: usize = 2;
 /// In languages with verbatim fragments, an unattributed lower-case fragment this long is kept.
 pub const MIN_WORDS_LOWER_FRAGMENT: usize = 3;
 /// How many tokens after a German cue may stand before the comma, colon or "dass" that opens
@@ -409,7 +411,8 @@ fn inherit(from: &Att, rule: &'static str, confidence: f32) -> Att {
 /// A bare quoted paragraph right after a paragraph whose last attribution is known.
 fn continuation(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
     let d = &cx.dqs[qi];
-    if d.first_tok != 0 || d.b == 0 || d.words < MIN_WORDS_UNATTRIBUTED {
+    // a quoted heading ("‘We need to listen’") is a section title, not the next paragraph
+    if d.first_tok != 0 || d.b == 0 || d.words < MIN_WORDS_UNATTRIBUTED || cx.doc.blocks[d.b].kind == BlockKind::Heading {
         return None;
     }
     // the quote opens the paragraph; its own sentence has no cue outside quotes
@@ -418,8 +421,10 @@ fn continuation(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
         return None;
     }
     let mut best: Option<(usize, Att)> = None;
+    // captions, headings and picture credits between two paragraphs do not break the run
+    let from_b = earliest_focus_block(cx.doc, d.b);
     for p in cx.dqs[..qi].iter().rev().take(FOCUS_LOOKBACK) {
-        if p.b + CONTINUATION_BLOCKS < d.b {
+        if p.b < from_b {
             break;
         }
         if p.b < d.b {
@@ -432,7 +437,7 @@ fn continuation(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
     // indirect speech in the previous paragraph also sets the speaker in focus
     let upto = cx.inds.partition_point(|x| x.b < d.b);
     for i in cx.inds[..upto].iter().rev().take(FOCUS_LOOKBACK) {
-        if i.b + CONTINUATION_BLOCKS >= d.b && i.b < d.b && i.att.entity.is_some() {
+        if i.b >= from_b && i.b < d.b && i.att.entity.is_some() {
             let newer = match &best {
                 Some((pos, _)) => {
                     let pb = cx.dqs[..qi].iter().rev().take(FOCUS_LOOKBACK).find(|p| p.b < d.b).map(|p| p.b).unwrap_or(0);
@@ -449,6 +454,26 @@ fn continuation(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
     let (_, a) = best?;
     a.entity?;
     Some((inherit(&a, Sieve::Continuation.id(), Sieve::Continuation.confidence()), None))
+}
+
+/// The first block whose speech is still in focus for block `b`: the previous
+/// `CONTINUATION_BLOCKS` paragraphs, not counting captions, headings and quote-free list items
+/// (figure captions on many sites) in between.
+fn earliest_focus_block(doc: &Doc, b: usize) -> usize {
+    let mut k = b;
+    let mut paragraphs = 0;
+    let mut skipped = 0;
+    while k > 0 && paragraphs < CONTINUATION_BLOCKS {
+        k -= 1;
+        let bd = &doc.blocks[k];
+        let aside = matches!(bd.kind, BlockKind::Caption | BlockKind::Heading) || (bd.kind == BlockKind::ListItem && bd.quotes.is_empty());
+        if aside && skipped < MAX_ASIDES_SKIPPED {
+            skipped += 1;
+        } else {
+            paragraphs += 1;
+        }
+    }
+    k
 }
 
 /// `"A," he said. "B."`: a bare quote takes the speaker of its paragraph's other quote.
@@ -671,6 +696,10 @@ fn indirect_at(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, prev: &mut 
         j -= 1;
     }
     let participle = t.lower.ends_with("ing") && !(j < v && is_verb_aux(&toks[v - 1]));
+    // the passive ("was called in to assist", "were told to leave"): the subject did not speak
+    if !t.lower.ends_with("ing") && toks[j..v].iter().any(|x| matches!(x.lower.as_str(), "is" | "was" | "were" | "are" | "be" | "been" | "being")) {
+        return None;
+    }
     let np = if j > s && (toks[j - 1].is("and") || (participle && toks[j - 1].is_punct(","))) {
         // "…and says", ", saying that": the subject of the sentence's first verb
         prev.as_ref().map(|(_, n)| n.clone()).or_else(|| first_np(doc, b, s, j - 1).filter(|n| n.z < j && !matches!(n.head, Head::Pronoun(np::Pron::First))))
@@ -776,6 +805,11 @@ fn indirect_at(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, prev: &mut 
     }
     if c >= e || (toks[c].kind == TokKind::Punct && toks[c].quote.is_none()) {
         // "…, he said." — the inverted form
+        return inverted(cx, b, s, e, v, np);
+    }
+    // "…, officials said on Monday after the storm.": a cue after a comma followed by a
+    // prepositional phrase is the inverted form too
+    if !de && !had_that && PREPS.contains(&toks[c].lower.as_str()) && !toks[c].is("to") && !toks[c..e].iter().any(|x| x.is_punct(",")) && np.as_ref().is_some_and(|n| n.z <= v && n.a > s && toks[n.a - 1].is_punct(",")) {
         return inverted(cx, b, s, e, v, np);
     }
     // "…, said one GOP source in the room.": the phrase after the cue is the speaker

@@ -192,7 +192,9 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
             continue;
         }
         let initial = name_a == sent_start || (name_a > 0 && toks[name_a - 1].kind != crate::text::TokKind::Word && name_a == i && is_after_opening(doc, b, name_a));
-        if doc.is_stop(tk) && (initial || tk.lower == "the" || name_a < z) && !(tk.lower.len() <= 3 && tk.end - tk.start >= 2 && is_acronym(w)) {
+        // "New" before a capitalised word starts a place name (New Zealand, New York)
+        let name_start = tk.lower == "new" && name_a + 1 < z;
+        if doc.is_stop(tk) && !name_start && (initial || tk.lower == "the" || name_a < z) && !(tk.lower.len() <= 3 && tk.end - tk.start >= 2 && is_acronym(w)) {
             if role.is_empty() {
                 a = name_a + 1;
             }
@@ -227,7 +229,9 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
         let given = (name_a + 1..name_z - 1).find(|&k| lang.firstnames.contains_key(bd.tok_text(k)));
         let split = match (last_title, given) {
             (Some(t), _) if name_z - (t + 1) >= 1 && name_z - (t + 1) <= 3 => Some(t + 1),
-            (_, Some(g)) if name_z - g <= 3 => Some(g),
+            // before a given name, only an organisation's name is a role ("NASA Administrator"
+            // is a title; "Te Kaurinui Robert Parata" is one name)
+            (_, Some(g)) if name_z - g <= 3 && (lang.capitalised_nouns || (name_a..g).any(|k| lang.orgwords.contains(bd.tok_text(k)) || is_acronym(bd.tok_text(k)))) => Some(g),
             _ => None,
         };
         if let Some(k) = split {

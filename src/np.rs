@@ -179,7 +179,7 @@ pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> 
             if head.is_some() {
                 // "union leader Fatima Bello", "Russian President Vladimir Putin": a name right
                 // after a person noun is the speaker; the noun phrase is the role
-                if tk.cap && name.is_none() && doc.nominal(&toks[k - 1]) == Some(Nominal::Person) {
+                if tk.cap && name.is_none() && matches!(doc.nominal(&toks[k - 1]), Some(Nominal::Person | Nominal::Org)) {
                     if let Some(r) = entities::name_run(doc, b, k, sent_start) {
                         let role = Some(bd.slice(if det { i + 1 } else { i }, k).to_string());
                         let z = r.z;

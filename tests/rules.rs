@@ -380,3 +380,31 @@ fn sentence_subject_speaks_a_quote_inside_the_sentence() {
     let r = run(&["The bridge carried a banner reading \"we will not be moved from this valley\" all week."]);
     assert!(r.all().iter().all(|f| f.speaker.is_none()), "{}", r.dump());
 }
+
+#[test]
+fn passive_subjects_and_captions_do_not_speak() {
+    // the subject of a passive cue is not its speaker
+    let r = run(&["Harbour pilot Sam Okafor was called in to assist the stranded ferry on Sunday night."]);
+    assert!(r.all().is_empty(), "{}", r.dump());
+    // an inverted cue with a trailing time and place keeps the clause before it
+    let r = run(&["The harbour will close at noon, officials said on Monday after the storm."]);
+    assert_eq!(r.quote("harbour will close").kind, "indirect");
+}
+
+#[test]
+fn continuation_looks_past_captions_but_not_into_headings() {
+    use quotelens::{analyze, Article, Block, BlockKind, Config};
+    let article = Article::new(vec![
+        Block::paragraph("“The river has never risen this fast,” says Mara Ellison, who has farmed the valley for forty years."),
+        Block::new(BlockKind::Caption, "Mara Ellison on her farm near the levee."),
+        Block::paragraph("“We moved the cattle twice in one night and we still lost the lower fields.”"),
+        Block::new(BlockKind::Heading, "“We will stay on this land”"),
+    ]);
+    let a = analyze(&article, &Config::default());
+    let speaker_of = |needle: &str| {
+        let q = a.quotes.iter().find(|q| article.blocks[q.span.block].text[q.span.start..q.span.end].contains(needle)).expect("quote found");
+        q.speaker.map(|s| a.speakers[s].name.clone())
+    };
+    assert_eq!(speaker_of("moved the cattle").as_deref(), Some("Mara Ellison"));
+    assert_eq!(speaker_of("stay on this land"), None);
+}

@@ -828,6 +828,10 @@ fn indirect_at(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, prev: &mut 
         }
     }
     let np = np?;
+    // "no group claimed responsibility", "nobody said": nobody spoke
+    if matches!(toks[np.a].lower.as_str(), "no" | "nobody" | "none" | "neither" | "kein" | "keine" | "niemand") {
+        return None;
+    }
     if matches!(np.head, Head::Nominal { kind: crate::lexicon::Nominal::Person, .. }) && np.z == np.a + 1 && !toks[np.a].lower.ends_with('s') && !de {
         // a bare singular noun before a verb is rarely a speaker ("the plan said"?)
         return None;

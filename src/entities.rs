@@ -172,6 +172,10 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
     if z == i {
         return None;
     }
+    // a dateline ("CAIRO —", "NEW YORK (AP) —") is a place, not a speaker
+    if i == 0 && (i..z).all(|k| is_acronym(bd.tok_text(k)) && bd.tok_text(k).len() >= 3) && toks.get(z).is_some_and(|t| t.is_dash() || t.is_punct("(")) {
+        return None;
+    }
     let mut a = i;
     let mut name_a = i;
     let mut role: Vec<&str> = Vec::new();
@@ -267,6 +271,12 @@ pub fn run_words(doc: &Doc, b: usize, r: &NameRun) -> Vec<String> {
         .collect()
 }
 
+/// First words of place names.
+const PLACE_STARTS: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "saudi", "united", "upper", "lower",
+    "san", "santa", "los", "las", "nord", "süd", "ost",
+];
+
 pub fn classify(doc: &Doc, words: &[String], role: &Option<String>, gender: Option<Gender>) -> (SpeakerKind, OrgType, Option<Gender>) {
     let lang = doc.lang;
     let mut org_type = OrgType::Unknown;
@@ -283,6 +293,11 @@ pub fn classify(doc: &Doc, words: &[String], role: &Option<String>, gender: Opti
         }
     }
     if !is_org && words.len() == 1 && is_acronym(&words[0]) && !lang.titles.contains_key(words[0].as_str()) {
+        is_org = true;
+    }
+    // "South Sudan", "New Zealand", "San Francisco": a place, which speaks as an organisation
+    // does ("South Korea said …") and is never a person whose surname is its last word
+    if !is_org && words.len() > 1 && PLACE_STARTS.contains(&words[0].to_lowercase().as_str()) {
         is_org = true;
     }
     if is_org {

@@ -110,6 +110,11 @@ pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> 
             let mut k = z;
             while k < lim && k < z + 3 && toks[k].is_word() && !toks[k].cap && toks[k].cue == 0 {
                 if let Some(kind) = doc.nominal(&toks[k]) {
+                    // "American officials", "Ennahda leaders": a group the name describes
+                    if kind == Nominal::Person && r.name_z - r.name_a == 1 && toks[k].lower.ends_with('s') && !(k + 1 < lim && toks[k + 1].cap) {
+                        let n = Np { a: i, z: k + 1, head: Head::Nominal { kind: Nominal::Person, head: k, of: None, possessive_it: false }, role: None };
+                        return Some(with_appositive(doc, b, n, lim));
+                    }
                     // "White House press secretary Josh Earnest": the later name speaks
                     if kind == Nominal::Person && k + 1 < lim && toks[k + 1].cap {
                         if let Some(r2) = entities::name_run(doc, b, k + 1, sent_start) {
@@ -208,7 +213,7 @@ pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> 
                     return Some(with_appositive(doc, b, Np { a: i, z, head: Head::Name(r), role }, lim));
                 }
                 // "a narrator in the Clinton ad asks": a determiner and plain nouns
-                if det && !doc.lang.capitalised_nouns && k > i + 1 && k - i <= 4 && toks[i + 1..k].iter().all(|t| t.is_plain_word()) {
+                if det && !doc.lang.capitalised_nouns && k > i + 1 && k - i <= 4 && toks[i + 1..k].iter().all(|t| t.is_plain_word()) && !looks_past_tense(&toks[k - 1].lower) {
                     let mut z = k;
                     let mut of = None;
                     if z + 1 < lim && PREP_OF.contains(&toks[z].lower.as_str()) {
@@ -449,10 +454,16 @@ fn backward_phrase(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize
         }
     }
     // "The water utility said": a determiner and plain nouns are a described speaker
-    if saw_det && end - a >= 2 && end - a <= 4 && toks[a + 1..end].iter().all(|t| t.is_plain_word()) {
+    if saw_det && end - a >= 2 && end - a <= 4 && toks[a + 1..end].iter().all(|t| t.is_plain_word()) && !looks_past_tense(&toks[end - 1].lower) {
         return Some(Np { a, z: end, head: Head::Nominal { kind: Nominal::Person, head: end - 1, of: None, possessive_it: false }, role: None });
     }
     None
+}
+
+/// "raised", "announced": a past-tense verb cannot head a described speaker ("the bloodshed
+/// raised fears that …"); "greed", "speed" and short words ("bed") are nouns.
+fn looks_past_tense(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed")
 }
 
 /// What a resolved speaker phrase points at.

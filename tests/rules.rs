@@ -408,3 +408,19 @@ fn continuation_looks_past_captions_but_not_into_headings() {
     assert_eq!(speaker_of("moved the cattle").as_deref(), Some("Mara Ellison"));
     assert_eq!(speaker_of("stay on this land"), None);
 }
+
+#[test]
+fn places_datelines_groups_and_nobody_are_not_people() {
+    // "Sudan" is not the surname of "South Sudan"
+    let r = run(&[
+        "Aid groups reached camps in neighbouring South Sudan this week.",
+        "Sudan has said it will improve access for aid groups and stop supporting the rebels.",
+    ]);
+    assert_eq!(r.quote("improve access").speaker, Some("Sudan"));
+    // "American officials" are unnamed officials, not a speaker called "American"
+    let r = run(&["American officials said the talks had shown important progress on several fronts."]);
+    assert_eq!(r.quote("important progress").speaker, Some("American officials"));
+    // a dateline is a place; "no group claimed" reports nothing
+    let r = run(&["CAIRO — No group claimed responsibility, but the bloodshed raised fears that the militants were expanding."]);
+    assert!(r.all().iter().all(|f| f.speaker.is_none()), "{}", r.dump());
+}

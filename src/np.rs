@@ -213,7 +213,7 @@ pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> 
                     return Some(with_appositive(doc, b, Np { a: i, z, head: Head::Name(r), role }, lim));
                 }
                 // "a narrator in the Clinton ad asks": a determiner and plain nouns
-                if det && !doc.lang.capitalised_nouns && k > i + 1 && k - i <= 4 && toks[i + 1..k].iter().all(|t| t.is_plain_word()) && !looks_past_tense(&toks[k - 1].lower) {
+                if det && !doc.lang.capitalised_nouns && !DEMONSTRATIVES.contains(&t.lower.as_str()) && k > i + 1 && k - i <= 4 && toks[i + 1..k].iter().all(|t| t.is_plain_word()) && !looks_past_tense(&toks[k - 1].lower) {
                     let mut z = k;
                     let mut of = None;
                     if z + 1 < lim && PREP_OF.contains(&toks[z].lower.as_str()) {
@@ -454,11 +454,15 @@ fn backward_phrase(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize
         }
     }
     // "The water utility said": a determiner and plain nouns are a described speaker
-    if saw_det && end - a >= 2 && end - a <= 4 && toks[a + 1..end].iter().all(|t| t.is_plain_word()) && !looks_past_tense(&toks[end - 1].lower) {
+    if saw_det && end - a >= 2 && end - a <= 4 && !DEMONSTRATIVES.contains(&toks[a].lower.as_str()) && toks[a + 1..end].iter().all(|t| t.is_plain_word()) && !looks_past_tense(&toks[end - 1].lower) {
         return Some(Np { a, z: end, head: Head::Nominal { kind: Nominal::Person, head: end - 1, of: None, possessive_it: false }, role: None });
     }
     None
 }
+
+/// Demonstratives never open a described speaker made of plain nouns ("that really shows",
+/// "this week"); articles and possessives do ("the water utility", "his campaign").
+const DEMONSTRATIVES: &[&str] = &["this", "that", "these", "those"];
 
 /// "raised", "announced": a past-tense verb cannot head a described speaker ("the bloodshed
 /// raised fears that …"); "greed", "speed" and short words ("bed") are nouns.
@@ -509,7 +513,9 @@ pub fn resolve(doc: &Doc, ents: &mut Entities, b: usize, np: &Np, focus: Option<
             let noun = toks[*head].lower.clone();
             match kind {
                 Nominal::Org => ents.resolve_org(b, pos, entities::org_type_of_noun(&noun)).or_else(|| Some(ents.described(bd.slice(np.a, np.z).to_string(), mention))),
-                Nominal::Doc => focus.or_else(|| ents.resolve_org(b, pos, OrgType::Unknown)),
+                // a document speaks for whoever spoke last; with nobody in focus it speaks for
+                // itself ("The report also suggested …"), not for the nearest organisation
+                Nominal::Doc => focus.or_else(|| Some(ents.described(bd.slice(np.a, np.z).to_string(), mention))),
                 Nominal::Person => {
                     let spokes = SPOKES.contains(&noun.as_str());
                     let org = if spokes {

@@ -820,7 +820,7 @@ fn indirect_at(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, prev: &mut 
             }
         }
     }
-    if t.cue == 3 && !had_that {
+    if t.cue >= 2 && !had_that {
         let f = &toks[c];
         let clause_like = doc.is_pronoun_subject(f) || f.is_det() || f.cap;
         if !clause_like {

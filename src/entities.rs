@@ -233,9 +233,10 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
         let given = (name_a + 1..name_z - 1).find(|&k| lang.firstnames.contains_key(bd.tok_text(k)));
         let split = match (last_title, given) {
             (Some(t), _) if name_z - (t + 1) >= 1 && name_z - (t + 1) <= 3 => Some(t + 1),
-            // before a given name, only an organisation's name is a role ("NASA Administrator"
-            // is a title; "Te Kaurinui Robert Parata" is one name)
-            (_, Some(g)) if name_z - g <= 3 && (lang.capitalised_nouns || (name_a..g).any(|k| lang.orgwords.contains(bd.tok_text(k)) || is_acronym(bd.tok_text(k)))) => Some(g),
+            // before a given name, an organisation's name or a role noun is a role ("Snopes
+            // Fact-Checker David Emery"); other capitalised words are part of the name ("Te
+            // Kaurinui Robert Parata")
+            (_, Some(g)) if name_z - g <= 3 && (lang.capitalised_nouns || (name_a..g).any(|k| lang.orgwords.contains(bd.tok_text(k)) || is_acronym(bd.tok_text(k)) || bd.tok_text(k).contains('-') || toks[k].nominal.is_some())) => Some(g),
             _ => None,
         };
         if let Some(k) = split {

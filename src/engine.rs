@@ -179,7 +179,9 @@ fn collect_direct(cx: &mut Ctx) {
             let _ = qi;
             // "the film “…”", "(Motto: „…“)"
             let names_work = |p: &crate::doc::Tok| p.is_word() && p.quote.is_none() && cx.doc.lang.names_work(p.lower.as_str());
-            let titled = first_tok > 0 && (names_work(&bd.toks[first_tok - 1]) || first_tok > 1 && bd.toks[first_tok - 1].is_punct(":") && cx.doc.lang.is_label(bd.toks[first_tok - 2].lower.as_str()));
+            // "the technique called “mental chronometry”" names; "what he called “…”" quotes
+            let named = first_tok > 1 && matches!(bd.toks[first_tok - 1].lower.as_str(), "called" | "named") && bd.toks[first_tok - 2].is_plain_word();
+            let titled = first_tok > 0 && (named || names_work(&bd.toks[first_tok - 1]) || first_tok > 1 && bd.toks[first_tok - 1].is_punct(":") && cx.doc.lang.is_label(bd.toks[first_tok - 2].lower.as_str()));
             cx.dqs.push(Dq { b, raw: *q, first_tok, after_tok, sent, att: None, cue_tok: None, words, keep: true, nested: false, titled });
         }
     }
@@ -696,6 +698,10 @@ fn indirect_at(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, prev: &mut 
         j -= 1;
     }
     let participle = t.lower.ends_with("ing") && !(j < v && is_verb_aux(&toks[v - 1]));
+    // "a hard time telling between …": a gerund after a noun, not a verb with a subject
+    if participle && j == v && v > s && !toks[v - 1].is_punct(",") && !toks[v - 1].is("and") && toks[v - 1].is_word() && !toks[v - 1].cap {
+        return None;
+    }
     // the passive ("was called in to assist", "were told to leave"): the subject did not speak
     if !t.lower.ends_with("ing") && toks[j..v].iter().any(|x| matches!(x.lower.as_str(), "is" | "was" | "were" | "are" | "be" | "been" | "being")) {
         return None;

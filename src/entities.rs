@@ -205,7 +205,8 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
             name_a += 1;
             continue;
         }
-        if initial && z - name_a == 1 && doc.seen_lowercase(&tk.lower) {
+        if initial && z - name_a == 1 && (doc.seen_lowercase(&tk.lower) || (tk.lower.ends_with("ly") && toks.get(z).is_some_and(|t| t.is_punct(",")))) {
+            // "Basically, don't expect …": a sentence adverb
             return None;
         }
         break;

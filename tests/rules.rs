@@ -424,3 +424,13 @@ fn places_datelines_groups_and_nobody_are_not_people() {
     let r = run(&["CAIRO — No group claimed responsibility, but the bloodshed raised fears that the militants were expanding."]);
     assert!(r.all().iter().all(|f| f.speaker.is_none()), "{}", r.dump());
 }
+
+#[test]
+fn naming_participles_gerunds_and_sentence_adverbs_are_not_speech() {
+    let r = run(&["To time the choice, the researchers used a technique called \"mental chronometry\" in every trial of the study."]);
+    assert!(r.all().is_empty(), "{}", r.dump());
+    let r = run(&["Unless you sit close to a large screen, you would have a hard time telling the two formats apart."]);
+    assert!(r.all().is_empty(), "{}", r.dump());
+    let r = run(&["Basically, don't expect your entire game library to look better on the new console."]);
+    assert!(r.all().iter().all(|f| f.speaker.is_none()), "{}", r.dump());
+}

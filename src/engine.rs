@@ -698,6 +698,10 @@ fn indirect_at(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, prev: &mut 
         j -= 1;
     }
     let participle = t.lower.ends_with("ing") && !(j < v && is_verb_aux(&toks[v - 1]));
+    // "a technique called …": naming after a noun
+    if v > s && matches!(t.lower.as_str(), "called" | "named") && toks[v - 1].is_plain_word() {
+        return None;
+    }
     // "a hard time telling between …": a gerund after a noun, not a verb with a subject
     if participle && j == v && v > s && !toks[v - 1].is_punct(",") && !toks[v - 1].is("and") && toks[v - 1].is_word() && !toks[v - 1].cap {
         return None;

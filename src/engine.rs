@@ -312,13 +312,20 @@ fn leading_cue(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
         while j > lo && doc.is_aux(&toks[j - 1]) {
             j -= 1;
         }
-        if let Some(np) = np::backward(doc, d.b, j, lo, d.sent.0) {
+        // "Uber stepped in and tweeted this announcement: …": a coordinated verb shares the
+        // sentence's subject
+        let subject = if j > lo + 1 && toks[j - 1].is("and") { first_np(doc, d.b, d.sent.0, j - 1) } else { np::backward(doc, d.b, j, lo, d.sent.0) };
+        if let Some(np) = subject {
             let att = cx.att_from(d.b, &np, Some((c, c + 1)), Sieve::LeadingCue.id(), Sieve::LeadingCue.confidence(), d.raw.start);
             return Some((att, Some(c)));
         }
         // "Said X: …" / German verb-second "Dann sagte der Minister: …" (after "asked" or
-        // "told" the phrase is who was asked, never the speaker)
-        if let Some(np) = np::forward(doc, d.b, c + 1, k, d.sent.0).filter(|_| !ADDRESSEE_CUES.contains(&t.lower.as_str()) || doc.lang.code == "de") {
+        // "told" the phrase is who was asked, never the speaker; a document after the cue is
+        // its object: "released a statement: …")
+        if let Some(np) = np::forward(doc, d.b, c + 1, k, d.sent.0)
+            .filter(|_| !ADDRESSEE_CUES.contains(&t.lower.as_str()) || doc.lang.code == "de")
+            .filter(|n| !matches!(n.head, Head::Nominal { kind: crate::lexicon::Nominal::Doc, .. }))
+        {
             let att = cx.att_from(d.b, &np, Some((c, c + 1)), Sieve::LeadingCue.id(), Sieve::LeadingCue.confidence(), d.raw.start);
             return Some((att, Some(c)));
         }
@@ -327,10 +334,24 @@ fn leading_cue(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
     None
 }
 
+/// Past a short opening adverbial ("In July,", "In the midst of the fear,"): where the
+/// subject of a sentence starting at `s` may begin.
+fn skip_opening_adverbial(doc: &Doc, b: usize, s: usize, e: usize) -> usize {
+    let toks = &doc.blocks[b].toks;
+    if s < e && (doc.is_stop(&toks[s]) || PREPS.contains(&toks[s].lower.as_str())) {
+        if let Some(c) = (s + 1..e.min(s + 8)).find(|&k| toks[k].is_punct(",")) {
+            if toks[s..c].iter().all(|t| (t.is_word() || t.kind == TokKind::Number) && t.quote.is_none()) {
+                return c + 1;
+            }
+        }
+    }
+    s
+}
+
 /// The subject of a sentence that introduces a quote with a colon.
 fn first_np(doc: &Doc, b: usize, s: usize, e: usize) -> Option<Np> {
     let toks = &doc.blocks[b].toks;
-    let mut i = s;
+    let mut i = skip_opening_adverbial(doc, b, s, e);
     while i < e && i < s + 8 {
         if toks[i].quote.is_some() {
             return None;
@@ -510,12 +531,7 @@ fn sentence_subject(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
         return None;
     }
     // the subject opens the sentence, after at most a short adverbial ("In July, …")
-    let mut a = s;
-    if let Some(c) = (s..d.first_tok.min(s + 5)).find(|&k| toks[k].is_punct(",")) {
-        if toks[s..c].iter().all(|t| t.is_word() || t.kind == TokKind::Number) {
-            a = c + 1;
-        }
-    }
+    let a = skip_opening_adverbial(doc, d.b, s, d.first_tok);
     let np = np::forward(doc, d.b, a, d.first_tok, s)?;
     if !matches!(np.head, Head::Name(_) | Head::Pronoun(np::Pron::He | np::Pron::She | np::Pron::They) | Head::Nominal { kind: crate::lexicon::Nominal::Person | crate::lexicon::Nominal::Org, .. }) {
         return None;

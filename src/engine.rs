@@ -536,6 +536,7 @@ fn sentence_subject(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
     if !matches!(np.head, Head::Name(_) | Head::Pronoun(np::Pron::He | np::Pron::She | np::Pron::They) | Head::Nominal { kind: crate::lexicon::Nominal::Person | crate::lexicon::Nominal::Org, .. }) {
         return None;
     }
+
     // …then its verb: a lower-case word (auxiliaries and adverbs first)
     let mut j = np.z;
     while j < d.first_tok && doc.is_aux(&toks[j]) {
@@ -673,7 +674,7 @@ fn content_end(doc: &Doc, b: usize, c: usize, e: usize) -> usize {
                 }
                 // "…and says they…" (not "violated federal and state law": a base form there
                 // is rarely a coordinated verb)
-                if j < e && is_cue(&toks[j], false) && toks[j].cue <= 2 && toks[j].quote.is_none() && !toks[j].is_base() {
+                if j < e && is_cue(&toks[j], false) && (toks[j].cue <= 2 || toks[j].cue == 4) && toks[j].quote.is_none() && !toks[j].is_base() {
                     z = k;
                     break;
                 }
@@ -753,8 +754,9 @@ fn indirect_at(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, prev: &mut 
     // "that", the complementiser itself
     let mut c = v + 1;
     let np_after = np.as_ref().is_some_and(|n| n.a > v);
-    // "sprach von einer „Katastrophe“": naming, not a reported clause
-    if de && DE_NAMING_USES.iter().any(|(verb, prep)| t.lower == *verb && toks.get(v + 1).is_some_and(|x| x.lower == *prep)) {
+    // "sprach (der Präsident) von einer „Katastrophe“": naming, not a reported clause
+    let after_np = np.as_ref().filter(|n| n.a > v).map_or(v + 1, |n| n.z);
+    if de && DE_NAMING_USES.iter().any(|(verb, prep)| t.lower == *verb && toks.get(after_np).is_some_and(|x| x.lower == *prep)) {
         return None;
     }
     if np_after {

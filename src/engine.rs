@@ -715,6 +715,10 @@ fn indirect_at(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, prev: &mut 
         j -= 1;
     }
     let participle = t.lower.ends_with("ing") && !(j < v && is_verb_aux(&toks[v - 1]));
+    // "heißen" reports only as "es heißt" / "heißt es"; "Der Titel heißt wie …" names
+    if matches!(t.lower.as_str(), "heißt" | "hieß" | "heißen" | "hiess") && !(v > s && toks[v - 1].is("es") || toks.get(v + 1).is_some_and(|x| x.is("es"))) {
+        return None;
+    }
     // "a technique called …": naming after a noun
     if v > s && matches!(t.lower.as_str(), "called" | "named") && toks[v - 1].is_plain_word() {
         return None;

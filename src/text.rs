@@ -145,6 +145,9 @@ pub fn tokenize_into(text: &str, mut emit: impl FnMut(Token)) {
 
 /// Sentence boundaries of a block as byte ranges, never splitting inside `protected` ranges
 /// (the block's direct quotes), so a quotation and its cue stay in one sentence.
+/// German month names: after "12." they make the period an ordinal's, not a sentence end.
+const MONTHS_DE: &[&str] = &["Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"];
+
 pub fn sentences(text: &str, protected: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -178,6 +181,13 @@ pub fn sentences(text: &str, protected: &[(usize, usize)]) -> Vec<(usize, usize)
             // decimal numbers
             if w.chars().last().is_some_and(|d| d.is_ascii_digit()) && text[at + 1..].chars().next().is_some_and(|d| d.is_ascii_digit()) {
                 continue;
+            }
+            // German ordinals in dates: "am 12. Oktober", "vom 3. März"
+            if (1..=2).contains(&w.len()) && w.bytes().all(|d| d.is_ascii_digit()) {
+                let next_word = text[at + 1..].trim_start().split(|ch: char| !ch.is_alphabetic()).next().unwrap_or("");
+                if MONTHS_DE.contains(&next_word) {
+                    continue;
+                }
             }
         }
         // swallow further terminators, closing marks and brackets

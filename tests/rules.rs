@@ -434,3 +434,12 @@ fn naming_participles_gerunds_and_sentence_adverbs_are_not_speech() {
     let r = run(&["Basically, don't expect your entire game library to look better on the new console."]);
     assert!(r.all().iter().all(|f| f.speaker.is_none()), "{}", r.dump());
 }
+
+#[test]
+fn german_dates_do_not_end_sentences_and_heissen_names() {
+    let r = run(&["Wie die Plattenfirma Nordton mitteilte, wird das neue Album am 12. Oktober in allen Läden erscheinen. Der Titel heißt wie die geplante Tournee im Herbst."]);
+    let q = r.quote("12. Oktober");
+    assert_eq!(q.kind, "indirect");
+    assert!(q.text.ends_with("erscheinen"), "{}", r.dump());
+    assert!(!r.has("geplante Tournee"), "{}", r.dump());
+}

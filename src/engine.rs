@@ -35,7 +35,7 @@ pub const GERMAN_CLAUSE_LOOKAHEAD: usize = 10;
 const PREPS: &[&str] = &["in", "on", "at", "of", "about", "via", "to", "during", "after", "before", "with", "for", "via", "from", "through", "while", "when", "outside", "inside", "after", "late", "earlier", "last", "this", "am", "im", "bei", "gegenüber", "vor", "nach"];
 /// German cue + preposition that names rather than reports ("sprach von einem „Dammbruch“").
 const DE_NAMING_USES: &[(&str, &str)] = &[("sprach", "von"), ("sprachen", "von"), ("spricht", "von"), ("sprechen", "von"), ("sprach", "vom"), ("sprachen", "vom"), ("spricht", "vom"), ("sprechen", "vom")];
-const ADDRESSEE_CUES: &[&str] = &["told", "tells", "tell", "asked", "asks", "informed", "assured", "warned", "reminded", "urged", "sagte", "erklärte"];
+const ADDRESSEE_CUES: &[&str] = &["told", "tells", "tell", "asked", "asks", "asking", "telling", "informed", "assured", "warned", "reminded", "urged", "sagte", "erklärte"];
 
 #[derive(Debug, Clone)]
 struct Att {

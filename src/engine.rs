@@ -536,14 +536,12 @@ fn sentence_subject(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
     if !matches!(np.head, Head::Name(_) | Head::Pronoun(np::Pron::He | np::Pron::She | np::Pron::They) | Head::Nominal { kind: crate::lexicon::Nominal::Person | crate::lexicon::Nominal::Org, .. }) {
         return None;
     }
-
     // …then its verb: a lower-case word (auxiliaries and adverbs first)
     let mut j = np.z;
     while j < d.first_tok && doc.is_aux(&toks[j]) {
         j += 1;
     }
-    let verb = toks.get(j).filter(|t| j < d.first_tok && t.is_word() && !t.cap && !t.is_det() && !doc.is_stop(t))?;
-    let _ = verb;
+    toks.get(j).filter(|t| j < d.first_tok && t.is_word() && !t.cap && !t.is_det() && !doc.is_stop(t))?;
     let att = cx.att_from(d.b, &np, None, Sieve::SentenceSubject.id(), Sieve::SentenceSubject.confidence(), d.raw.start);
     att.entity?;
     Some((att, None))

@@ -241,7 +241,12 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
             _ => None,
         };
         if let Some(k) = split {
-            if !(name_a..name_z).any(|j| lang.orgwords.contains(bd.tok_text(j))) {
+            // an organisation's own name is not split ("Department of Homeland Security"), but a
+            // person after an organisation's title is ("Facebook CEO Mark Zuckerberg")
+            let org_in_name = (k..name_z).any(|j| lang.orgwords.contains(bd.tok_text(j)));
+            let org_in_role = (name_a..k).any(|j| lang.orgwords.contains(bd.tok_text(j)));
+            let person_after = name_z - k >= 2 || lang.firstnames.contains_key(bd.tok_text(k));
+            if !org_in_name && (!org_in_role || person_after) {
                 role.clear();
                 for j in name_a..k {
                     role.push(bd.tok_text(j));

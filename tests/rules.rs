@@ -443,3 +443,16 @@ fn german_dates_do_not_end_sentences_and_heissen_names() {
     assert!(q.text.ends_with("erscheinen"), "{}", r.dump());
     assert!(!r.has("geplante Tournee"), "{}", r.dump());
 }
+
+#[test]
+fn a_company_title_before_a_person_is_role() {
+    let r = run(&[
+        "Facebook CEO Mark Zuckerberg testified on Tuesday in the lawsuit over the headset maker.",
+        "Zuckerberg said the deal had been the right move at the right time for both companies.",
+    ]);
+    let q = r.quote("right move");
+    assert_eq!(q.speaker, Some("Mark Zuckerberg"));
+    // an organisation's own name is not split at a title word inside it
+    let r = run(&["The Department of Homeland Security said the threat level would not change this week."]);
+    assert_eq!(r.quote("threat level").speaker, Some("Department of Homeland Security"));
+}

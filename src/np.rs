@@ -428,7 +428,9 @@ fn backward_phrase(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize
         if !p.cap && !last.cap && doc.nominal(last).is_none() && end - a > 3 {
             break;
         }
-        if !p.cap && last.cap && doc.nominal(p).is_none() {
+        // "Bank of England", "Department of Energy": a connector between capitalised words
+        let connector = !doc.lang.capitalised_nouns && a >= 2 && toks[a - 2].cap && doc.lang.name_connectors.contains(&p.lower.as_str()) && !p.is("and");
+        if !p.cap && last.cap && doc.nominal(p).is_none() && !connector {
             break;
         }
         a -= 1;

@@ -456,3 +456,11 @@ fn a_company_title_before_a_person_is_role() {
     let r = run(&["The Department of Homeland Security said the threat level would not change this week."]);
     assert_eq!(r.quote("threat level").speaker, Some("Department of Homeland Security"));
 }
+
+#[test]
+fn organisation_names_with_of_speak_whole() {
+    let r = run(&["The Bank of England said the rate would stay at five percent until the spring."]);
+    assert_eq!(r.quote("rate would stay").speaker, Some("Bank of England"));
+    let r = run(&["The Department of Energy said the pipeline would reopen after the inspection."]);
+    assert_eq!(r.quote("pipeline would reopen").speaker, Some("Department of Energy"));
+}

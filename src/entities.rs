@@ -186,7 +186,9 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
         let w = bd.tok_text(name_a);
         // after an honorific the next word is a name even if it is also a title ("Mr. King")
         let after_honorific = role.last().is_some_and(|r| HONORIFICS.contains(&r.trim_end_matches('.')));
-        if let (Some(g), false) = (lang.titles.get(w), after_honorific) {
+        // "State Department", "Home Office": title words before an organisation word are its name
+        let org_run = toks[z - 1].is_word() && lang.orgwords.contains(bd.tok_text(z - 1));
+        if let (Some(g), false, false) = (lang.titles.get(w), after_honorific, org_run) {
             // a title word is role ("President" alone is a role, handled as a nominal)
             role.push(w);
             if g.is_some() {

@@ -514,6 +514,9 @@ pub fn resolve(doc: &Doc, ents: &mut Entities, b: usize, np: &Np, focus: Option<
         Head::Nominal { kind, head, of, possessive_it } => {
             let noun = toks[*head].lower.clone();
             match kind {
+                // "the governor's office", "Trump's campaign": someone else's organisation, not
+                // the one in focus
+                Nominal::Org if toks[np.a..*head].iter().any(|t| t.is_possessive() && !matches!(t.lower.as_str(), "its" | "their" | "his" | "her")) => Some(ents.described(bd.slice(np.a, np.z).to_string(), mention)),
                 Nominal::Org => ents.resolve_org(b, pos, entities::org_type_of_noun(&noun)).or_else(|| Some(ents.described(bd.slice(np.a, np.z).to_string(), mention))),
                 // a document speaks for whoever spoke last; with nobody in focus it speaks for
                 // itself ("The report also suggested …"), not for the nearest organisation

@@ -464,3 +464,18 @@ fn organisation_names_with_of_speak_whole() {
     let r = run(&["The Department of Energy said the pipeline would reopen after the inspection."]);
     assert_eq!(r.quote("pipeline would reopen").speaker, Some("Department of Energy"));
 }
+
+#[test]
+fn department_names_listeners_and_someone_elses_office() {
+    let r = run(&["The State Department said in a statement that the embassy would remain open through the holiday."]);
+    assert_eq!(r.quote("embassy would remain").speaker, Some("State Department"));
+    let r = run(&["Prime Minister Ana Ruiz told reporters the deal was not final and talks would go on."]);
+    let q = r.quote("deal was not final");
+    assert!(q.text.starts_with("the deal"), "{}", r.dump());
+    assert_eq!(q.speaker, Some("Ana Ruiz"));
+    let r = run(&[
+        "The Ministry of Transport closed two lanes of the coastal road on Monday.",
+        "\"The numbers do not lie about this road,\" the governor's office said in a statement.",
+    ]);
+    assert_eq!(r.quote("numbers do not lie").speaker, Some("the governor's office"));
+}

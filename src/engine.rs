@@ -843,7 +843,7 @@ fn indirect_at(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, prev: &mut 
         return inverted(cx, b, s, e, v, np);
     }
     // "…, said one GOP source in the room.": the phrase after the cue is the speaker
-    if !had_that && !de && np.as_ref().is_none_or(|n| n.z <= v) {
+    if !had_that && !de && np.as_ref().is_none_or(|n| n.z < j) {
         if let Some(after) = np::forward(doc, b, c, e, s) {
             if content_end(doc, b, after.z, e) <= after.z || toks[after.z..e].iter().all(|t| t.kind == TokKind::Punct || PREPS.contains(&t.lower.as_str()) || t.is_time() || t.is_det() || !t.cap && t.cue == 0) && after.z + 4 >= e {
                 return inverted(cx, b, s, e, v, Some(after));

@@ -389,7 +389,9 @@ fn backward_phrase(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize
                 }
                 return None;
             }
-            if toks[j].is_punct(".") || toks[j].quote.is_some() {
+            // a sentence period ends the search; an abbreviation's ("D-Mass.", "Md.") does not
+            let abbreviation = toks[j].is_punct(".") && j > 0 && toks[j - 1].is_word() && toks[j - 1].end == toks[j].start;
+            if (toks[j].is_punct(".") && !abbreviation) || toks[j].quote.is_some() {
                 break;
             }
         }
@@ -520,6 +522,20 @@ pub fn resolve(doc: &Doc, ents: &mut Entities, b: usize, np: &Np, focus: Option<
                 Nominal::Org => ents.resolve_org(b, pos, entities::org_type_of_noun(&noun)).or_else(|| Some(ents.described(bd.slice(np.a, np.z).to_string(), mention))),
                 // a document speaks for whoever spoke last; with nobody in focus it speaks for
                 // itself ("The report also suggested …"), not for the nearest organisation
+                // "The report, published by the Pew Research Center, found": its author
+                Nominal::Doc if let Some(r) = (np.a..np.z.saturating_sub(1)).find(|&k| toks[k].is("by") && toks[k + 1].quote.is_none()).and_then(|k| {
+                    let start = if toks[k + 1].is_det() { k + 2 } else { k + 1 };
+                    entities::name_run(doc, b, start, np.a).filter(|r| r.z <= np.z)
+                }) => {
+                    let span = Span::new(b, toks[r.name_a].start, toks[r.name_z - 1].end);
+                    Some(match ents.at(span) {
+                        Some(id) => id,
+                        None => {
+                            let words = entities::run_words(doc, b, &r);
+                            ents.link(doc, words, r.role.clone(), r.gender, span)
+                        }
+                    })
+                }
                 Nominal::Doc => focus.or_else(|| Some(ents.described(bd.slice(np.a, np.z).to_string(), mention))),
                 Nominal::Person => {
                     let spokes = SPOKES.contains(&noun.as_str());

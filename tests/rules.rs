@@ -479,3 +479,14 @@ fn department_names_listeners_and_someone_elses_office() {
     ]);
     assert_eq!(r.quote("numbers do not lie").speaker, Some("the governor's office"));
 }
+
+#[test]
+fn abbreviated_appositives_and_document_authors() {
+    let r = run(&["Sen. Maria Delgado, D-Ariz., said the water compact had failed the farmers of the valley."]);
+    assert_eq!(r.quote("water compact").speaker, Some("Maria Delgado"));
+    let r = run(&[
+        "\"We will appeal,\" said Tom Reyes, the mayor of the town.",
+        "The survey, published by the Harbor Research Institute, found that most residents support the new levee.",
+    ]);
+    assert_eq!(r.quote("most residents support").speaker, Some("Harbor Research Institute"));
+}

@@ -108,7 +108,24 @@ pub fn version() -> String {
 }
 
 fn to_js(article: &Article, a: &Analysis) -> JsAnalysis {
-    let idx: Vec<Utf16Index> = article.blocks.iter().map(|b| Utf16Index::new(&b.text)).collect();
+    // an index only for the blocks the result points into
+    let mut used = vec![false; article.blocks.len()];
+    for q in &a.quotes {
+        used[q.span.block] = true;
+        for m in &q.speaker_mentions {
+            used[m.block] = true;
+        }
+        if let Some(c) = &q.cue {
+            used[c.block] = true;
+        }
+        used[q.sentence.block] = true;
+    }
+    for sp in &a.speakers {
+        for m in &sp.mentions {
+            used[m.block] = true;
+        }
+    }
+    let idx: Vec<Utf16Index> = article.blocks.iter().zip(&used).map(|(b, &u)| Utf16Index::new(if u { &b.text } else { "" })).collect();
     let span = |s: &Span| JsSpan {
         block: s.block,
         start: idx[s.block].to_utf16(s.start),

@@ -211,6 +211,11 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// Punctuation that ends a clause.
+fn ends_clause(t: &Tok) -> bool {
+    t.kind == TokKind::Punct && matches!(t.lower.as_str(), "," | ":" | ";" | "." | "!" | "?")
+}
+
 /// Separable verbs are cues only with their particle: "Sie gab an, dass …", "Er wies die
 /// Vorwürfe zurück." The particle must close the verb's clause (punctuation, a conjunction or
 /// the sentence end follows it), so "gab an der Stelle" stays a plain verb.
@@ -227,10 +232,10 @@ fn mark_particle_cues(lang: &Language, toks: &mut [Tok], sents: &[(usize, usize)
                 if t.quote.is_some() {
                     continue;
                 }
-                if t.kind == TokKind::Punct && matches!(t.lower.as_str(), "," | ":" | ";" | "." | "!" | "?") {
+                if ends_clause(t) {
                     break;
                 }
-                let closes = toks.get(j + 1).is_none_or(|n| j + 1 >= e || (n.kind == TokKind::Punct && n.quote.is_none() && matches!(n.lower.as_str(), "," | ":" | ";" | "." | "!" | "?" | "–" | "—")) || matches!(n.lower.as_str(), "und" | "oder" | "sowie" | "aber"));
+                let closes = toks.get(j + 1).is_none_or(|n| j + 1 >= e || (n.quote.is_none() && (ends_clause(n) || n.lower == "–" || n.lower == "—")) || matches!(n.lower.as_str(), "und" | "oder" | "sowie" | "aber"));
                 if closes {
                     if let Some(&(_, t)) = parts.iter().find(|(p, _)| toks[j].lower == p.as_str()) {
                         tier = t;

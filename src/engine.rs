@@ -32,9 +32,11 @@ pub const MIN_WORDS_LOWER_FRAGMENT: usize = 3;
 /// the reported clause (an object, an addressee, a particle).
 pub const GERMAN_CLAUSE_LOOKAHEAD: usize = 10;
 
-const PREPS: &[&str] = &["in", "on", "at", "of", "about", "via", "to", "during", "after", "before", "with", "for", "via", "from", "through", "while", "when", "outside", "inside", "after", "late", "earlier", "last", "this", "am", "im", "bei", "gegenüber", "vor", "nach"];
-/// German cue + preposition that names rather than reports ("sprach von einem „Dammbruch“").
-const DE_NAMING_USES: &[(&str, &str)] = &[("sprach", "von"), ("sprachen", "von"), ("spricht", "von"), ("sprechen", "von"), ("sprach", "vom"), ("sprachen", "vom"), ("spricht", "vom"), ("sprechen", "vom")];
+const PREPS: &[&str] = &["in", "on", "at", "of", "about", "via", "to", "during", "after", "before", "with", "for", "from", "through", "while", "when", "outside", "inside", "late", "earlier", "last", "this", "am", "im", "bei", "gegenüber", "vor", "nach"];
+/// German "sprechen von" names rather than reports ("sprach von einem „Dammbruch“").
+fn names_with_von(verb: &crate::doc::Tok, next: Option<&crate::doc::Tok>) -> bool {
+    matches!(verb.lower.as_str(), "sprach" | "sprachen" | "spricht" | "sprechen") && next.is_some_and(|x| matches!(x.lower.as_str(), "von" | "vom"))
+}
 const ADDRESSEE_CUES: &[&str] = &["told", "tells", "tell", "asked", "asks", "asking", "telling", "informed", "assured", "warned", "reminded", "urged", "sagte", "erklärte"];
 
 #[derive(Debug, Clone)]
@@ -171,12 +173,11 @@ fn run_sieve(cx: &mut Ctx, sieve: Sieve, qi: usize) -> Option<(Att, Option<usize
 
 fn collect_direct(cx: &mut Ctx) {
     for (b, bd) in cx.doc.blocks.iter().enumerate() {
-        for (qi, q) in bd.quotes.iter().enumerate() {
+        for q in &bd.quotes {
             let first_tok = bd.tok_at(q.start);
             let after_tok = bd.toks.partition_point(|t| t.start < q.end);
             let words = bd.toks[first_tok..after_tok].iter().filter(|t| t.kind != TokKind::Punct).count();
             let sent = bd.sentence_of(first_tok.min(bd.toks.len().saturating_sub(1)));
-            let _ = qi;
             // "the film “…”", "(Motto: „…“)"
             let names_work = |p: &crate::doc::Tok| p.is_word() && p.quote.is_none() && cx.doc.lang.names_work(p.lower.as_str());
             // "the technique called “mental chronometry”" names; "what he called “…”" quotes
@@ -297,7 +298,7 @@ fn leading_cue(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
         if c + 1 < k {
             let f = &toks[c + 1];
             // German naming verbs put the named thing first: "bezeichnete er die Lage als „…“"
-            let naming = doc.lang.code == "de" && (t.cue == 4 || DE_NAMING_USES.iter().any(|(verb, prep)| t.lower == *verb && f.lower == *prep)) && k - c - 1 <= MAX_LEADING_FILLER - 2;
+            let naming = doc.lang.code == "de" && (t.cue == 4 || names_with_von(t, Some(f))) && k - c - 1 <= MAX_LEADING_FILLER - 2;
             let ok = PREPS.contains(&f.lower.as_str())
                 || naming
                 || f.is_time()
@@ -758,7 +759,7 @@ fn indirect_at(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, prev: &mut 
     let np_after = np.as_ref().is_some_and(|n| n.a > v);
     // "sprach (der Präsident) von einer „Katastrophe“": naming, not a reported clause
     let after_np = np.as_ref().filter(|n| n.a > v).map_or(v + 1, |n| n.z);
-    if de && DE_NAMING_USES.iter().any(|(verb, prep)| t.lower == *verb && toks.get(after_np).is_some_and(|x| x.lower == *prep)) {
+    if de && names_with_von(t, toks.get(after_np)) {
         return None;
     }
     if np_after {
@@ -947,7 +948,8 @@ fn subjunctive(cx: &mut Ctx, b: usize, s: usize, e: usize) {
     let pos = toks[s].start;
     let upto = cx.inds.partition_point(|x| (x.b, x.start) < (b, pos));
     let from_ind = cx.inds[..upto].iter().rev().take(4).find(|x| x.b + 1 >= b && x.att.entity.is_some()).map(|x| (x.b, x.start, x.att.clone()));
-    let from_dq = cx.dqs.iter().rev().filter(|d| (d.b, d.raw.start) < (b, pos) && d.b + 1 >= b).find_map(|d| d.att.as_ref().filter(|a| a.entity.is_some()).map(|a| (d.b, d.raw.start, a.clone())));
+    let before_dq = cx.dqs.partition_point(|d| (d.b, d.raw.start) < (b, pos));
+    let from_dq = cx.dqs[..before_dq].iter().rev().take_while(|d| d.b + 1 >= b).find_map(|d| d.att.as_ref().filter(|a| a.entity.is_some()).map(|a| (d.b, d.raw.start, a.clone())));
     let Some((_, _, att)) = [from_ind, from_dq].into_iter().flatten().max_by_key(|x| (x.0, x.1)) else { return };
     let z = content_end(doc, b, s, e);
     if z <= s || word_count(doc, b, s, z) < MIN_INDIRECT_WORDS {
@@ -1074,7 +1076,7 @@ fn is_title_like(doc: &Doc, d: &Dq) -> bool {
     }
     !inner.is_empty()
         // German speech always has lower-case words; a long run of capitalised ones is a name
-        && inner.len() <= if doc.lang.compounds { 12 } else { 6 }
+        && inner.len() <= if doc.lang.capitalised_nouns { 12 } else { 6 }
         && inner.first().is_some_and(|t| t.cap)
         && inner.iter().all(|t| t.cap || small(t) || t.kind == TokKind::Number)
         && inner.iter().filter(|t| t.cap).count() >= 2
@@ -1092,7 +1094,7 @@ fn finish(mut cx: Ctx, config: &Config) -> Analysis {
     }
     let mut outs: Vec<Out> = Vec::new();
     let mut chain_head: Option<usize> = None;
-    for (i, d) in cx.dqs.iter().enumerate() {
+    for d in &cx.dqs {
         if !d.keep {
             continue;
         }
@@ -1109,7 +1111,6 @@ fn finish(mut cx: Ctx, config: &Config) -> Analysis {
         if !in_chain && !d.nested && !lower_fragment && (!attributed || weak) && (d.words < MIN_WORDS_UNATTRIBUTED || (d.raw.single && d.words < MIN_WORDS_UNATTRIBUTED + 1)) {
             continue;
         }
-        let _ = i;
         let bd = &doc.blocks[d.b];
         let sentence = if bd.toks.is_empty() { Span::new(d.b, 0, bd.text.len()) } else { tok_span(doc, d.b, d.sent.0, d.sent.1.max(d.sent.0 + 1)) };
         let chain = if d.raw.carries_on { chain_head } else { None };

@@ -37,7 +37,7 @@ pub const ACCORDING: u8 = 64;
 pub struct WordInfo {
     /// Cue tier (1 saying … 3 belief), 0 when not a cue.
     pub cue: u8,
-    /// AUX | DET | STOP | TIME | THAT.
+    /// AUX | DET | STOP | TIME | THAT | BASE | ACCORDING.
     pub flags: u8,
     pub nominal: Option<Nominal>,
 }
@@ -328,17 +328,19 @@ pub fn german() -> &'static Language {
 impl Language {
     /// Is this lower-case word a label noun ("Motto", compounds included)?
     pub fn is_label(&self, lower: &str) -> bool {
-        self.labels.contains(lower) || self.compounds && lower.char_indices().skip(1).any(|(i, _)| lower.len() - i >= 4 && self.labels.contains(&lower[i..]))
+        self.in_set_or_compound(&self.labels, lower)
     }
 
     /// Does this lower-case word name a work or a named thing, so that a quote after it is a
     /// title ("film", German "Nachrichtenmagazin")?
     pub fn names_work(&self, lower: &str) -> bool {
-        if self.works.contains(lower) {
-            return true;
-        }
-        // a compound's last part, at least four letters: "fernsehsender" → "sender"
-        self.compounds && lower.char_indices().skip(1).any(|(i, _)| lower.len() - i >= 4 && self.works.contains(&lower[i..]))
+        self.in_set_or_compound(&self.works, lower)
+    }
+
+    /// The word is in `set`, or (where nouns compound) its last part of at least four letters
+    /// is: "fernsehsender" → "sender".
+    fn in_set_or_compound(&self, set: &HashSet<String>, lower: &str) -> bool {
+        set.contains(lower) || self.compounds && lower.char_indices().skip(1).any(|(i, _)| lower.len() - i >= 4 && set.contains(&lower[i..]))
     }
 }
 

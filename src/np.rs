@@ -202,8 +202,7 @@ pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> 
             Some(h) => h,
             None => {
                 // "The New York businessman": a name modifying plain nouns describes a speaker
-                if let Some(r) = name.as_ref().filter(|r| !doc.lang.capitalised_nouns && k > r.z && k - r.z <= 2 && toks[r.z..k].iter().all(|t| t.is_plain_word())) {
-                    let _ = r;
+                if name.as_ref().is_some_and(|r| !doc.lang.capitalised_nouns && k > r.z && k - r.z <= 2 && toks[r.z..k].iter().all(|t| t.is_plain_word())) {
                     return Some(Np { a: i, z: k, head: Head::Nominal { kind: Nominal::Person, head: k - 1, of: None, possessive_it: false }, role: None });
                 }
                 // "The DHS said": determiner + name
@@ -214,14 +213,7 @@ pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> 
                 }
                 // "a narrator in the Clinton ad asks": a determiner and plain nouns
                 if det && !doc.lang.capitalised_nouns && !DEMONSTRATIVES.contains(&t.lower.as_str()) && k > i + 1 && k - i <= 4 && toks[i + 1..k].iter().all(|t| t.is_plain_word()) && !looks_past_tense(&toks[k - 1].lower) {
-                    let mut z = k;
-                    let mut of = None;
-                    if z + 1 < lim && PREP_OF.contains(&toks[z].lower.as_str()) {
-                        if let Some(inner) = forward(doc, b, z + 1, lim, sent_start) {
-                            z = inner.z;
-                            of = Some(Box::new(inner));
-                        }
-                    }
+                    let (z, of) = of_phrase(doc, b, k, lim, sent_start);
                     return Some(Np { a: i, z, head: Head::Nominal { kind: Nominal::Person, head: k - 1, of, possessive_it: false }, role: None });
                 }
                 return None;
@@ -235,14 +227,7 @@ pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> 
             return Some(with_appositive(doc, b, Np { a: i, z, head: Head::Name(r.clone()), role }, lim));
         }
         // "a spokeswoman for the ministry"
-        let mut of = None;
-        let mut zz = z;
-        if z + 1 < lim && PREP_OF.contains(&toks[z].lower.as_str()) {
-            if let Some(inner) = forward(doc, b, z + 1, lim, sent_start) {
-                zz = inner.z;
-                of = Some(Box::new(inner));
-            }
-        }
+        let (zz, of) = of_phrase(doc, b, z, lim, sent_start);
         let role = Some(bd.slice(i, zz).to_string());
         return Some(with_appositive(doc, b, Np { a: i, z: zz, head: Head::Nominal { kind, head: head_i, of, possessive_it }, role }, lim));
     }
@@ -462,6 +447,18 @@ fn backward_phrase(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize
         return Some(Np { a, z: end, head: Head::Nominal { kind: Nominal::Person, head: end - 1, of: None, possessive_it: false }, role: None });
     }
     None
+}
+
+/// "… for the ministry", "… of the union" right at `z`: where the phrase then ends, and the inner
+/// phrase.
+fn of_phrase(doc: &Doc, b: usize, z: usize, lim: usize, sent_start: usize) -> (usize, Option<Box<Np>>) {
+    let toks = &doc.blocks[b].toks;
+    if z + 1 < lim && PREP_OF.contains(&toks[z].lower.as_str()) {
+        if let Some(inner) = forward(doc, b, z + 1, lim, sent_start) {
+            return (inner.z, Some(Box::new(inner)));
+        }
+    }
+    (z, None)
 }
 
 /// Demonstratives never open a described speaker made of plain nouns ("that really shows",

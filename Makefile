@@ -8,7 +8,7 @@ PKG := target/pkg
 WASM_RAW := target/wasm32-unknown-unknown/wasm/quotelens.wasm
 PORT ?= 8080
 
-.PHONY: all setup setup-test cli wasm build demo test test-engine test-e2e lint bench eval clean
+.PHONY: all setup setup-test cli wasm build demo test test-engine test-e2e lint bench eval clean eval-diff
 all: build
 
 setup:
@@ -59,3 +59,7 @@ eval: cli
 
 clean:
 	rm -rf target/pkg dist www/pkg
+
+# behaviour-preserving changes: predictions on every dev file and the seed, BASE (default HEAD) vs work tree
+eval-diff:
+	bash scripts/eval-diff.sh $(BASE)

@@ -8,7 +8,10 @@ fn main() {
     let mut bytes = 0;
     for f in std::env::args().skip(1) {
         for l in std::fs::read_to_string(&f).expect("readable file").lines() {
-            let v: serde_json::Value = match serde_json::from_str(l) { Ok(v) => v, Err(_) => continue };
+            let v: serde_json::Value = match serde_json::from_str(l) {
+                Ok(v) => v,
+                Err(_) => continue,
+            };
             let t = v["text"].as_str().unwrap_or("");
             bytes += t.len();
             arts.push(Article::from_plain_text(t).0);

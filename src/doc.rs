@@ -4,8 +4,8 @@
 use crate::lexicon::{self, Language, Nominal};
 use crate::model::{Article, BlockKind};
 use crate::quotes::{self, RawQuote};
-use crate::text::{self, TokKind};
 use crate::smallstr::{fx, FxHashSet, SmallStr};
+use crate::text::{self, TokKind};
 
 /// A block shorter than this many words, mostly capitalised and without a final period, reads
 /// as a headline: its capitalised words are not taken as names.
@@ -61,7 +61,9 @@ impl Tok {
     }
     /// A possessive ("Trump's", "the company’s").
     pub fn is_possessive(&self) -> bool {
-        self.lower.ends_with("'s") || self.lower.ends_with("’s") || matches!(self.lower.as_str(), "his" | "her" | "its" | "their" | "our" | "my" | "your")
+        self.lower.ends_with("'s")
+            || self.lower.ends_with("’s")
+            || matches!(self.lower.as_str(), "his" | "her" | "its" | "their" | "our" | "my" | "your")
     }
     /// Dashes that credit a quote or set off an aside.
     pub fn is_dash(&self) -> bool {
@@ -119,7 +121,10 @@ impl<'a> Doc<'a> {
     pub fn build(article: &'a Article) -> Doc<'a> {
         let texts: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
         let mut all_quotes = quotes::find_all(&texts);
-        let mut lowercase_seen: FxHashSet<u64> = FxHashSet::with_capacity_and_hasher(article.blocks.iter().map(|b| b.text.len()).sum::<usize>() / 24, Default::default());
+        let mut lowercase_seen: FxHashSet<u64> = FxHashSet::with_capacity_and_hasher(
+            article.blocks.iter().map(|b| b.text.len()).sum::<usize>() / 24,
+            Default::default(),
+        );
         let mut blocks = Vec::with_capacity(texts.len());
         // tokens first (language-blind), then the language from them, then lexicon flags
         for (bi, b) in article.blocks.iter().enumerate() {
@@ -140,7 +145,17 @@ impl<'a> Doc<'a> {
                         caps += 1;
                     }
                 }
-                toks.push(Tok { start: t.start, end: t.end, kind: t.kind, cap: t.cap, lower, cue: 0, quote, flags: 0, nominal: None });
+                toks.push(Tok {
+                    start: t.start,
+                    end: t.end,
+                    kind: t.kind,
+                    cap: t.cap,
+                    lower,
+                    cue: 0,
+                    quote,
+                    flags: 0,
+                    nominal: None,
+                });
             });
             let protected: Vec<(usize, usize)> = bq.iter().map(|q| (q.start, q.end)).collect();
             let sent_bytes = text::sentences(text, &protected);
@@ -156,11 +171,18 @@ impl<'a> Doc<'a> {
             let ends_like_sentence = trimmed.ends_with(['.', '!', '?', '"', '”', '»', '“', ':']);
             // Title Case text (most headlines) capitalises common words: no names are read from
             // it. A sentence-case heading is read like a paragraph.
-            let title_case = (3..=25).contains(&words) && !ends_like_sentence && caps as f32 >= HEADLINE_CAPS_SHARE * words as f32;
+            let title_case =
+                (3..=25).contains(&words) && !ends_like_sentence && caps as f32 >= HEADLINE_CAPS_SHARE * words as f32;
             let headline_like = title_case || (b.kind == BlockKind::Heading && words > 25);
             blocks.push(BlockData { text, kind: b.kind, toks, quotes: bq, sents, headline_like });
         }
-        let lang = lexicon::detect(blocks.iter().flat_map(|b| b.toks.iter()).filter(|t| t.kind == TokKind::Word && !t.cap).map(|t| t.lower.as_str()));
+        let lang = lexicon::detect(
+            blocks
+                .iter()
+                .flat_map(|b| b.toks.iter())
+                .filter(|t| t.kind == TokKind::Word && !t.cap)
+                .map(|t| t.lower.as_str()),
+        );
         for b in &mut blocks {
             for t in &mut b.toks {
                 if t.kind != TokKind::Word {
@@ -207,7 +229,10 @@ impl<'a> Doc<'a> {
     }
     pub fn is_pronoun_subject(&self, t: &Tok) -> bool {
         let l = t.lower.as_str();
-        self.lang.he.first() == Some(&l) || self.lang.she.first() == Some(&l) || self.lang.it.first() == Some(&l) || self.lang.they.first() == Some(&l)
+        self.lang.he.first() == Some(&l)
+            || self.lang.she.first() == Some(&l)
+            || self.lang.it.first() == Some(&l)
+            || self.lang.they.first() == Some(&l)
     }
 }
 
@@ -235,7 +260,11 @@ fn mark_particle_cues(lang: &Language, toks: &mut [Tok], sents: &[(usize, usize)
                 if ends_clause(t) {
                     break;
                 }
-                let closes = toks.get(j + 1).is_none_or(|n| j + 1 >= e || (n.quote.is_none() && (ends_clause(n) || n.lower == "–" || n.lower == "—")) || matches!(n.lower.as_str(), "und" | "oder" | "sowie" | "aber"));
+                let closes = toks.get(j + 1).is_none_or(|n| {
+                    j + 1 >= e
+                        || (n.quote.is_none() && (ends_clause(n) || n.lower == "–" || n.lower == "—"))
+                        || matches!(n.lower.as_str(), "und" | "oder" | "sowie" | "aber")
+                });
                 if closes {
                     if let Some(&(_, t)) = parts.iter().find(|(p, _)| toks[j].lower == p.as_str()) {
                         tier = t;

@@ -32,12 +32,57 @@ pub const MIN_WORDS_LOWER_FRAGMENT: usize = 3;
 /// the reported clause (an object, an addressee, a particle).
 pub const GERMAN_CLAUSE_LOOKAHEAD: usize = 10;
 
-const PREPS: &[&str] = &["in", "on", "at", "of", "about", "via", "to", "during", "after", "before", "with", "for", "from", "through", "while", "when", "outside", "inside", "late", "earlier", "last", "this", "am", "im", "bei", "gegenüber", "vor", "nach"];
+const PREPS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "of",
+    "about",
+    "via",
+    "to",
+    "during",
+    "after",
+    "before",
+    "with",
+    "for",
+    "from",
+    "through",
+    "while",
+    "when",
+    "outside",
+    "inside",
+    "late",
+    "earlier",
+    "last",
+    "this",
+    "am",
+    "im",
+    "bei",
+    "gegenüber",
+    "vor",
+    "nach",
+];
 /// German "sprechen von" names rather than reports ("sprach von einem „Dammbruch“").
 fn names_with_von(verb: &crate::doc::Tok, next: Option<&crate::doc::Tok>) -> bool {
-    matches!(verb.lower.as_str(), "sprach" | "sprachen" | "spricht" | "sprechen") && next.is_some_and(|x| matches!(x.lower.as_str(), "von" | "vom"))
+    matches!(verb.lower.as_str(), "sprach" | "sprachen" | "spricht" | "sprechen")
+        && next.is_some_and(|x| matches!(x.lower.as_str(), "von" | "vom"))
 }
-const ADDRESSEE_CUES: &[&str] = &["told", "tells", "tell", "asked", "asks", "asking", "telling", "informed", "assured", "warned", "reminded", "urged", "sagte", "erklärte"];
+const ADDRESSEE_CUES: &[&str] = &[
+    "told",
+    "tells",
+    "tell",
+    "asked",
+    "asks",
+    "asking",
+    "telling",
+    "informed",
+    "assured",
+    "warned",
+    "reminded",
+    "urged",
+    "sagte",
+    "erklärte",
+];
 
 #[derive(Debug, Clone)]
 struct Att {
@@ -90,7 +135,15 @@ fn tok_span(doc: &Doc, b: usize, a: usize, z: usize) -> Span {
 }
 
 impl Ctx<'_, '_> {
-    fn att_from(&mut self, b: usize, np: &Np, cue: Option<(usize, usize)>, rule: &'static str, confidence: f32, at: usize) -> Att {
+    fn att_from(
+        &mut self,
+        b: usize,
+        np: &Np,
+        cue: Option<(usize, usize)>,
+        rule: &'static str,
+        confidence: f32,
+        at: usize,
+    ) -> Att {
         let focus = self.focus(b, at);
         let r = np::resolve(self.doc, &mut self.ents, b, np, focus);
         Att {
@@ -179,11 +232,31 @@ fn collect_direct(cx: &mut Ctx) {
             let words = bd.toks[first_tok..after_tok].iter().filter(|t| t.kind != TokKind::Punct).count();
             let sent = bd.sentence_of(first_tok.min(bd.toks.len().saturating_sub(1)));
             // "the film “…”", "(Motto: „…“)"
-            let names_work = |p: &crate::doc::Tok| p.is_word() && p.quote.is_none() && cx.doc.lang.names_work(p.lower.as_str());
+            let names_work =
+                |p: &crate::doc::Tok| p.is_word() && p.quote.is_none() && cx.doc.lang.names_work(p.lower.as_str());
             // "the technique called “mental chronometry”" names; "what he called “…”" quotes
-            let named = first_tok > 1 && matches!(bd.toks[first_tok - 1].lower.as_str(), "called" | "named") && bd.toks[first_tok - 2].is_plain_word();
-            let titled = first_tok > 0 && (named || names_work(&bd.toks[first_tok - 1]) || first_tok > 1 && bd.toks[first_tok - 1].is_punct(":") && cx.doc.lang.is_label(bd.toks[first_tok - 2].lower.as_str()));
-            cx.dqs.push(Dq { b, raw: *q, first_tok, after_tok, sent, att: None, cue_tok: None, words, keep: true, nested: false, titled });
+            let named = first_tok > 1
+                && matches!(bd.toks[first_tok - 1].lower.as_str(), "called" | "named")
+                && bd.toks[first_tok - 2].is_plain_word();
+            let titled = first_tok > 0
+                && (named
+                    || names_work(&bd.toks[first_tok - 1])
+                    || first_tok > 1
+                        && bd.toks[first_tok - 1].is_punct(":")
+                        && cx.doc.lang.is_label(bd.toks[first_tok - 2].lower.as_str()));
+            cx.dqs.push(Dq {
+                b,
+                raw: *q,
+                first_tok,
+                after_tok,
+                sent,
+                att: None,
+                cue_tok: None,
+                words,
+                keep: true,
+                nested: false,
+                titled,
+            });
         }
     }
 }
@@ -214,7 +287,28 @@ fn prev_quote_floor(cx: &Ctx, qi: usize) -> usize {
 
 /// Auxiliaries and copulas (verbs), as opposed to the adverbs of `Language::aux`.
 fn is_verb_aux(t: &crate::doc::Tok) -> bool {
-    matches!(t.lower.as_str(), "is" | "was" | "were" | "are" | "be" | "been" | "has" | "have" | "had" | "will" | "would" | "can" | "could" | "should" | "may" | "might" | "must" | "did" | "does" | "do")
+    matches!(
+        t.lower.as_str(),
+        "is" | "was"
+            | "were"
+            | "are"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "did"
+            | "does"
+            | "do"
+    )
 }
 
 fn is_cue(t: &crate::doc::Tok, sentence_initial: bool) -> bool {
@@ -229,7 +323,10 @@ fn trailing_cue(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
     let lim = next_quote_limit(cx, qi);
     let mut k = d.after_tok;
     let mut dash = false;
-    while k < lim && toks[k].kind == TokKind::Punct && (toks[k].is_dash() || matches!(toks[k].lower.as_str(), "," | "(" | "?" | "!")) {
+    while k < lim
+        && toks[k].kind == TokKind::Punct
+        && (toks[k].is_dash() || matches!(toks[k].lower.as_str(), "," | "(" | "?" | "!"))
+    {
         dash |= toks[k].is_dash();
         k += 1;
     }
@@ -240,7 +337,14 @@ fn trailing_cue(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
     if is_cue(&toks[k], false) || (doc.lang.code == "de" && toks[k].is("so")) {
         if let Some(np) = np::forward(doc, d.b, k + 1, lim, d.sent.0) {
             if !matches!(np.head, Head::Pronoun(np::Pron::It)) || doc.lang.code != "de" {
-                let att = cx.att_from(d.b, &np, Some((k, k + 1)), Sieve::TrailingCue.id(), Sieve::TrailingCue.confidence(), d.raw.start);
+                let att = cx.att_from(
+                    d.b,
+                    &np,
+                    Some((k, k + 1)),
+                    Sieve::TrailingCue.id(),
+                    Sieve::TrailingCue.confidence(),
+                    d.raw.start,
+                );
                 return Some((att, Some(k)));
             }
         }
@@ -251,10 +355,20 @@ fn trailing_cue(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
             j += 1;
         }
         if j < lim && is_cue(&toks[j], false) {
-            let att = cx.att_from(d.b, &np, Some((j, j + 1)), Sieve::TrailingCue.id(), Sieve::TrailingCue.confidence(), d.raw.start);
+            let att = cx.att_from(
+                d.b,
+                &np,
+                Some((j, j + 1)),
+                Sieve::TrailingCue.id(),
+                Sieve::TrailingCue.confidence(),
+                d.raw.start,
+            );
             return Some((att, Some(j)));
         }
-        if dash && (j >= lim || toks[j].is_punct(",") || toks[j].is_punct(".") || toks[j].is_punct(")")) && !matches!(np.head, Head::Pronoun(_)) {
+        if dash
+            && (j >= lim || toks[j].is_punct(",") || toks[j].is_punct(".") || toks[j].is_punct(")"))
+            && !matches!(np.head, Head::Pronoun(_))
+        {
             let att = cx.att_from(d.b, &np, None, rules::DASH_CREDIT, 0.85, d.raw.start);
             return Some((att, None));
         }
@@ -271,9 +385,18 @@ fn leading_cue(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
     // a quote the clause runs on after ("Er sagte, „No-Go-Areas“ dürfe es nicht geben") is part
     // of reported speech: the indirect rules report the clause (but "… und forderten …" is a
     // new clause, and a naming verb's label is followed by its particle)
-    let runs_on = toks.get(d.after_tok).is_some_and(|t| t.is_word() && t.quote.is_none() && d.after_tok < d.sent.1 && t.cue == 0 && !matches!(t.lower.as_str(), "und" | "oder" | "aber" | "sowie"));
+    let runs_on = toks.get(d.after_tok).is_some_and(|t| {
+        t.is_word()
+            && t.quote.is_none()
+            && d.after_tok < d.sent.1
+            && t.cue == 0
+            && !matches!(t.lower.as_str(), "und" | "oder" | "aber" | "sowie")
+    });
     let mut k = d.first_tok;
-    while k > lo && toks[k - 1].kind == TokKind::Punct && (toks[k - 1].is_dash() || matches!(toks[k - 1].lower.as_str(), ":" | ",")) {
+    while k > lo
+        && toks[k - 1].kind == TokKind::Punct
+        && (toks[k - 1].is_dash() || matches!(toks[k - 1].lower.as_str(), ":" | ","))
+    {
         k -= 1;
     }
     if k > lo && toks[k - 1].is_that() {
@@ -298,13 +421,22 @@ fn leading_cue(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
         if c + 1 < k {
             let f = &toks[c + 1];
             // German naming verbs put the named thing first: "bezeichnete er die Lage als „…“"
-            let naming = doc.lang.code == "de" && (t.cue == 4 || names_with_von(t, Some(f))) && k - c - 1 <= MAX_LEADING_FILLER - 2;
+            let naming = doc.lang.code == "de"
+                && (t.cue == 4 || names_with_von(t, Some(f)))
+                && k - c - 1 <= MAX_LEADING_FILLER - 2;
             let ok = PREPS.contains(&f.lower.as_str())
                 || naming
                 || f.is_time()
-                || (ADDRESSEE_CUES.contains(&t.lower.as_str()) && np::forward(doc, d.b, c + 1, k, d.sent.0).is_some_and(|n| n.z == k || PREPS.contains(&toks[n.z].lower.as_str())));
+                || (ADDRESSEE_CUES.contains(&t.lower.as_str())
+                    && np::forward(doc, d.b, c + 1, k, d.sent.0)
+                        .is_some_and(|n| n.z == k || PREPS.contains(&toks[n.z].lower.as_str())));
             // a filler is a phrase, not a clause: no "that", no verb, no second cue
-            let clause = toks[c + 1..k].iter().any(|x| (x.cue == 1 && !x.cap && !PREPS.contains(&x.lower.as_str())) || x.is_that() || is_verb_aux(x) || x.is_punct(","));
+            let clause = toks[c + 1..k].iter().any(|x| {
+                (x.cue == 1 && !x.cap && !PREPS.contains(&x.lower.as_str()))
+                    || x.is_that()
+                    || is_verb_aux(x)
+                    || x.is_punct(",")
+            });
             if !ok || clause || k - c - 1 > MAX_LEADING_FILLER - 2 {
                 return None;
             }
@@ -315,9 +447,20 @@ fn leading_cue(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
         }
         // "Uber stepped in and tweeted this announcement: …": a coordinated verb shares the
         // sentence's subject
-        let subject = if j > lo + 1 && toks[j - 1].is("and") { first_np(doc, d.b, d.sent.0, j - 1) } else { np::backward(doc, d.b, j, lo, d.sent.0) };
+        let subject = if j > lo + 1 && toks[j - 1].is("and") {
+            first_np(doc, d.b, d.sent.0, j - 1)
+        } else {
+            np::backward(doc, d.b, j, lo, d.sent.0)
+        };
         if let Some(np) = subject {
-            let att = cx.att_from(d.b, &np, Some((c, c + 1)), Sieve::LeadingCue.id(), Sieve::LeadingCue.confidence(), d.raw.start);
+            let att = cx.att_from(
+                d.b,
+                &np,
+                Some((c, c + 1)),
+                Sieve::LeadingCue.id(),
+                Sieve::LeadingCue.confidence(),
+                d.raw.start,
+            );
             return Some((att, Some(c)));
         }
         // "Said X: …" / German verb-second "Dann sagte der Minister: …" (after "asked" or
@@ -327,7 +470,14 @@ fn leading_cue(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
             .filter(|_| !ADDRESSEE_CUES.contains(&t.lower.as_str()) || doc.lang.code == "de")
             .filter(|n| !matches!(n.head, Head::Nominal { kind: crate::lexicon::Nominal::Doc, .. }))
         {
-            let att = cx.att_from(d.b, &np, Some((c, c + 1)), Sieve::LeadingCue.id(), Sieve::LeadingCue.confidence(), d.raw.start);
+            let att = cx.att_from(
+                d.b,
+                &np,
+                Some((c, c + 1)),
+                Sieve::LeadingCue.id(),
+                Sieve::LeadingCue.confidence(),
+                d.raw.start,
+            );
             return Some((att, Some(c)));
         }
         return None;
@@ -374,7 +524,14 @@ fn colon_intro(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
     if d.first_tok > lo && toks[d.first_tok - 1].is_punct(":") {
         // "Trump: 'We will win'" (headline style) or "The minister was blunt: …"
         let np = first_np(doc, d.b, lo, d.first_tok - 1)?;
-        let att = cx.att_from(d.b, &np, Some((d.first_tok - 1, d.first_tok)), Sieve::ColonIntro.id(), Sieve::ColonIntro.confidence(), d.raw.start);
+        let att = cx.att_from(
+            d.b,
+            &np,
+            Some((d.first_tok - 1, d.first_tok)),
+            Sieve::ColonIntro.id(),
+            Sieve::ColonIntro.confidence(),
+            d.raw.start,
+        );
         return Some((att, None));
     }
     if d.first_tok == 0 && d.b > 0 {
@@ -382,21 +539,37 @@ fn colon_intro(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
         if pb.text.trim_end().ends_with(':') && !pb.toks.is_empty() {
             let &(s, e) = pb.sents.last()?;
             let e = e.saturating_sub(1); // the colon
-            // a cue with its subject wins; else the sentence's first phrase
+                                         // a cue with its subject wins; else the sentence's first phrase
             for c in (s..e).rev() {
                 if is_cue(&pb.toks[c], c == s) && pb.toks[c].quote.is_none() {
                     let mut j = c;
                     while j > s && doc.is_aux(&pb.toks[j - 1]) {
                         j -= 1;
                     }
-                    if let Some(np) = np::backward(doc, d.b - 1, j, s, s).or_else(|| np::forward(doc, d.b - 1, c + 1, e, s)) {
-                        let att = cx.att_from(d.b - 1, &np, Some((c, c + 1)), Sieve::ColonIntro.id(), Sieve::ColonIntro.confidence(), pb.toks[c].start);
+                    if let Some(np) =
+                        np::backward(doc, d.b - 1, j, s, s).or_else(|| np::forward(doc, d.b - 1, c + 1, e, s))
+                    {
+                        let att = cx.att_from(
+                            d.b - 1,
+                            &np,
+                            Some((c, c + 1)),
+                            Sieve::ColonIntro.id(),
+                            Sieve::ColonIntro.confidence(),
+                            pb.toks[c].start,
+                        );
                         return Some((att, None));
                     }
                 }
             }
             let np = first_np(doc, d.b - 1, s, e)?;
-            let att = cx.att_from(d.b - 1, &np, None, Sieve::ColonIntro.id(), Sieve::ColonIntro.confidence() - 0.1, pb.toks[np.a].start);
+            let att = cx.att_from(
+                d.b - 1,
+                &np,
+                None,
+                Sieve::ColonIntro.id(),
+                Sieve::ColonIntro.confidence() - 0.1,
+                pb.toks[np.a].start,
+            );
             return Some((att, None));
         }
     }
@@ -419,7 +592,14 @@ fn according_to(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
             }
             if i + pat.len() <= e && pat.iter().enumerate().all(|(k, w)| toks[i + k].lower == *w) {
                 if let Some(np) = np::forward(doc, d.b, i + pat.len(), e, s) {
-                    let att = cx.att_from(d.b, &np, Some((i, i + pat.len())), Sieve::AccordingTo.id(), Sieve::AccordingTo.confidence(), d.raw.start);
+                    let att = cx.att_from(
+                        d.b,
+                        &np,
+                        Some((i, i + pat.len())),
+                        Sieve::AccordingTo.id(),
+                        Sieve::AccordingTo.confidence(),
+                        d.raw.start,
+                    );
                     return Some((att, None));
                 }
             }
@@ -436,7 +616,8 @@ fn inherit(from: &Att, rule: &'static str, confidence: f32) -> Att {
 fn continuation(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
     let d = &cx.dqs[qi];
     // a quoted heading ("‘We need to listen’") is a section title, not the next paragraph
-    if d.first_tok != 0 || d.b == 0 || d.words < MIN_WORDS_UNATTRIBUTED || cx.doc.blocks[d.b].kind == BlockKind::Heading {
+    if d.first_tok != 0 || d.b == 0 || d.words < MIN_WORDS_UNATTRIBUTED || cx.doc.blocks[d.b].kind == BlockKind::Heading
+    {
         return None;
     }
     // the quote opens the paragraph; its own sentence has no cue outside quotes
@@ -464,7 +645,8 @@ fn continuation(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
         if i.b >= from_b && i.b < d.b && i.att.entity.is_some() {
             let newer = match &best {
                 Some((pos, _)) => {
-                    let pb = cx.dqs[..qi].iter().rev().take(FOCUS_LOOKBACK).find(|p| p.b < d.b).map(|p| p.b).unwrap_or(0);
+                    let pb =
+                        cx.dqs[..qi].iter().rev().take(FOCUS_LOOKBACK).find(|p| p.b < d.b).map(|p| p.b).unwrap_or(0);
                     i.b > pb || (i.b == pb && i.start > *pos)
                 }
                 None => true,
@@ -490,7 +672,8 @@ fn earliest_focus_block(doc: &Doc, b: usize) -> usize {
     while k > 0 && paragraphs < CONTINUATION_BLOCKS {
         k -= 1;
         let bd = &doc.blocks[k];
-        let aside = matches!(bd.kind, BlockKind::Caption | BlockKind::Heading) || (bd.kind == BlockKind::ListItem && bd.quotes.is_empty());
+        let aside = matches!(bd.kind, BlockKind::Caption | BlockKind::Heading)
+            || (bd.kind == BlockKind::ListItem && bd.quotes.is_empty());
         if aside && skipped < MAX_ASIDES_SKIPPED {
             skipped += 1;
         } else {
@@ -511,7 +694,13 @@ fn adjacent_quote(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
     let start = cx.dqs[qi].raw.start;
     let from_ind = || {
         let upto = cx.inds.partition_point(|x| (x.b, x.start) < (b, start));
-        cx.inds[..upto].iter().rev().take(8).take_while(|x| x.b == b).find(|x| x.att.entity.is_some()).map(|x| x.att.clone())
+        cx.inds[..upto]
+            .iter()
+            .rev()
+            .take(8)
+            .take_while(|x| x.b == b)
+            .find(|x| x.att.entity.is_some())
+            .map(|x| x.att.clone())
     };
     let a = match prev.or_else(from_ind) {
         Some(a) => a,
@@ -534,7 +723,12 @@ fn sentence_subject(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
     // the subject opens the sentence, after at most a short adverbial ("In July, …")
     let a = skip_opening_adverbial(doc, d.b, s, d.first_tok);
     let np = np::forward(doc, d.b, a, d.first_tok, s)?;
-    if !matches!(np.head, Head::Name(_) | Head::Pronoun(np::Pron::He | np::Pron::She | np::Pron::They) | Head::Nominal { kind: crate::lexicon::Nominal::Person | crate::lexicon::Nominal::Org, .. }) {
+    if !matches!(
+        np.head,
+        Head::Name(_)
+            | Head::Pronoun(np::Pron::He | np::Pron::She | np::Pron::They)
+            | Head::Nominal { kind: crate::lexicon::Nominal::Person | crate::lexicon::Nominal::Org, .. }
+    ) {
         return None;
     }
     // …then its verb: a lower-case word (auxiliaries and adverbs first)
@@ -543,7 +737,8 @@ fn sentence_subject(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
         j += 1;
     }
     toks.get(j).filter(|t| j < d.first_tok && t.is_word() && !t.cap && !t.is_det() && !doc.is_stop(t))?;
-    let att = cx.att_from(d.b, &np, None, Sieve::SentenceSubject.id(), Sieve::SentenceSubject.confidence(), d.raw.start);
+    let att =
+        cx.att_from(d.b, &np, None, Sieve::SentenceSubject.id(), Sieve::SentenceSubject.confidence(), d.raw.start);
     att.entity?;
     Some((att, None))
 }
@@ -564,7 +759,16 @@ fn lone_candidate(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
         }
     }
     let (e, span) = found?;
-    Some((Att { entity: Some(e), mentions: vec![span], cue: None, rule: Sieve::LoneCandidate.id(), confidence: Sieve::LoneCandidate.confidence() }, None))
+    Some((
+        Att {
+            entity: Some(e),
+            mentions: vec![span],
+            cue: None,
+            rule: Sieve::LoneCandidate.id(),
+            confidence: Sieve::LoneCandidate.confidence(),
+        },
+        None,
+    ))
 }
 
 /// Multi-paragraph quotes: one speaker for the run.
@@ -577,10 +781,14 @@ fn propagate_chains(cx: &mut Ctx) {
             j += 1;
         }
         if j > i {
-            let src = (i..=j).filter_map(|k| cx.dqs[k].att.clone()).find(|a| a.entity.is_some() && a.rule != Sieve::LoneCandidate.id());
+            let src = (i..=j)
+                .filter_map(|k| cx.dqs[k].att.clone())
+                .find(|a| a.entity.is_some() && a.rule != Sieve::LoneCandidate.id());
             if let Some(a) = src {
                 for k in i..=j {
-                    let weak = cx.dqs[k].att.as_ref().is_none_or(|x| x.entity.is_none() || x.rule == Sieve::LoneCandidate.id() || x.rule == Sieve::AdjacentQuote.id());
+                    let weak = cx.dqs[k].att.as_ref().is_none_or(|x| {
+                        x.entity.is_none() || x.rule == Sieve::LoneCandidate.id() || x.rule == Sieve::AdjacentQuote.id()
+                    });
                     if weak {
                         cx.dqs[k].att = Some(inherit(&a, Sieve::Continuation.id(), Sieve::Continuation.confidence()));
                     }
@@ -596,7 +804,8 @@ fn propagate_chains(cx: &mut Ctx) {
 
 fn collect_indirect(cx: &mut Ctx) {
     let doc = cx.doc;
-    let used: crate::smallstr::FxHashSet<(usize, usize)> = cx.dqs.iter().filter_map(|d| d.cue_tok.map(|c| (d.b, c))).collect();
+    let used: crate::smallstr::FxHashSet<(usize, usize)> =
+        cx.dqs.iter().filter_map(|d| d.cue_tok.map(|c| (d.b, c))).collect();
     for (b, bd) in doc.blocks.iter().enumerate() {
         if bd.kind == crate::model::BlockKind::Heading {
             continue;
@@ -641,27 +850,46 @@ fn content_end(doc: &Doc, b: usize, c: usize, e: usize) -> usize {
                 break;
             }
             // ", according to X" / ", X said" closes the content
-            if t.is_punct(",") && k + 2 < e && toks[k + 1].opens_according() && doc.lang.according.iter().any(|p| p.iter().enumerate().all(|(i, w)| k + 1 + i < e && toks[k + 1 + i].lower == *w)) {
+            if t.is_punct(",")
+                && k + 2 < e
+                && toks[k + 1].opens_according()
+                && doc
+                    .lang
+                    .according
+                    .iter()
+                    .any(|p| p.iter().enumerate().all(|(i, w)| k + 1 + i < e && toks[k + 1 + i].lower == *w))
+            {
                 z = k;
                 break;
             }
             // another attribution inside: "So when Patriot signaled …, Mr. Barrett said, …"
             if t.is_punct(",") && k > c + 1 && k + 2 < e {
                 // "…, though she acknowledged …": a conjunction may open the new attribution
-                let at = if matches!(toks[k + 1].lower.as_str(), "though" | "although" | "but" | "while") { k + 2 } else { k + 1 };
+                let at = if matches!(toks[k + 1].lower.as_str(), "though" | "although" | "but" | "while") {
+                    k + 2
+                } else {
+                    k + 1
+                };
                 if let Some(n) = np::forward(doc, b, at, e, c) {
                     let mut j = n.z;
                     while j < e && doc.is_aux(&toks[j]) {
                         j += 1;
                     }
-                    if j < e && is_cue(&toks[j], false) && toks[j].cue == 1 && !matches!(n.head, Head::Nominal { kind: crate::lexicon::Nominal::Doc, .. }) {
+                    if j < e
+                        && is_cue(&toks[j], false)
+                        && toks[j].cue == 1
+                        && !matches!(n.head, Head::Nominal { kind: crate::lexicon::Nominal::Doc, .. })
+                    {
                         z = k;
                         break;
                     }
                 }
             }
             // a dash that opens another attribution: "… ― Trump boasted, …"
-            if t.is_dash() && k > c && toks[k + 1..e.min(k + 7)].iter().any(|x| x.cue == 1 && !x.cap && x.quote.is_none()) {
+            if t.is_dash()
+                && k > c
+                && toks[k + 1..e.min(k + 7)].iter().any(|x| x.cue == 1 && !x.cap && x.quote.is_none())
+            {
                 z = k;
                 break;
             }
@@ -673,7 +901,12 @@ fn content_end(doc: &Doc, b: usize, c: usize, e: usize) -> usize {
                 }
                 // "…and says they…" (not "violated federal and state law": a base form there
                 // is rarely a coordinated verb)
-                if j < e && is_cue(&toks[j], false) && (toks[j].cue <= 2 || toks[j].cue == 4) && toks[j].quote.is_none() && !toks[j].is_base() {
+                if j < e
+                    && is_cue(&toks[j], false)
+                    && (toks[j].cue <= 2 || toks[j].cue == 4)
+                    && toks[j].quote.is_none()
+                    && !toks[j].is_base()
+                {
                     z = k;
                     break;
                 }
@@ -686,7 +919,11 @@ fn content_end(doc: &Doc, b: usize, c: usize, e: usize) -> usize {
         k += 1;
     }
     // drop final punctuation outside quotes
-    while z > c && toks[z - 1].kind == TokKind::Punct && toks[z - 1].quote.is_none() && !matches!(toks[z - 1].lower.as_str(), ")" | "%") {
+    while z > c
+        && toks[z - 1].kind == TokKind::Punct
+        && toks[z - 1].quote.is_none()
+        && !matches!(toks[z - 1].lower.as_str(), ")" | "%")
+    {
         z -= 1;
     }
     z
@@ -715,7 +952,9 @@ fn indirect_at(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, prev: &mut 
     }
     let participle = t.lower.ends_with("ing") && !(j < v && is_verb_aux(&toks[v - 1]));
     // "heißen" reports only as "es heißt" / "heißt es"; "Der Titel heißt wie …" names
-    if matches!(t.lower.as_str(), "heißt" | "hieß" | "heißen" | "hiess") && !(v > s && toks[v - 1].is("es") || toks.get(v + 1).is_some_and(|x| x.is("es"))) {
+    if matches!(t.lower.as_str(), "heißt" | "hieß" | "heißen" | "hiess")
+        && !(v > s && toks[v - 1].is("es") || toks.get(v + 1).is_some_and(|x| x.is("es")))
+    {
         return None;
     }
     // "a technique called …": naming after a noun
@@ -723,16 +962,29 @@ fn indirect_at(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, prev: &mut 
         return None;
     }
     // "a hard time telling between …": a gerund after a noun, not a verb with a subject
-    if participle && j == v && v > s && !toks[v - 1].is_punct(",") && !toks[v - 1].is("and") && toks[v - 1].is_word() && !toks[v - 1].cap {
+    if participle
+        && j == v
+        && v > s
+        && !toks[v - 1].is_punct(",")
+        && !toks[v - 1].is("and")
+        && toks[v - 1].is_word()
+        && !toks[v - 1].cap
+    {
         return None;
     }
     // the passive ("was called in to assist", "were told to leave"): the subject did not speak
-    if !t.lower.ends_with("ing") && toks[j..v].iter().any(|x| matches!(x.lower.as_str(), "is" | "was" | "were" | "are" | "be" | "been" | "being")) {
+    if !t.lower.ends_with("ing")
+        && toks[j..v]
+            .iter()
+            .any(|x| matches!(x.lower.as_str(), "is" | "was" | "were" | "are" | "be" | "been" | "being"))
+    {
         return None;
     }
     let np = if j > s && (toks[j - 1].is("and") || (participle && toks[j - 1].is_punct(","))) {
         // "…and says", ", saying that": the subject of the sentence's first verb
-        prev.as_ref().map(|(_, n)| n.clone()).or_else(|| first_np(doc, b, s, j - 1).filter(|n| n.z < j && !matches!(n.head, Head::Pronoun(np::Pron::First))))
+        prev.as_ref().map(|(_, n)| n.clone()).or_else(|| {
+            first_np(doc, b, s, j - 1).filter(|n| n.z < j && !matches!(n.head, Head::Pronoun(np::Pron::First)))
+        })
     } else {
         np::backward(doc, b, j, s, s)
     };
@@ -771,7 +1023,10 @@ fn indirect_at(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, prev: &mut 
         while k < e && (toks[k].cap || toks[k].is_time()) && toks[k].quote.is_none() && k < c + 3 {
             k += 1;
         }
-        if toks[c].cap || toks[c].lower.ends_with("day") || toks[c].is_time() && k > c + 1 && toks.get(c + 1).is_some_and(|x| x.cap || x.is_time()) {
+        if toks[c].cap
+            || toks[c].lower.ends_with("day")
+            || toks[c].is_time() && k > c + 1 && toks.get(c + 1).is_some_and(|x| x.cap || x.is_time())
+        {
             c = k;
         } else {
             break;
@@ -796,7 +1051,11 @@ fn indirect_at(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, prev: &mut 
     // "warf der Regierung vor, … zu …", "sagte zu den Überschwemmungen: „…“". Without one the
     // object itself is the content ("warnten vor einem „drohenden Abfluss“").
     if de && c < e && !toks[c].is_that() && !(toks[c].kind == TokKind::Punct && toks[c].quote.is_none()) {
-        let anchor = (c..e.min(c + GERMAN_CLAUSE_LOOKAHEAD)).take_while(|&k| k == c || toks[k].cue == 0 || toks[k].quote.is_some()).find(|&k| toks[k].quote.is_none() && (toks[k].is_punct(",") || toks[k].is_punct(":") || toks[k].is_that()));
+        let anchor = (c..e.min(c + GERMAN_CLAUSE_LOOKAHEAD))
+            .take_while(|&k| k == c || toks[k].cue == 0 || toks[k].quote.is_some())
+            .find(|&k| {
+                toks[k].quote.is_none() && (toks[k].is_punct(",") || toks[k].is_punct(":") || toks[k].is_that())
+            });
         match anchor {
             Some(k) => c = k,
             // "…, sagte UNMISS-Vertreter Toby Lanzer dem Fernsehsender „Al Jazeera“."
@@ -828,9 +1087,23 @@ fn indirect_at(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, prev: &mut 
                 let att = cx.att_from(b, &n, Some((v, v + 1)), rules::INDIRECT_VERB, 0.7, toks[v].start);
                 let before = n.a - 1;
                 if word_count(doc, b, s, before) >= 1 && toks[s].quote.is_none() {
-                    cx.inds.push(Ind { b, start: toks[s].start, end: toks[before - 1].end, sentence: tok_span(doc, b, s, e), att: att.clone(), kind: QuoteKind::Indirect });
+                    cx.inds.push(Ind {
+                        b,
+                        start: toks[s].start,
+                        end: toks[before - 1].end,
+                        sentence: tok_span(doc, b, s, e),
+                        att: att.clone(),
+                        kind: QuoteKind::Indirect,
+                    });
                 }
-                return Some(Ind { b, start: toks[c + 1].start, end: toks[z - 1].end, sentence: tok_span(doc, b, s, e), att, kind: QuoteKind::Indirect });
+                return Some(Ind {
+                    b,
+                    start: toks[c + 1].start,
+                    end: toks[z - 1].end,
+                    sentence: tok_span(doc, b, s, e),
+                    att,
+                    kind: QuoteKind::Indirect,
+                });
             }
         }
     }
@@ -840,13 +1113,27 @@ fn indirect_at(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, prev: &mut 
     }
     // "…, officials said on Monday after the storm.": a cue after a comma followed by a
     // prepositional phrase is the inverted form too
-    if !de && !had_that && PREPS.contains(&toks[c].lower.as_str()) && !toks[c].is("to") && !toks[c..e].iter().any(|x| x.is_punct(",")) && np.as_ref().is_some_and(|n| n.z <= v && n.a > s && toks[n.a - 1].is_punct(",")) {
+    if !de
+        && !had_that
+        && PREPS.contains(&toks[c].lower.as_str())
+        && !toks[c].is("to")
+        && !toks[c..e].iter().any(|x| x.is_punct(","))
+        && np.as_ref().is_some_and(|n| n.z <= v && n.a > s && toks[n.a - 1].is_punct(","))
+    {
         return inverted(cx, b, s, e, v, np);
     }
     // "…, said one GOP source in the room.": the phrase after the cue is the speaker
     if !had_that && !de && np.as_ref().is_none_or(|n| n.z < j) {
         if let Some(after) = np::forward(doc, b, c, e, s) {
-            if content_end(doc, b, after.z, e) <= after.z || toks[after.z..e].iter().all(|t| t.kind == TokKind::Punct || PREPS.contains(&t.lower.as_str()) || t.is_time() || t.is_det() || !t.cap && t.cue == 0) && after.z + 4 >= e {
+            if content_end(doc, b, after.z, e) <= after.z
+                || toks[after.z..e].iter().all(|t| {
+                    t.kind == TokKind::Punct
+                        || PREPS.contains(&t.lower.as_str())
+                        || t.is_time()
+                        || t.is_det()
+                        || !t.cap && t.cue == 0
+                }) && after.z + 4 >= e
+            {
                 return inverted(cx, b, s, e, v, Some(after));
             }
         }
@@ -863,7 +1150,11 @@ fn indirect_at(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, prev: &mut 
     if matches!(toks[np.a].lower.as_str(), "no" | "nobody" | "none" | "neither" | "kein" | "keine" | "niemand") {
         return None;
     }
-    if matches!(np.head, Head::Nominal { kind: crate::lexicon::Nominal::Person, .. }) && np.z == np.a + 1 && !toks[np.a].lower.ends_with('s') && !de {
+    if matches!(np.head, Head::Nominal { kind: crate::lexicon::Nominal::Person, .. })
+        && np.z == np.a + 1
+        && !toks[np.a].lower.ends_with('s')
+        && !de
+    {
         // a bare singular noun before a verb is rarely a speaker ("the plan said"?)
         return None;
     }
@@ -872,7 +1163,20 @@ fn indirect_at(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, prev: &mut 
         return None;
     }
     *prev = Some((v, np.clone()));
-    let att = cx.att_from(b, &np, Some((v, v + 1)), rules::INDIRECT_VERB, if t.cue == 1 { 0.75 } else if t.cue == 2 { 0.6 } else { 0.5 }, toks[v].start);
+    let att = cx.att_from(
+        b,
+        &np,
+        Some((v, v + 1)),
+        rules::INDIRECT_VERB,
+        if t.cue == 1 {
+            0.75
+        } else if t.cue == 2 {
+            0.6
+        } else {
+            0.5
+        },
+        toks[v].start,
+    );
     Some(Ind {
         b,
         start: toks[c].start,
@@ -896,7 +1200,12 @@ fn plural_subject(doc: &Doc, b: usize, n: &Np) -> bool {
         Head::Name(r) => {
             (r.name_a..r.name_z).any(|k| toks[k].is("and"))
                 || (n.a > 0 && toks[n.a - 1].is("and"))
-                || (n.a < r.name_a && matches!(toks[n.a].lower.as_str(), "many" | "some" | "several" | "most" | "all" | "both" | "two" | "three" | "few") && toks[r.name_z - 1].lower.ends_with('s'))
+                || (n.a < r.name_a
+                    && matches!(
+                        toks[n.a].lower.as_str(),
+                        "many" | "some" | "several" | "most" | "all" | "both" | "two" | "three" | "few"
+                    )
+                    && toks[r.name_z - 1].lower.ends_with('s'))
         }
     }
 }
@@ -932,8 +1241,22 @@ fn inverted(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, np: Option<Np>
         return None;
     }
     let t = &toks[v];
-    let att = cx.att_from(b, &np, Some((v, v + 1)), rules::INDIRECT_INVERTED, if t.cue == 1 { 0.75 } else { 0.55 }, toks[v].start);
-    Some(Ind { b, start: toks[c].start, end: toks[z - 1].end, sentence: tok_span(doc, b, s, e), att, kind: QuoteKind::Indirect })
+    let att = cx.att_from(
+        b,
+        &np,
+        Some((v, v + 1)),
+        rules::INDIRECT_INVERTED,
+        if t.cue == 1 { 0.75 } else { 0.55 },
+        toks[v].start,
+    );
+    Some(Ind {
+        b,
+        start: toks[c].start,
+        end: toks[z - 1].end,
+        sentence: tok_span(doc, b, s, e),
+        att,
+        kind: QuoteKind::Indirect,
+    })
 }
 
 /// German reported speech without a cue: a sentence in Konjunktiv I ("Der Plan sei gescheitert.")
@@ -941,22 +1264,40 @@ fn inverted(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, np: Option<Np>
 fn subjunctive(cx: &mut Ctx, b: usize, s: usize, e: usize) {
     let doc = cx.doc;
     let toks = &doc.blocks[b].toks;
-    if doc.lang.subjunctive.is_empty() || !toks[s..e].iter().any(|t| t.quote.is_none() && doc.lang.subjunctive.contains(&t.lower.as_str())) {
+    if doc.lang.subjunctive.is_empty()
+        || !toks[s..e].iter().any(|t| t.quote.is_none() && doc.lang.subjunctive.contains(&t.lower.as_str()))
+    {
         return;
     }
     // the speaker in focus, from attributed speech in this or the previous block
     let pos = toks[s].start;
     let upto = cx.inds.partition_point(|x| (x.b, x.start) < (b, pos));
-    let from_ind = cx.inds[..upto].iter().rev().take(4).find(|x| x.b + 1 >= b && x.att.entity.is_some()).map(|x| (x.b, x.start, x.att.clone()));
+    let from_ind = cx.inds[..upto]
+        .iter()
+        .rev()
+        .take(4)
+        .find(|x| x.b + 1 >= b && x.att.entity.is_some())
+        .map(|x| (x.b, x.start, x.att.clone()));
     let before_dq = cx.dqs.partition_point(|d| (d.b, d.raw.start) < (b, pos));
-    let from_dq = cx.dqs[..before_dq].iter().rev().take_while(|d| d.b + 1 >= b).find_map(|d| d.att.as_ref().filter(|a| a.entity.is_some()).map(|a| (d.b, d.raw.start, a.clone())));
+    let from_dq = cx.dqs[..before_dq]
+        .iter()
+        .rev()
+        .take_while(|d| d.b + 1 >= b)
+        .find_map(|d| d.att.as_ref().filter(|a| a.entity.is_some()).map(|a| (d.b, d.raw.start, a.clone())));
     let Some((_, _, att)) = [from_ind, from_dq].into_iter().flatten().max_by_key(|x| (x.0, x.1)) else { return };
     let z = content_end(doc, b, s, e);
     if z <= s || word_count(doc, b, s, z) < MIN_INDIRECT_WORDS {
         return;
     }
     let att = inherit(&att, rules::INDIRECT_SUBJUNCTIVE, 0.55);
-    cx.inds.push(Ind { b, start: toks[s].start, end: toks[z - 1].end, sentence: tok_span(doc, b, s, e), att, kind: QuoteKind::Indirect });
+    cx.inds.push(Ind {
+        b,
+        start: toks[s].start,
+        end: toks[z - 1].end,
+        sentence: tok_span(doc, b, s, e),
+        att,
+        kind: QuoteKind::Indirect,
+    });
 }
 
 /// `According to X, …` / `…, according to X.` / `Laut X …`.
@@ -995,7 +1336,14 @@ fn according_indirect(cx: &mut Ctx, b: usize, s: usize, e: usize) {
                 continue;
             }
             let att = cx.att_from(b, &np, Some((i, i + n)), rules::INDIRECT_ACCORDING, 0.7, toks[i].start);
-            cx.inds.push(Ind { b, start: toks[c].start, end: toks[z - 1].end, sentence: tok_span(doc, b, s, e), att, kind: QuoteKind::Indirect });
+            cx.inds.push(Ind {
+                b,
+                start: toks[c].start,
+                end: toks[z - 1].end,
+                sentence: tok_span(doc, b, s, e),
+                att,
+                kind: QuoteKind::Indirect,
+            });
             return;
         }
     }
@@ -1007,12 +1355,16 @@ fn merge_mixed(cx: &mut Ctx) {
     for ii in 0..cx.inds.len() {
         let (b, s, e) = (cx.inds[ii].b, cx.inds[ii].start, cx.inds[ii].end);
         let from = cx.dqs.partition_point(|d| (d.b, d.raw.start) < (b, s));
-        let inside: Vec<usize> = (from..cx.dqs.len()).take_while(|&k| cx.dqs[k].b == b && cx.dqs[k].raw.start < e).filter(|&k| cx.dqs[k].keep).collect();
+        let inside: Vec<usize> = (from..cx.dqs.len())
+            .take_while(|&k| cx.dqs[k].b == b && cx.dqs[k].raw.start < e)
+            .filter(|&k| cx.dqs[k].keep)
+            .collect();
         if inside.is_empty() {
             continue;
         }
         let span_len = (e - s).max(1) as f32;
-        let covered: usize = inside.iter().map(|&k| cx.dqs[k].raw.end.min(e.max(cx.dqs[k].raw.end)) - cx.dqs[k].raw.start).sum();
+        let covered: usize =
+            inside.iter().map(|&k| cx.dqs[k].raw.end.min(e.max(cx.dqs[k].raw.end)) - cx.dqs[k].raw.start).sum();
         // where quoted fragments are verbatim words, words of the writer's own before the quote
         // ("der Ehemann „konnte …“") make the clause mixed however long the quote
         let own_words = || {
@@ -1021,7 +1373,10 @@ fn merge_mixed(cx: &mut Ctx) {
             let q = bd.tok_at(cx.dqs[inside[0]].raw.start);
             word_count(cx.doc, b, first, q)
         };
-        if inside.len() == 1 && covered as f32 >= DIRECT_SHARE_OF_CLAUSE * span_len && !(cx.doc.lang.verbatim_fragments && own_words() >= 1) {
+        if inside.len() == 1
+            && covered as f32 >= DIRECT_SHARE_OF_CLAUSE * span_len
+            && !(cx.doc.lang.verbatim_fragments && own_words() >= 1)
+        {
             let k = inside[0];
             if cx.dqs[k].att.as_ref().is_none_or(|a| a.entity.is_none() || a.confidence < 0.8) {
                 let a = cx.inds[ii].att.clone();
@@ -1031,7 +1386,8 @@ fn merge_mixed(cx: &mut Ctx) {
             continue;
         }
         // scare quotes ('links') do not make a clause mixed
-        let real: Vec<usize> = inside.iter().copied().filter(|&k| !(cx.dqs[k].raw.single && cx.dqs[k].words <= 2)).collect();
+        let real: Vec<usize> =
+            inside.iter().copied().filter(|&k| !(cx.dqs[k].raw.single && cx.dqs[k].words <= 2)).collect();
         if real.is_empty() {
             for &k in &inside {
                 cx.dqs[k].keep = false;
@@ -1061,17 +1417,40 @@ fn merge_mixed(cx: &mut Ctx) {
 /// sentence punctuation inside — a title or name, not speech.
 fn is_title_like(doc: &Doc, d: &Dq) -> bool {
     let toks = &doc.blocks[d.b].toks;
-    let inner: Vec<&crate::doc::Tok> = toks[d.first_tok..d.after_tok].iter().filter(|t| t.kind != TokKind::Punct).collect();
+    let inner: Vec<&crate::doc::Tok> =
+        toks[d.first_tok..d.after_tok].iter().filter(|t| t.kind != TokKind::Punct).collect();
     // connectors of English and of the foreign names German news quotes („Union pour un
     // Mouvement Populaire“, „Partij voor de Vrijheid“)
     let small = |t: &crate::doc::Tok| {
         matches!(t.lower.as_str(), "of" | "the" | "and" | "a" | "an" | "in" | "on" | "for" | "to" | "at" | "with")
-            || doc.lang.code != "en" && matches!(t.lower.as_str(), "de" | "du" | "la" | "le" | "les" | "pour" | "un" | "une" | "et" | "voor" | "van" | "het" | "en" | "y" | "del" | "di")
+            || doc.lang.code != "en"
+                && matches!(
+                    t.lower.as_str(),
+                    "de" | "du"
+                        | "la"
+                        | "le"
+                        | "les"
+                        | "pour"
+                        | "un"
+                        | "une"
+                        | "et"
+                        | "voor"
+                        | "van"
+                        | "het"
+                        | "en"
+                        | "y"
+                        | "del"
+                        | "di"
+                )
     };
     // a web address: „news.bbc.co.uk“
     let inner_text = &doc.blocks[d.b].text[d.raw.start..d.raw.end];
     let inner_text = inner_text.trim_matches(|c: char| !c.is_alphanumeric());
-    if !inner_text.is_empty() && !inner_text.contains(char::is_whitespace) && inner_text.split('.').count() >= 2 && inner_text.split('.').all(|p| p.len() >= 2 && p.chars().all(|c| c.is_alphanumeric() || c == '-')) {
+    if !inner_text.is_empty()
+        && !inner_text.contains(char::is_whitespace)
+        && inner_text.split('.').count() >= 2
+        && inner_text.split('.').all(|p| p.len() >= 2 && p.chars().all(|c| c.is_alphanumeric() || c == '-'))
+    {
         return true;
     }
     !inner.is_empty()
@@ -1098,23 +1477,46 @@ fn finish(mut cx: Ctx, config: &Config) -> Analysis {
         if !d.keep {
             continue;
         }
-        let attributed = d.att.as_ref().is_some_and(|a| a.entity.is_some() || a.rule == Sieve::TrailingCue.id() || a.rule == Sieve::LeadingCue.id());
-        let weak = d.att.as_ref().is_none_or(|a| a.rule == Sieve::LoneCandidate.id() || a.rule == Sieve::SentenceSubject.id());
+        let attributed = d.att.as_ref().is_some_and(|a| {
+            a.entity.is_some() || a.rule == Sieve::TrailingCue.id() || a.rule == Sieve::LeadingCue.id()
+        });
+        let weak =
+            d.att.as_ref().is_none_or(|a| a.rule == Sieve::LoneCandidate.id() || a.rule == Sieve::SentenceSubject.id());
         let in_chain = d.raw.runs_on || d.raw.carries_on;
-        if !in_chain && (d.titled || is_title_like(doc, d) && d.att.as_ref().is_none_or(|a| a.rule != Sieve::TrailingCue.id())) {
+        if !in_chain
+            && (d.titled || is_title_like(doc, d) && d.att.as_ref().is_none_or(|a| a.rule != Sieve::TrailingCue.id()))
+        {
             continue;
         }
         // a short fragment is a scare quote or a name, except where the language capitalises
         // every noun and the fragment starts in lower case ("„trotz einiger Vorbehalte“"):
         // verbatim words, unless a word or two ("„schmiegen“ sich") without a speaker
-        let lower_fragment = doc.lang.verbatim_fragments && !d.raw.single && d.words >= MIN_WORDS_LOWER_FRAGMENT && doc.blocks[d.b].toks.get(d.first_tok + 1).is_some_and(|t| t.is_word() && !t.cap);
-        if !in_chain && !d.nested && !lower_fragment && (!attributed || weak) && (d.words < MIN_WORDS_UNATTRIBUTED || (d.raw.single && d.words < MIN_WORDS_UNATTRIBUTED + 1)) {
+        let lower_fragment = doc.lang.verbatim_fragments
+            && !d.raw.single
+            && d.words >= MIN_WORDS_LOWER_FRAGMENT
+            && doc.blocks[d.b].toks.get(d.first_tok + 1).is_some_and(|t| t.is_word() && !t.cap);
+        if !in_chain
+            && !d.nested
+            && !lower_fragment
+            && (!attributed || weak)
+            && (d.words < MIN_WORDS_UNATTRIBUTED || (d.raw.single && d.words < MIN_WORDS_UNATTRIBUTED + 1))
+        {
             continue;
         }
         let bd = &doc.blocks[d.b];
-        let sentence = if bd.toks.is_empty() { Span::new(d.b, 0, bd.text.len()) } else { tok_span(doc, d.b, d.sent.0, d.sent.1.max(d.sent.0 + 1)) };
+        let sentence = if bd.toks.is_empty() {
+            Span::new(d.b, 0, bd.text.len())
+        } else {
+            tok_span(doc, d.b, d.sent.0, d.sent.1.max(d.sent.0 + 1))
+        };
         let chain = if d.raw.carries_on { chain_head } else { None };
-        outs.push(Out { span: Span::new(d.b, d.raw.start, d.raw.end), kind: QuoteKind::Direct, att: d.att.clone(), sentence, chain });
+        outs.push(Out {
+            span: Span::new(d.b, d.raw.start, d.raw.end),
+            kind: QuoteKind::Direct,
+            att: d.att.clone(),
+            sentence,
+            chain,
+        });
         if !d.raw.carries_on {
             chain_head = Some(outs.len() - 1);
         }
@@ -1122,7 +1524,13 @@ fn finish(mut cx: Ctx, config: &Config) -> Analysis {
     let mut head_map: HashMap<usize, usize> = HashMap::new();
     if config.indirect {
         for i in cx.inds.drain(..) {
-            outs.push(Out { span: Span::new(i.b, i.start, i.end), kind: i.kind, att: Some(i.att), sentence: i.sentence, chain: None });
+            outs.push(Out {
+                span: Span::new(i.b, i.start, i.end),
+                kind: i.kind,
+                att: Some(i.att),
+                sentence: i.sentence,
+                chain: None,
+            });
         }
     }
     // text order; chains point at their first paragraph
@@ -1145,7 +1553,12 @@ fn finish(mut cx: Ctx, config: &Config) -> Analysis {
                         let mut mentions = ent.mentions.clone();
                         mentions.sort();
                         mentions.dedup();
-                        speakers.push(Speaker { name: ent.display(), kind: ent.kind, role: ent.role.clone(), mentions });
+                        speakers.push(Speaker {
+                            name: ent.display(),
+                            kind: ent.kind,
+                            role: ent.role.clone(),
+                            mentions,
+                        });
                         speakers.len() - 1
                     })
                 });

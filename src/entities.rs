@@ -13,7 +13,8 @@ pub const ANTECEDENT_MAX_MENTIONS: usize = 200;
 /// How many candidates an entity look-up weighs at most (keeps time linear).
 pub const FIND_CANDIDATES: usize = 64;
 /// Honorifics: the word after one is a name ("Mr. King", "Dr. Judge").
-const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady", "Herr", "Frau", "Mister", "Madam"];
+const HONORIFICS: &[&str] =
+    &["Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady", "Herr", "Frau", "Mister", "Madam"];
 /// Longest name, in tokens.
 pub const MAX_NAME_TOKENS: usize = 8;
 
@@ -46,8 +47,17 @@ impl Entity {
     pub fn display(&self) -> String {
         self.words.join(" ")
     }
-    fn new(words: Vec<String>, kind: SpeakerKind, org_type: OrgType, gender: Option<Gender>, role: Option<String>, mentions: Vec<Span>, named: bool) -> Entity {
-        let mut e = Entity { words: Vec::new(), kind, org_type, gender, role, mentions, named, key: 0, acr: String::new() };
+    fn new(
+        words: Vec<String>,
+        kind: SpeakerKind,
+        org_type: OrgType,
+        gender: Option<Gender>,
+        role: Option<String>,
+        mentions: Vec<Span>,
+        named: bool,
+    ) -> Entity {
+        let mut e =
+            Entity { words: Vec::new(), kind, org_type, gender, role, mentions, named, key: 0, acr: String::new() };
         e.set_words(words);
         e
     }
@@ -158,7 +168,13 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
             }
             continue;
         }
-        if tk.is_word() && lang.name_connectors.contains(&tk.lower.as_str()) && z + 1 < toks.len() && toks[z + 1].is_word() && toks[z + 1].cap && z > i {
+        if tk.is_word()
+            && lang.name_connectors.contains(&tk.lower.as_str())
+            && z + 1 < toks.len()
+            && toks[z + 1].is_word()
+            && toks[z + 1].cap
+            && z > i
+        {
             // "and" joins two names only inside an organisation ("Johnson & Johnson"): keep
             // "X and Y" apart when both sides look like people
             if tk.lower == "and" {
@@ -173,7 +189,10 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
         return None;
     }
     // a dateline ("CAIRO —", "NEW YORK (AP) —") is a place, not a speaker
-    if i == 0 && (i..z).all(|k| is_acronym(bd.tok_text(k)) && bd.tok_text(k).len() >= 3) && toks.get(z).is_some_and(|t| t.is_dash() || t.is_punct("(")) {
+    if i == 0
+        && (i..z).all(|k| is_acronym(bd.tok_text(k)) && bd.tok_text(k).len() >= 3)
+        && toks.get(z).is_some_and(|t| t.is_dash() || t.is_punct("("))
+    {
         return None;
     }
     let mut a = i;
@@ -197,17 +216,29 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
             name_a += 1;
             continue;
         }
-        let initial = name_a == sent_start || (name_a > 0 && toks[name_a - 1].kind != crate::text::TokKind::Word && name_a == i && is_after_opening(doc, b, name_a));
+        let initial = name_a == sent_start
+            || (name_a > 0
+                && toks[name_a - 1].kind != crate::text::TokKind::Word
+                && name_a == i
+                && is_after_opening(doc, b, name_a));
         // "New" before a capitalised word starts a place name (New Zealand, New York)
         let name_start = tk.lower == "new" && name_a + 1 < z;
-        if doc.is_stop(tk) && !name_start && (initial || tk.lower == "the" || name_a < z) && !(tk.lower.len() <= 3 && tk.end - tk.start >= 2 && is_acronym(w)) {
+        if doc.is_stop(tk)
+            && !name_start
+            && (initial || tk.lower == "the" || name_a < z)
+            && !(tk.lower.len() <= 3 && tk.end - tk.start >= 2 && is_acronym(w))
+        {
             if role.is_empty() {
                 a = name_a + 1;
             }
             name_a += 1;
             continue;
         }
-        if initial && z - name_a == 1 && (doc.seen_lowercase(&tk.lower) || (tk.lower.ends_with("ly") && toks.get(z).is_some_and(|t| t.is_punct(",")))) {
+        if initial
+            && z - name_a == 1
+            && (doc.seen_lowercase(&tk.lower)
+                || (tk.lower.ends_with("ly") && toks.get(z).is_some_and(|t| t.is_punct(","))))
+        {
             // "Basically, don't expect …": a sentence adverb
             return None;
         }
@@ -215,7 +246,10 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
     }
     // trailing connectors
     let mut name_z = z;
-    while name_z > name_a && toks[name_z - 1].is_word() && lang.name_connectors.contains(&toks[name_z - 1].lower.as_str()) {
+    while name_z > name_a
+        && toks[name_z - 1].is_word()
+        && lang.name_connectors.contains(&toks[name_z - 1].lower.as_str())
+    {
         name_z -= 1;
     }
     if name_z <= name_a {
@@ -239,7 +273,18 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
             // before a given name, an organisation's name or a role noun is a role ("Snopes
             // Fact-Checker David Emery"); other capitalised words are part of the name ("Te
             // Kaurinui Robert Parata")
-            (_, Some(g)) if name_z - g <= 3 && (lang.capitalised_nouns || (name_a..g).any(|k| lang.orgwords.contains(bd.tok_text(k)) || is_acronym(bd.tok_text(k)) || bd.tok_text(k).contains('-') || toks[k].nominal.is_some())) => Some(g),
+            (_, Some(g))
+                if name_z - g <= 3
+                    && (lang.capitalised_nouns
+                        || (name_a..g).any(|k| {
+                            lang.orgwords.contains(bd.tok_text(k))
+                                || is_acronym(bd.tok_text(k))
+                                || bd.tok_text(k).contains('-')
+                                || toks[k].nominal.is_some()
+                        })) =>
+            {
+                Some(g)
+            }
             _ => None,
         };
         if let Some(k) = split {
@@ -282,11 +327,16 @@ pub fn run_words(doc: &Doc, b: usize, r: &NameRun) -> Vec<String> {
 
 /// First words of place names.
 const PLACE_STARTS: &[&str] = &[
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "saudi", "united", "upper", "lower",
-    "san", "santa", "los", "las", "nord", "süd", "ost",
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "saudi",
+    "united", "upper", "lower", "san", "santa", "los", "las", "nord", "süd", "ost",
 ];
 
-pub fn classify(doc: &Doc, words: &[String], role: &Option<String>, gender: Option<Gender>) -> (SpeakerKind, OrgType, Option<Gender>) {
+pub fn classify(
+    doc: &Doc,
+    words: &[String],
+    role: &Option<String>,
+    gender: Option<Gender>,
+) -> (SpeakerKind, OrgType, Option<Gender>) {
     let lang = doc.lang;
     let mut org_type = OrgType::Unknown;
     let mut is_org = false;
@@ -294,9 +344,18 @@ pub fn classify(doc: &Doc, words: &[String], role: &Option<String>, gender: Opti
         if lang.orgwords.contains(w.as_str()) {
             is_org = true;
             org_type = match w.as_str() {
-                "Department" | "Ministry" | "Agency" | "Administration" | "Office" | "Bureau" | "Commission" | "Government" | "Police" | "Army" | "Navy" | "Court" | "Congress" | "Senate" | "Parliament" | "Council" | "Committee" | "Kremlin" | "Pentagon" | "Cabinet" | "Authority" | "Service" | "Ministerium" | "Regierung" | "Bundesregierung" | "Polizei" | "Staatsanwaltschaft" | "Gericht" => OrgType::Government,
-                "News" | "Times" | "Post" | "Journal" | "Herald" | "Tribune" | "Telegraph" | "Guardian" | "Gazette" | "Daily" | "Press" | "Magazine" | "Review" | "Chronicle" | "Reuters" | "Bloomberg" | "Television" | "TV" | "Radio" | "Broadcasting" | "Network" | "Zeitung" | "Media" => OrgType::Media,
-                "Lab" | "Labs" | "Inc" | "Inc." | "Corp" | "Corp." | "Corporation" | "Company" | "Co" | "Co." | "Ltd" | "Ltd." | "LLC" | "PLC" | "plc" | "GmbH" | "AG" | "Group" | "Holdings" | "Bank" | "Airlines" | "Motors" | "Industries" | "Technologies" | "Software" => OrgType::Company,
+                "Department" | "Ministry" | "Agency" | "Administration" | "Office" | "Bureau" | "Commission"
+                | "Government" | "Police" | "Army" | "Navy" | "Court" | "Congress" | "Senate" | "Parliament"
+                | "Council" | "Committee" | "Kremlin" | "Pentagon" | "Cabinet" | "Authority" | "Service"
+                | "Ministerium" | "Regierung" | "Bundesregierung" | "Polizei" | "Staatsanwaltschaft" | "Gericht" => {
+                    OrgType::Government
+                }
+                "News" | "Times" | "Post" | "Journal" | "Herald" | "Tribune" | "Telegraph" | "Guardian" | "Gazette"
+                | "Daily" | "Press" | "Magazine" | "Review" | "Chronicle" | "Reuters" | "Bloomberg" | "Television"
+                | "TV" | "Radio" | "Broadcasting" | "Network" | "Zeitung" | "Media" => OrgType::Media,
+                "Lab" | "Labs" | "Inc" | "Inc." | "Corp" | "Corp." | "Corporation" | "Company" | "Co" | "Co."
+                | "Ltd" | "Ltd." | "LLC" | "PLC" | "plc" | "GmbH" | "AG" | "Group" | "Holdings" | "Bank"
+                | "Airlines" | "Motors" | "Industries" | "Technologies" | "Software" => OrgType::Company,
                 _ => org_type,
             };
         }
@@ -317,7 +376,9 @@ pub fn classify(doc: &Doc, words: &[String], role: &Option<String>, gender: Opti
     if role.is_some() || first_gender.is_some() || gender.is_some() {
         return (SpeakerKind::Person, OrgType::Unknown, g);
     }
-    if (2..=4).contains(&words.len()) && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) && !is_acronym(w)) {
+    if (2..=4).contains(&words.len())
+        && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) && !is_acronym(w))
+    {
         return (SpeakerKind::Person, OrgType::Unknown, g);
     }
     (SpeakerKind::Unknown, OrgType::Unknown, g)
@@ -368,8 +429,18 @@ impl Entities {
                             // after the name types it
                             let mut k = r.z;
                             // ("Donald Trump's campaign" does not make Trump an organisation)
-                            let possessive = bd.toks[r.name_z - 1].lower.ends_with("'s") || bd.toks[r.name_z - 1].lower.ends_with("’s");
-                            while !possessive && k < end && k < r.z + 3 && bd.toks[k].is_word() && !bd.toks[k].cap && bd.toks[k].cue == 0 && !bd.toks[k].is_det() && !doc.is_stop(&bd.toks[k]) && !bd.toks[k].is_possessive() {
+                            let possessive = bd.toks[r.name_z - 1].lower.ends_with("'s")
+                                || bd.toks[r.name_z - 1].lower.ends_with("’s");
+                            while !possessive
+                                && k < end
+                                && k < r.z + 3
+                                && bd.toks[k].is_word()
+                                && !bd.toks[k].cap
+                                && bd.toks[k].cue == 0
+                                && !bd.toks[k].is_det()
+                                && !doc.is_stop(&bd.toks[k])
+                                && !bd.toks[k].is_possessive()
+                            {
                                 if let Some(crate::lexicon::Nominal::Org) = doc.nominal(&bd.toks[k]) {
                                     let ent = &mut e.list[id];
                                     ent.kind = SpeakerKind::Organisation;
@@ -391,7 +462,9 @@ impl Entities {
                                     e.names.push(NameMention { span: sp, entity: id });
                                     e.alias(id, w);
                                     next_i = r.z + 3;
-                                } else if let Some(r2) = name_run(doc, b, r.z + 1, s).filter(|r2| r2.z < end && bd.toks[r2.z].is_punct(")") && r2.role.is_none()) {
+                                } else if let Some(r2) = name_run(doc, b, r.z + 1, s)
+                                    .filter(|r2| r2.z < end && bd.toks[r2.z].is_punct(")") && r2.role.is_none())
+                                {
                                     let other = run_words(doc, b, &r2);
                                     let known = e.by_key.get(&key_of(&other)).copied();
                                     if known.is_none() && r2.name_z - r2.name_a == r.name_z - r.name_a {
@@ -419,7 +492,15 @@ impl Entities {
         if self.list[id].acronym() == acronym {
             return; // already found through the acronym index
         }
-        let e = Entity::new(vec![acronym.to_string()], SpeakerKind::Organisation, self.list[id].org_type, None, None, Vec::new(), false);
+        let e = Entity::new(
+            vec![acronym.to_string()],
+            SpeakerKind::Organisation,
+            self.list[id].org_type,
+            None,
+            None,
+            Vec::new(),
+            false,
+        );
         let alias_id = self.list.len();
         self.by_key.insert(e.key, alias_id);
         self.list.push(e);
@@ -441,7 +522,14 @@ impl Entities {
     }
 
     /// Links a proper-name mention to an existing entity or makes a new one.
-    pub fn link(&mut self, doc: &Doc, words: Vec<String>, role: Option<String>, gender: Option<Gender>, span: Span) -> usize {
+    pub fn link(
+        &mut self,
+        doc: &Doc,
+        words: Vec<String>,
+        role: Option<String>,
+        gender: Option<Gender>,
+        span: Span,
+    ) -> usize {
         let key = key_of(&words);
         if let Some(&id) = self.by_key.get(&key) {
             let id = self.resolve_forward(id);
@@ -453,7 +541,17 @@ impl Entities {
             Some(id) => id,
             None => {
                 // a new entity: nothing to upgrade
-                let mut e = Entity { words, kind, org_type, gender, role: None, mentions: Vec::new(), named: true, key, acr: String::new() };
+                let mut e = Entity {
+                    words,
+                    kind,
+                    org_type,
+                    gender,
+                    role: None,
+                    mentions: Vec::new(),
+                    named: true,
+                    key,
+                    acr: String::new(),
+                };
                 if e.words.len() > 1 {
                     e.acr = acronym_of(&e.words);
                 }
@@ -469,7 +567,12 @@ impl Entities {
         let mut upgraded = false;
         let ent = &mut self.list[id];
         // the most complete name wins; the earliest on ties
-        if words.len() > ent.words.len() && !(ent.kind == SpeakerKind::Organisation && kind != SpeakerKind::Organisation && !is_acronym(&ent.words[0]) && ent.words.len() > 1) {
+        if words.len() > ent.words.len()
+            && !(ent.kind == SpeakerKind::Organisation
+                && kind != SpeakerKind::Organisation
+                && !is_acronym(&ent.words[0])
+                && ent.words.len() > 1)
+        {
             ent.set_words(words);
             if ent.kind == SpeakerKind::Unknown {
                 ent.kind = kind;
@@ -553,23 +656,36 @@ impl Entities {
         if words.len() == 1 {
             let w = &words[0];
             // surname or short form of an earlier full name
-            if let Some(i) = self.latest(b'l', w, |e| e.named && e.kind != SpeakerKind::Organisation && e.words.last() == Some(w)) {
+            if let Some(i) =
+                self.latest(b'l', w, |e| e.named && e.kind != SpeakerKind::Organisation && e.words.last() == Some(w))
+            {
                 return Some(i);
             }
-            if let Some(i) = self.latest(b'f', w, |e| e.named && e.kind == SpeakerKind::Organisation && e.words.first() == Some(w)) {
+            if let Some(i) =
+                self.latest(b'f', w, |e| e.named && e.kind == SpeakerKind::Organisation && e.words.first() == Some(w))
+            {
                 return Some(i);
             }
-            if let Some(i) = self.latest(b'f', w, |e| e.named && e.kind == SpeakerKind::Person && e.words.first() == Some(w)) {
+            if let Some(i) =
+                self.latest(b'f', w, |e| e.named && e.kind == SpeakerKind::Person && e.words.first() == Some(w))
+            {
                 return Some(i);
             }
         } else if kind != SpeakerKind::Organisation {
             // a full name after its surname was used alone
             let last = words.last()?;
-            if let Some(i) = self.latest(b's', last, |e| e.named && e.words.len() == 1 && &e.words[0] == last && e.kind != SpeakerKind::Organisation) {
+            if let Some(i) = self.latest(b's', last, |e| {
+                e.named && e.words.len() == 1 && &e.words[0] == last && e.kind != SpeakerKind::Organisation
+            }) {
                 return Some(i);
             }
             // "Hillary Rodham Clinton" after "Hillary Clinton"
-            if let Some(i) = self.latest(b'l', last, |e| e.named && e.kind == SpeakerKind::Person && e.words.last() == Some(last) && e.words.first() == words.first()) {
+            if let Some(i) = self.latest(b'l', last, |e| {
+                e.named
+                    && e.kind == SpeakerKind::Person
+                    && e.words.last() == Some(last)
+                    && e.words.first() == words.first()
+            }) {
                 return Some(i);
             }
         }
@@ -593,17 +709,30 @@ impl Entities {
     /// Name mentions strictly before (block, pos), nearest first, within the window.
     pub fn before(&self, block: usize, pos: usize) -> impl Iterator<Item = &NameMention> {
         let i = self.names.partition_point(|m| (m.span.block, m.span.start) < (block, pos));
-        self.names[..i].iter().rev().take(ANTECEDENT_MAX_MENTIONS).take_while(move |m| m.span.block + ANTECEDENT_WINDOW_BLOCKS >= block)
+        self.names[..i]
+            .iter()
+            .rev()
+            .take(ANTECEDENT_MAX_MENTIONS)
+            .take_while(move |m| m.span.block + ANTECEDENT_WINDOW_BLOCKS >= block)
     }
 
     /// he / she: the nearest person (or unknown single name) before the position whose gender
     /// does not conflict.
-    pub fn resolve_person(&self, block: usize, pos: usize, gender: Option<Gender>, prefer: Option<usize>) -> Option<usize> {
+    pub fn resolve_person(
+        &self,
+        block: usize,
+        pos: usize,
+        gender: Option<Gender>,
+        prefer: Option<usize>,
+    ) -> Option<usize> {
         if let Some(p) = prefer {
             let e = &self.list[p];
             if e.kind == SpeakerKind::Person && (gender.is_none() || e.gender.is_none() || e.gender == gender) {
                 // the speaker in focus is a strong antecedent when the last named person agrees
-                if let Some(m) = self.before(block, pos).find(|m| self.list[self.resolve_forward(m.entity)].kind == SpeakerKind::Person) {
+                if let Some(m) = self
+                    .before(block, pos)
+                    .find(|m| self.list[self.resolve_forward(m.entity)].kind == SpeakerKind::Person)
+                {
                     if self.resolve_forward(m.entity) == p {
                         return Some(p);
                     }
@@ -645,7 +774,10 @@ impl Entities {
             // a company can also be typed as a media house, and the reverse; governments are
             // never "the company"
             let compatible = e.org_type == OrgType::Unknown
-                || matches!((want, e.org_type), (OrgType::Company, OrgType::Media) | (OrgType::Media, OrgType::Company));
+                || matches!(
+                    (want, e.org_type),
+                    (OrgType::Company, OrgType::Media) | (OrgType::Media, OrgType::Company)
+                );
             if fallback.is_none() && compatible {
                 fallback = Some(id);
             }
@@ -657,14 +789,21 @@ impl Entities {
                 .iter()
                 .take_while(|m| m.span.block <= block + 2)
                 .map(|m| self.resolve_forward(m.entity))
-                .find(|&id| self.list[id].kind == SpeakerKind::Organisation && (want == OrgType::Unknown || self.list[id].org_type == want || self.list[id].org_type == OrgType::Unknown))
+                .find(|&id| {
+                    self.list[id].kind == SpeakerKind::Organisation
+                        && (want == OrgType::Unknown
+                            || self.list[id].org_type == want
+                            || self.list[id].org_type == OrgType::Unknown)
+                })
         })
     }
 
     /// A speaker described but not named ("a spokeswoman", "officials").
     pub fn described(&mut self, words: String, span: Span) -> usize {
         let key = key_of(std::slice::from_ref(&words));
-        if let Some(i) = self.list.iter().position(|e| !e.named && e.key() == key && e.kind != SpeakerKind::Organisation) {
+        if let Some(i) =
+            self.list.iter().position(|e| !e.named && e.key() == key && e.kind != SpeakerKind::Organisation)
+        {
             self.list[i].mentions.push(span);
             return i;
         }
@@ -685,9 +824,14 @@ impl Entities {
 
 pub fn org_type_of_noun(noun: &str) -> OrgType {
     match noun.trim_end_matches("'s") {
-        "company" | "firm" | "corporation" | "group" | "bank" | "lab" | "laboratory" | "manufacturer" | "maker" | "retailer" | "carrier" | "airline" | "operator" | "developer" | "giant" | "startup" | "publisher" | "studio" => OrgType::Company,
-        "agency" | "ministry" | "department" | "administration" | "government" | "office" | "embassy" | "commission" | "council" | "court" | "police" | "army" | "military" | "navy" | "authority" | "authorities" | "regulator" | "white house" | "kremlin" | "pentagon" => OrgType::Government,
-        "newspaper" | "paper" | "magazine" | "outlet" | "channel" | "station" | "publication" | "network" | "broadcaster" | "website" | "site" => OrgType::Media,
+        "company" | "firm" | "corporation" | "group" | "bank" | "lab" | "laboratory" | "manufacturer" | "maker"
+        | "retailer" | "carrier" | "airline" | "operator" | "developer" | "giant" | "startup" | "publisher"
+        | "studio" => OrgType::Company,
+        "agency" | "ministry" | "department" | "administration" | "government" | "office" | "embassy"
+        | "commission" | "council" | "court" | "police" | "army" | "military" | "navy" | "authority"
+        | "authorities" | "regulator" | "white house" | "kremlin" | "pentagon" => OrgType::Government,
+        "newspaper" | "paper" | "magazine" | "outlet" | "channel" | "station" | "publication" | "network"
+        | "broadcaster" | "website" | "site" => OrgType::Media,
         _ => OrgType::Unknown,
     }
 }

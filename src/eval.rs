@@ -32,8 +32,29 @@ pub struct PredQuote {
 }
 
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "gen", "sen", "rep", "gov", "president",
-    "premier", "minister", "prime", "chief", "the", "herr", "frau",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "rev",
+    "gen",
+    "sen",
+    "rep",
+    "gov",
+    "president",
+    "premier",
+    "minister",
+    "prime",
+    "chief",
+    "the",
+    "herr",
+    "frau",
 ];
 
 fn norm_name(s: &str) -> Vec<String> {
@@ -89,7 +110,11 @@ pub fn acronym_match(pred: &str, gold: &str) -> bool {
     if p.is_empty() || g.is_empty() {
         return false;
     }
-    let is_acr = |s: &str| s.chars().any(|c| c.is_alphabetic()) && s.chars().all(|c| !c.is_lowercase()) && (2..=6).contains(&s.chars().count());
+    let is_acr = |s: &str| {
+        s.chars().any(|c| c.is_alphabetic())
+            && s.chars().all(|c| !c.is_lowercase())
+            && (2..=6).contains(&s.chars().count())
+    };
     (is_acr(p) && acronym(g).ends_with(p)) || (is_acr(g) && acronym(p).ends_with(g))
 }
 
@@ -175,7 +200,13 @@ pub struct Doc {
 }
 
 /// Scores one class ("direct" = direct+mixed, "indirect", or both) at one threshold.
-pub fn score(docs: &[Doc], direct: bool, indirect: bool, thr: f64, rules: Option<&mut BTreeMap<String, RuleStat>>) -> Score {
+pub fn score(
+    docs: &[Doc],
+    direct: bool,
+    indirect: bool,
+    thr: f64,
+    rules: Option<&mut BTreeMap<String, RuleStat>>,
+) -> Score {
     let mut s = Score::default();
     let (mut spk_total, mut spk_ok, mut spk_ok_strict) = (0usize, 0usize, 0usize);
     let mut rules = rules;
@@ -237,7 +268,10 @@ mod tests {
 
     #[test]
     fn matching_is_greedy_one_to_one() {
-        let g = [GoldQuote { start: 0, end: 10, ..Default::default() }, GoldQuote { start: 20, end: 30, ..Default::default() }];
+        let g = [
+            GoldQuote { start: 0, end: 10, ..Default::default() },
+            GoldQuote { start: 20, end: 30, ..Default::default() },
+        ];
         let p = [PredQuote { start: 0, end: 30, ..Default::default() }];
         let gr: Vec<&GoldQuote> = g.iter().collect();
         let pr: Vec<&PredQuote> = p.iter().collect();

@@ -151,9 +151,7 @@ const AD_TOKENS: &[&str] = &[
     "promo",
 ];
 /// Readability's `okMaybeItsACandidate`.
-const MAYBE_CANDIDATE: &[&str] = &[
-    "and", "article", "body", "column", "content", "main", "shadow",
-];
+const MAYBE_CANDIDATE: &[&str] = &["and", "article", "body", "column", "content", "main", "shadow"];
 /// Readability's `positive`.
 const POSITIVE: &[&str] = &[
     "article",
@@ -339,22 +337,18 @@ fn classify(name: &str) -> Tag {
         "tr" => Tag::Tr,
         "ul" => Tag::Ul,
         "title" => Tag::Title,
-        "script" | "style" | "noscript" | "template" | "svg" | "math" | "frame" | "frameset"
-        | "applet" | "canvas" | "video" | "audio" | "map" | "button" | "select" | "textarea"
-        | "option" | "optgroup" | "datalist" | "nav" | "footer" | "aside" | "dialog" | "menu"
-        | "head" | "link" | "base" | "picture" | "source" | "track" | "object-fallback"
-        | "label" | "output" | "progress" | "meter" => Tag::Skip,
-        "address" | "center" | "details" | "summary" | "dl" | "dd" | "dt" | "hgroup" | "tbody"
-        | "thead" | "tfoot" | "caption" | "colgroup" | "legend" | "html" | "search" => Tag::Block,
+        "script" | "style" | "noscript" | "template" | "svg" | "math" | "frame" | "frameset" | "applet" | "canvas"
+        | "video" | "audio" | "map" | "button" | "select" | "textarea" | "option" | "optgroup" | "datalist" | "nav"
+        | "footer" | "aside" | "dialog" | "menu" | "head" | "link" | "base" | "picture" | "source" | "track"
+        | "object-fallback" | "label" | "output" | "progress" | "meter" => Tag::Skip,
+        "address" | "center" | "details" | "summary" | "dl" | "dd" | "dt" | "hgroup" | "tbody" | "thead" | "tfoot"
+        | "caption" | "colgroup" | "legend" | "html" | "search" => Tag::Block,
         _ => Tag::Inline,
     }
 }
 
 fn is_block(tag: Tag) -> bool {
-    !matches!(
-        tag,
-        Tag::Text | Tag::A | Tag::Br | Tag::Code | Tag::Img | Tag::Inline
-    )
+    !matches!(tag, Tag::Text | Tag::A | Tag::Br | Tag::Code | Tag::Img | Tag::Inline)
 }
 
 struct N<'a> {
@@ -383,25 +377,13 @@ impl<'a> Doc<'a> {
             match node.value() {
                 Node::Element(el) => {
                     let idx = nodes.len();
-                    nodes.push(N {
-                        parent,
-                        end: idx + 1,
-                        tag: classify(el.name()),
-                        text: "",
-                        el: Some(el),
-                    });
+                    nodes.push(N { parent, end: idx + 1, tag: classify(el.name()), text: "", el: Some(el) });
                     stack.push(idx);
                     opened = true;
                 }
                 Node::Text(t) => {
                     let idx = nodes.len();
-                    nodes.push(N {
-                        parent,
-                        end: idx + 1,
-                        tag: Tag::Text,
-                        text: t,
-                        el: None,
-                    });
+                    nodes.push(N { parent, end: idx + 1, tag: Tag::Text, text: t, el: None });
                 }
                 _ => {}
             }
@@ -465,11 +447,7 @@ impl<'a> Doc<'a> {
     }
 
     fn children(&self, i: usize) -> Children<'_, 'a> {
-        Children {
-            doc: self,
-            next: i + 1,
-            end: self.nodes[i].end,
-        }
+        Children { doc: self, next: i + 1, end: self.nodes[i].end }
     }
 
     fn contains(&self, anc: usize, i: usize) -> bool {
@@ -500,8 +478,7 @@ impl Iterator for Children<'_, '_> {
 }
 
 fn tokens(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| c.is_whitespace() || c == '-' || c == '_' || c == ':')
-        .filter(|t| !t.is_empty())
+    s.split(|c: char| c.is_whitespace() || c == '-' || c == '_' || c == ':').filter(|t| !t.is_empty())
 }
 
 fn matches_any(s: &str, pats: &[&str]) -> bool {
@@ -537,8 +514,7 @@ fn class_weight(doc: &Doc, i: usize) -> f32 {
 }
 
 fn is_share(class_id: &str) -> bool {
-    tokens(class_id)
-        .any(|t| t == "share" || t == "sharedaddy" || t == "sharing" || t == "sharetools")
+    tokens(class_id).any(|t| t == "share" || t == "sharedaddy" || t == "sharing" || t == "sharetools")
 }
 
 /// Hidden by attribute or inline style.
@@ -549,17 +525,11 @@ fn is_hidden(doc: &Doc, i: usize) -> bool {
     if el.attr("hidden").is_some() {
         return true;
     }
-    if el.attr("aria-hidden") == Some("true")
-        && !el.attr("class").unwrap_or("").contains("fallback-image")
-    {
+    if el.attr("aria-hidden") == Some("true") && !el.attr("class").unwrap_or("").contains("fallback-image") {
         return true;
     }
     if let Some(style) = el.attr("style") {
-        let s: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_lowercase();
+        let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
         if s.contains("display:none") || s.contains("visibility:hidden") {
             return true;
         }
@@ -597,11 +567,7 @@ fn is_html_space(c: char) -> bool {
 }
 
 fn is_edge_junk(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
-        )
+    c.is_whitespace() || matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}')
 }
 
 fn count_commas(s: &str) -> u32 {
@@ -729,21 +695,12 @@ impl<'d, 'a> Layout<'d, 'a> {
             Tag::Li => Some(BlockKind::ListItem),
             _ => parent.and_then(|o| o.kind),
         };
-        let owner = if is_block(tag) {
-            idx
-        } else {
-            parent.map_or(NONE, |o| o.owner)
-        };
+        let owner = if is_block(tag) { idx } else { parent.map_or(NONE, |o| o.owner) };
         let in_list = matches!(tag, Tag::Ul | Tag::Ol) || parent.is_some_and(|o| o.in_list);
         if tag == Tag::A {
             self.a_depth += 1;
         }
-        self.stack.push(Open {
-            idx,
-            owner,
-            kind,
-            in_list,
-        });
+        self.stack.push(Open { idx, owner, kind, in_list });
     }
 
     fn close(&mut self) {
@@ -762,11 +719,7 @@ impl<'d, 'a> Layout<'d, 'a> {
     /// Lays out the subtree of `root` (or the whole document for `NONE`), skipping the
     /// subtrees of nodes that are not `alive`.
     fn run(mut self, root: usize, alive: &[bool]) -> Vec<Run> {
-        let (from, to) = if root == NONE {
-            (0, self.doc.len())
-        } else {
-            (root, self.doc.nodes[root].end)
-        };
+        let (from, to) = if root == NONE { (0, self.doc.len()) } else { (root, self.doc.nodes[root].end) };
         let mut i = from;
         while i < to {
             while let Some(top) = self.stack.last().map(|o| o.idx) {
@@ -956,9 +909,8 @@ fn pruning(doc: &Doc) -> Pruning {
     for i in 0..n {
         let node = &doc.nodes[i];
         let p = node.parent;
-        let inherited = p != NONE
-            && (in_table_or_code[p]
-                || matches!(doc.nodes[p].tag, Tag::Table | Tag::Code | Tag::Pre));
+        let inherited =
+            p != NONE && (in_table_or_code[p] || matches!(doc.nodes[p].tag, Tag::Table | Tag::Code | Tag::Pre));
         in_table_or_code[i] = inherited;
         match node.tag {
             Tag::Text => {}
@@ -973,11 +925,7 @@ fn pruning(doc: &Doc) -> Pruning {
             }
         }
     }
-    Pruning {
-        base,
-        header,
-        unlikely,
-    }
+    Pruning { base, header, unlikely }
 }
 
 /// `alive[i]`: neither `i` nor an ancestor is dropped by `dropped`.
@@ -1013,18 +961,13 @@ fn init_score(doc: &Doc, i: usize, flags: Flags) -> f32 {
         },
         _ => 0.0,
     };
-    base + if flags.weight_classes {
-        class_weight(doc, i)
-    } else {
-        0.0
-    }
+    base + if flags.weight_classes { class_weight(doc, i) } else { 0.0 }
 }
 
 fn extract(doc: &Doc, pr: &Pruning, flags: Flags) -> Extraction {
     let n = doc.len();
-    let mut dropped: Vec<bool> = (0..n)
-        .map(|i| pr.base[i] || pr.header[i] || (flags.strip_unlikely && pr.unlikely[i]))
-        .collect();
+    let mut dropped: Vec<bool> =
+        (0..n).map(|i| pr.base[i] || pr.header[i] || (flags.strip_unlikely && pr.unlikely[i])).collect();
     let alive = alive_from(doc, |i| dropped[i]);
     let runs = Layout::new(doc).run(NONE, &alive);
     let agg = aggregates(doc, &runs, &alive);
@@ -1066,12 +1009,11 @@ fn extract(doc: &Doc, pr: &Pruning, flags: Flags) -> Extraction {
         if !scorable || r.kind == BlockKind::Caption {
             continue;
         }
-        let start =
-            if matches!(otag, Tag::P | Tag::Pre | Tag::Td | Tag::H(_)) || !has_block[r.owner] {
-                doc.nodes[r.owner].parent
-            } else {
-                r.owner
-            };
+        let start = if matches!(otag, Tag::P | Tag::Pre | Tag::Td | Tag::H(_)) || !has_block[r.owner] {
+            doc.nodes[r.owner].parent
+        } else {
+            r.owner
+        };
         let s = 1.0 + r.commas as f32 + ((r.len / 100) as f32).min(MAX_LENGTH_POINTS);
         let mut a = start;
         let mut level = 0;
@@ -1098,12 +1040,7 @@ fn extract(doc: &Doc, pr: &Pruning, flags: Flags) -> Extraction {
         score[c] *= 1.0 - agg[c].link_density();
     }
     let mut top: Vec<usize> = candidates.clone();
-    top.sort_by(|&a, &b| {
-        score[b]
-            .partial_cmp(&score[a])
-            .unwrap_or(std::cmp::Ordering::Equal)
-            .then(a.cmp(&b))
-    });
+    top.sort_by(|&a, &b| score[b].partial_cmp(&score[a]).unwrap_or(std::cmp::Ordering::Equal).then(a.cmp(&b)));
     top.truncate(N_TOP_CANDIDATES);
 
     let mut containers: Vec<usize>;
@@ -1120,10 +1057,7 @@ fn extract(doc: &Doc, pr: &Pruning, flags: Flags) -> Extraction {
             if alternatives.len() >= MINIMUM_TOPCANDIDATES {
                 let mut p = doc.nodes[t].parent;
                 while p != NONE && p != body {
-                    let votes = alternatives
-                        .iter()
-                        .filter(|&&c| doc.contains(p, c) && c != p)
-                        .count();
+                    let votes = alternatives.iter().filter(|&&c| doc.contains(p, c) && c != p).count();
                     if votes >= MINIMUM_TOPCANDIDATES {
                         t = p;
                         break;
@@ -1158,11 +1092,7 @@ fn extract(doc: &Doc, pr: &Pruning, flags: Flags) -> Extraction {
             let mut p = doc.nodes[t].parent;
             while p != NONE
                 && p != body
-                && doc
-                    .children(p)
-                    .filter(|&c| alive[c] && doc.nodes[c].tag != Tag::Text)
-                    .count()
-                    == 1
+                && doc.children(p).filter(|&c| alive[c] && doc.nodes[c].tag != Tag::Text).count() == 1
             {
                 t = p;
                 p = doc.nodes[p].parent;
@@ -1195,8 +1125,7 @@ fn extract(doc: &Doc, pr: &Pruning, flags: Flags) -> Extraction {
                         containers.push(s);
                         continue;
                     }
-                    let paragraph_like = doc.nodes[s].tag == Tag::P
-                        || (doc.nodes[s].tag == Tag::Div && !has_block[s]);
+                    let paragraph_like = doc.nodes[s].tag == Tag::P || (doc.nodes[s].tag == Tag::Div && !has_block[s]);
                     if paragraph_like {
                         let a = &agg[s];
                         let ld = a.link_density();
@@ -1204,9 +1133,8 @@ fn extract(doc: &Doc, pr: &Pruning, flags: Flags) -> Extraction {
                         if len > SIBLING_PARAGRAPH_CHARS && ld < SIBLING_MAX_LINK_DENSITY {
                             containers.push(s);
                         } else if len > 0 && len <= SIBLING_PARAGRAPH_CHARS && a.link == 0 {
-                            let ends_sentence = runs_in(doc, &runs, s)
-                                .iter()
-                                .any(|r| r.text.contains(". ") || r.text.ends_with('.'));
+                            let ends_sentence =
+                                runs_in(doc, &runs, s).iter().any(|r| r.text.contains(". ") || r.text.ends_with('.'));
                             if ends_sentence {
                                 containers.push(s);
                             }
@@ -1227,15 +1155,10 @@ fn extract(doc: &Doc, pr: &Pruning, flags: Flags) -> Extraction {
         let mut in_figure = vec![false; end - c];
         for i in c + 1..end {
             let p = doc.nodes[i].parent;
-            let (pp, pf) = if p > c {
-                (protected[p - c], in_figure[p - c])
-            } else {
-                (false, false)
-            };
+            let (pp, pf) = if p > c { (protected[p - c], in_figure[p - c]) } else { (false, false) };
             let ptag = doc.nodes[p].tag;
-            protected[i - c] = pp
-                || matches!(ptag, Tag::Code | Tag::Pre)
-                || (ptag == Tag::Table && is_data_table(doc, &agg[p], p));
+            protected[i - c] =
+                pp || matches!(ptag, Tag::Code | Tag::Pre) || (ptag == Tag::Table && is_data_table(doc, &agg[p], p));
             in_figure[i - c] = pf || ptag == Tag::Figure;
         }
         let mut gone = vec![Agg::default(); end - c];
@@ -1245,19 +1168,13 @@ fn extract(doc: &Doc, pr: &Pruning, flags: Flags) -> Extraction {
             if alive[i] && !dropped[i] && tag != Tag::Text {
                 let mut cur = agg[i];
                 cur.sub(&gone[k]);
-                let drop_it = (flags.clean_conditionally
-                    && cur.text < SHARE_ELEMENT_MAX_CHARS
-                    && is_share(&doc.class_id(i)))
-                    || (flags.weight_classes
-                        && matches!(tag, Tag::H(1 | 2))
-                        && class_weight(doc, i) < 0.0)
-                    || (flags.clean_conditionally
-                        && matches!(
-                            tag,
-                            Tag::Form | Tag::Fieldset | Tag::Table | Tag::Ul | Tag::Ol | Tag::Div
-                        )
-                        && !protected[k]
-                        && should_clean(doc, &cur, &runs, &dropped, i, in_figure[k], flags));
+                let drop_it =
+                    (flags.clean_conditionally && cur.text < SHARE_ELEMENT_MAX_CHARS && is_share(&doc.class_id(i)))
+                        || (flags.weight_classes && matches!(tag, Tag::H(1 | 2)) && class_weight(doc, i) < 0.0)
+                        || (flags.clean_conditionally
+                            && matches!(tag, Tag::Form | Tag::Fieldset | Tag::Table | Tag::Ul | Tag::Ol | Tag::Div)
+                            && !protected[k]
+                            && should_clean(doc, &cur, &runs, &dropped, i, in_figure[k], flags));
                 if drop_it {
                     dropped[i] = true;
                     gone[k] = agg[i];
@@ -1277,12 +1194,7 @@ fn extract(doc: &Doc, pr: &Pruning, flags: Flags) -> Extraction {
         out.extend(Layout::new(doc).run(c, &alive));
     }
     let text_len = out.iter().map(|r| r.len as usize).sum();
-    Extraction {
-        containers,
-        runs: out,
-        text_len,
-        alive,
-    }
+    Extraction { containers, runs: out, text_len, alive }
 }
 
 fn is_data_table(doc: &Doc, a: &Agg, i: usize) -> bool {
@@ -1311,26 +1223,17 @@ fn should_clean(
     }
     let ld = g.link_density();
     // Keep figures with their captions.
-    if g.fig > 0
-        && ld < CLEAN_MAX_LINK_DENSITY_WEIGHTED
-        && g.paras <= 1
-        && g.text < SHARE_ELEMENT_MAX_CHARS * 2
-    {
+    if g.fig > 0 && ld < CLEAN_MAX_LINK_DENSITY_WEIGHTED && g.paras <= 1 && g.text < SHARE_ELEMENT_MAX_CHARS * 2 {
         return false;
     }
-    let weight = if flags.weight_classes {
-        class_weight(doc, i)
-    } else {
-        0.0
-    };
+    let weight = if flags.weight_classes { class_weight(doc, i) } else { 0.0 };
     if weight < 0.0 {
         return true;
     }
     if g.commas >= CLEAN_MIN_COMMAS {
         return false;
     }
-    let is_list = matches!(tag, Tag::Ul | Tag::Ol)
-        || (g.text > 0 && g.list_text as f32 / g.text as f32 > 0.9);
+    let is_list = matches!(tag, Tag::Ul | Tag::Ol) || (g.text > 0 && g.list_text as f32 / g.text as f32 > 0.9);
     if g.text > 0 && g.text < 20 {
         let text: String = runs_in(doc, runs, i)
             .iter()
@@ -1344,11 +1247,7 @@ fn should_clean(
         }
     }
     let p = g.paras;
-    let heading_density = if g.text == 0 {
-        0.0
-    } else {
-        g.heading_text as f32 / g.text as f32
-    };
+    let heading_density = if g.text == 0 { 0.0 } else { g.heading_text as f32 / g.text as f32 };
     if !is_figure_child && g.img > 1 && (p as f32) / (g.img as f32) < 0.5 {
         return true;
     }
@@ -1358,13 +1257,7 @@ fn should_clean(
     if g.input > p / 3 {
         return true;
     }
-    if !is_list
-        && !is_figure_child
-        && heading_density < 0.9
-        && g.text < 25
-        && (g.img == 0 || g.img > 2)
-        && ld > 0.0
-    {
+    if !is_list && !is_figure_child && heading_density < 0.9 && g.text < 25 && (g.img == 0 || g.img > 2) && ld > 0.0 {
         return true;
     }
     if is_list && ld > CLEAN_MAX_LIST_LINK_DENSITY {
@@ -1390,10 +1283,7 @@ fn should_clean(
 // ---------------------------------------------------------------------------------------
 
 fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
-        .collect()
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase()).collect()
 }
 
 fn norm(s: &str) -> String {
@@ -1423,9 +1313,7 @@ fn page_meta(doc: &Doc) -> PageMeta {
                     continue;
                 };
                 match key.as_str() {
-                    "og:title" | "twitter:title" | "dc.title" | "headline" => {
-                        titles.push(content.to_string())
-                    }
+                    "og:title" | "twitter:title" | "dc.title" | "headline" => titles.push(content.to_string()),
                     "og:site_name" | "application-name" => site_names.push(content.to_string()),
                     "description" | "og:description" | "twitter:description" | "dc.description" => {
                         descriptions.push(content.to_string())
@@ -1434,30 +1322,18 @@ fn page_meta(doc: &Doc) -> PageMeta {
                 }
             }
             Tag::Title => {
-                let t: String = doc
-                    .children(i)
-                    .filter(|&c| doc.nodes[c].tag == Tag::Text)
-                    .map(|c| doc.nodes[c].text)
-                    .collect();
+                let t: String =
+                    doc.children(i).filter(|&c| doc.nodes[c].tag == Tag::Text).map(|c| doc.nodes[c].text).collect();
                 titles.push(t);
             }
             _ => {}
         }
     }
-    PageMeta {
-        titles,
-        site_names,
-        descriptions,
-    }
+    PageMeta { titles, site_names, descriptions }
 }
 
 fn text_of(doc: &Doc, i: usize, alive: &[bool]) -> String {
-    Layout::new(doc)
-        .run(i, alive)
-        .iter()
-        .map(|r| r.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
+    Layout::new(doc).run(i, alive).iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join(" ")
 }
 
 /// Title variants to match a headline against: the whole title and, when it has
@@ -1469,11 +1345,8 @@ fn title_variants(meta: &PageMeta) -> Vec<Vec<String>> {
         if w.is_empty() {
             continue;
         }
-        let parts: Vec<Vec<String>> = t
-            .split(|c| TITLE_SEPARATORS.contains(&c))
-            .map(words)
-            .filter(|p| !p.is_empty())
-            .collect();
+        let parts: Vec<Vec<String>> =
+            t.split(|c| TITLE_SEPARATORS.contains(&c)).map(words).filter(|p| !p.is_empty()).collect();
         if parts.len() > 1 {
             if let Some(longest) = parts.into_iter().max_by_key(|p| p.len()) {
                 out.push(longest);
@@ -1488,12 +1361,8 @@ fn title_variants(meta: &PageMeta) -> Vec<Vec<String>> {
 fn find_headline(doc: &Doc, loose: &[bool], meta: &PageMeta) -> Option<usize> {
     let titles = title_variants(meta);
     // A site name that is also the title (some pages say so) names nothing.
-    let site_names: Vec<String> = meta
-        .site_names
-        .iter()
-        .map(|s| norm(s))
-        .filter(|s| !meta.titles.iter().any(|t| norm(t) == *s))
-        .collect();
+    let site_names: Vec<String> =
+        meta.site_names.iter().map(|s| norm(s)).filter(|s| !meta.titles.iter().any(|t| norm(t) == *s)).collect();
     let mut best: Option<(f32, usize)> = None;
     let mut first_h1 = None;
     for i in 0..doc.len() {
@@ -1536,13 +1405,7 @@ fn find_headline(doc: &Doc, loose: &[bool], meta: &PageMeta) -> Option<usize> {
 
 fn is_standfirst_marked(doc: &Doc, i: usize) -> bool {
     let mut s = doc.class_id(i);
-    for a in [
-        "itemprop",
-        "data-component",
-        "data-testid",
-        "data-qa",
-        "data-type",
-    ] {
+    for a in ["itemprop", "data-component", "data-testid", "data-qa", "data-type"] {
         if let Some(v) = doc.attr(i, a) {
             s.push(' ');
             s.push_str(&v.to_lowercase());
@@ -1573,14 +1436,8 @@ fn find_standfirst(
     content: &[Run],
 ) -> Option<usize> {
     let from = doc.nodes[headline?].end;
-    let next_content = content
-        .iter()
-        .map(|r| r.first)
-        .find(|&f| f >= from)
-        .unwrap_or(doc.len());
-    let to = next_content
-        .min(from + STANDFIRST_MAX_NODES_AFTER_HEADLINE)
-        .min(doc.len());
+    let next_content = content.iter().map(|r| r.first).find(|&f| f >= from).unwrap_or(doc.len());
+    let to = next_content.min(from + STANDFIRST_MAX_NODES_AFTER_HEADLINE).min(doc.len());
     let mut i = from;
     while i < to {
         if !loose[i] {
@@ -1592,19 +1449,12 @@ fn find_standfirst(
             i = doc.nodes[i].end.max(i + 1);
             continue;
         }
-        if tag == Tag::Text
-            || !(is_block(tag) || tag == Tag::Inline)
-            || !runs_in(doc, content, i).is_empty()
-        {
+        if tag == Tag::Text || !(is_block(tag) || tag == Tag::Inline) || !runs_in(doc, content, i).is_empty() {
             i += 1;
             continue;
         }
         let marked = is_standfirst_marked(doc, i);
-        let text = if marked
-            || matches!(
-                tag,
-                Tag::P | Tag::Div | Tag::H(_) | Tag::Section | Tag::Inline
-            ) {
+        let text = if marked || matches!(tag, Tag::P | Tag::Div | Tag::H(_) | Tag::Section | Tag::Inline) {
             text_of(doc, i, loose)
         } else {
             String::new()
@@ -1635,26 +1485,10 @@ pub fn article_from_html(html: &str) -> Article {
     }
     let pr = pruning(&doc);
     let attempts = [
-        Flags {
-            strip_unlikely: true,
-            weight_classes: true,
-            clean_conditionally: true,
-        },
-        Flags {
-            strip_unlikely: false,
-            weight_classes: true,
-            clean_conditionally: true,
-        },
-        Flags {
-            strip_unlikely: false,
-            weight_classes: false,
-            clean_conditionally: true,
-        },
-        Flags {
-            strip_unlikely: false,
-            weight_classes: false,
-            clean_conditionally: false,
-        },
+        Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true },
+        Flags { strip_unlikely: false, weight_classes: true, clean_conditionally: true },
+        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true },
+        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
     ];
     // Readability retries with fewer heuristics while the article is too short. When no
     // attempt is long enough, the earliest (strictest) one wins unless a later one found
@@ -1671,10 +1505,7 @@ pub fn article_from_html(html: &str) -> Article {
     let longest = tries.iter().map(|e| e.text_len).max().unwrap_or(0);
     let pick = tries
         .iter()
-        .position(|e| {
-            e.text_len >= CHAR_THRESHOLD
-                || e.text_len as f32 >= longest as f32 * SHORT_ARTICLE_KEEP_RATIO
-        })
+        .position(|e| e.text_len >= CHAR_THRESHOLD || e.text_len as f32 >= longest as f32 * SHORT_ARTICLE_KEEP_RATIO)
         .unwrap_or(0);
     let best = tries.into_iter().nth(pick);
     let Some(ex) = best else {
@@ -1701,11 +1532,7 @@ pub fn article_from_html(html: &str) -> Article {
             placed.push((r.first, true, Block::new(BlockKind::Paragraph, r.text)));
         }
     }
-    placed.extend(
-        ex.runs
-            .into_iter()
-            .map(|r| (r.first, false, Block::new(r.kind, r.text))),
-    );
+    placed.extend(ex.runs.into_iter().map(|r| (r.first, false, Block::new(r.kind, r.text))));
     placed.sort_by_key(|p| p.0);
 
     let mut blocks: Vec<Block> = Vec::with_capacity(placed.len());
@@ -1727,11 +1554,7 @@ mod tests {
     use BlockKind::*;
 
     fn blocks(html: &str) -> Vec<(BlockKind, String)> {
-        article_from_html(html)
-            .blocks
-            .into_iter()
-            .map(|b| (b.kind, b.text))
-            .collect()
+        article_from_html(html).blocks.into_iter().map(|b| (b.kind, b.text)).collect()
     }
 
     fn texts(html: &str) -> Vec<String> {
@@ -1774,17 +1597,8 @@ mod tests {
     #[test]
     fn picks_the_article_and_drops_the_boilerplate() {
         let b = blocks(&news_page(BODY));
-        assert_eq!(
-            b[0],
-            (Heading, "Ferry service resumes after storm".to_string())
-        );
-        assert_eq!(
-            b[1],
-            (
-                Paragraph,
-                "Crossings restart on Monday after a week of cancellations.".to_string()
-            )
-        );
+        assert_eq!(b[0], (Heading, "Ferry service resumes after storm".to_string()));
+        assert_eq!(b[1], (Paragraph, "Crossings restart on Monday after a week of cancellations.".to_string()));
         assert_eq!(b.len(), 6, "{b:#?}");
         assert!(b[2].1.starts_with("The ferry between the island"));
         assert!(b[3].1.starts_with("“We have inspected every vessel"));
@@ -1813,13 +1627,8 @@ mod tests {
                     <p>Third paragraph, with commas, so that the container clearly wins the scoring, yes.</p>";
         let t = texts(&news_page(body));
         assert_eq!(t[2], "Она сказала: «Всё\u{a0}будет хорошо» 🙂 — и ушла. Very long paragraph text, here, to score.");
-        assert_eq!(
-            t[3],
-            "Inline: Moscow and Kyiv, then a\u{a0}break and “entities” & more, more, more."
-        );
-        assert!(t
-            .iter()
-            .all(|x| !x.contains('\u{ad}') && !x.contains("  ") && x.trim() == x));
+        assert_eq!(t[3], "Inline: Moscow and Kyiv, then a\u{a0}break and “entities” & more, more, more.");
+        assert!(t.iter().all(|x| !x.contains('\u{ad}') && !x.contains("  ") && x.trim() == x));
     }
 
     #[test]
@@ -1838,7 +1647,10 @@ mod tests {
         assert_eq!(
             k,
             vec![
-                (Paragraph, "The mayor spoke for an hour on Tuesday, and the hall was full, with people standing at the back."),
+                (
+                    Paragraph,
+                    "The mayor spoke for an hour on Tuesday, and the hall was full, with people standing at the back."
+                ),
                 (Heading, "What she promised"),
                 (ListItem, "A new quay, paid for by the port"),
                 (ListItem, "Free crossings for pupils"),
@@ -1846,7 +1658,10 @@ mod tests {
                 (Blockquote, "“Never,” she added."),
                 (Caption, "The old quay, seen from the water."),
                 (Paragraph, "Some text in a div, with commas, that reads like a paragraph of the story itself."),
-                (Paragraph, "Her opponents, who want a bridge instead, said the plan was too expensive, too slow and too late."),
+                (
+                    Paragraph,
+                    "Her opponents, who want a bridge instead, said the plan was too expensive, too slow and too late."
+                ),
             ]
         );
     }
@@ -1887,10 +1702,7 @@ mod tests {
     #[test]
     fn headline_matches_the_title_not_the_logo() {
         // No h1 matches the title: no headline is invented.
-        let html = news_page(BODY).replace(
-            "<h1 class=\"headline\">Ferry service resumes after storm</h1>",
-            "",
-        );
+        let html = news_page(BODY).replace("<h1 class=\"headline\">Ferry service resumes after storm</h1>", "");
         let t = texts(&html);
         assert!(t.iter().all(|x| x != "Harbour Gazette"), "{t:#?}");
         assert!(t[0].starts_with("The ferry between"), "{t:#?}");
@@ -1900,10 +1712,7 @@ mod tests {
     fn standfirst_found_by_meta_description() {
         let html = news_page(BODY).replace("class=\"dek\"", "class=\"x\"");
         let t = texts(&html);
-        assert_eq!(
-            t[1],
-            "Crossings restart on Monday after a week of cancellations."
-        );
+        assert_eq!(t[1], "Crossings restart on Monday after a week of cancellations.");
     }
 
     #[test]
@@ -1918,21 +1727,18 @@ mod tests {
 <footer>© Газета</footer></body></html>"#;
         let b = blocks(html);
         assert_eq!(b[0], (Heading, "Снег в апреле".to_string()));
-        assert_eq!(
-            b[1],
-            (Paragraph, "Синоптики обещают тепло к выходным.".to_string())
-        );
+        assert_eq!(b[1], (Paragraph, "Синоптики обещают тепло к выходным.".to_string()));
         assert!(b[2].1.starts_with("В среду"), "{b:#?}");
-        assert!(b
-            .iter()
-            .all(|x| !x.1.contains("Главная") && !x.1.contains("Газета") && !x.1.contains("Анна")));
+        assert!(b.iter().all(|x| !x.1.contains("Главная") && !x.1.contains("Газета") && !x.1.contains("Анна")));
     }
 
     #[test]
     fn best_candidate_wins_over_a_long_comment_thread_and_teasers() {
         let mut teasers = String::new();
         for i in 0..12 {
-            teasers.push_str(&format!("<div class=\"teaser\"><a href=\"/s{i}\"><h3>Teaser headline number {i}, with words</h3></a></div>"));
+            teasers.push_str(&format!(
+                "<div class=\"teaser\"><a href=\"/s{i}\"><h3>Teaser headline number {i}, with words</h3></a></div>"
+            ));
         }
         let html = format!(
             r#"<html><head><title>Bridge opens | Gazette</title></head><body>
@@ -1964,16 +1770,10 @@ mod tests {
 
     #[test]
     fn plain_text_and_tiny_pages() {
-        assert_eq!(
-            texts("Just a line, “quoted”."),
-            vec!["Just a line, “quoted”.".to_string()]
-        );
+        assert_eq!(texts("Just a line, “quoted”."), vec!["Just a line, “quoted”.".to_string()]);
         assert!(texts("").is_empty());
         assert!(texts("<html><body></body></html>").is_empty());
-        assert_eq!(
-            texts("<p>Short.</p><p>Also short.</p>"),
-            vec!["Short.".to_string(), "Also short.".to_string()]
-        );
+        assert_eq!(texts("<p>Short.</p><p>Also short.</p>"), vec!["Short.".to_string(), "Also short.".to_string()]);
     }
 
     #[test]
@@ -1993,9 +1793,7 @@ mod tests {
         cases.push("<div>".repeat(2_000) + "deep text, deep, deep" + &"</div>".repeat(2_000));
         cases.push("<b>".repeat(1_000) + "formatting");
         cases.push("<p>x, ".repeat(2_000));
-        let bytes: Vec<u8> = (0..4096u32)
-            .map(|i| (i.wrapping_mul(2654435761) >> 24) as u8)
-            .collect();
+        let bytes: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 24) as u8).collect();
         cases.push(String::from_utf8_lossy(&bytes).into_owned());
         for c in &cases {
             let _ = article_from_html(c);

@@ -26,9 +26,9 @@ pub mod smallstr;
 pub mod text;
 
 #[cfg(not(target_arch = "wasm32"))]
-pub mod html;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod eval;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod html;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

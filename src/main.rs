@@ -25,7 +25,11 @@ mod cli {
     use std::time::Instant;
 
     #[derive(Parser)]
-    #[command(name = "quotelens", version, about = "Who said what: every quotation in a news article, with its speaker resolved")]
+    #[command(
+        name = "quotelens",
+        version,
+        about = "Who said what: every quotation in a news article, with its speaker resolved"
+    )]
     struct Cli {
         #[command(subcommand)]
         cmd: Cmd,
@@ -46,7 +50,8 @@ mod cli {
 
     impl EngineOpts {
         fn config(&self) -> Result<Config, String> {
-            let mut c = Config { min_confidence: self.min_confidence, indirect: !self.no_indirect, ..Config::default() };
+            let mut c =
+                Config { min_confidence: self.min_confidence, indirect: !self.no_indirect, ..Config::default() };
             if let Some(s) = &self.sieves {
                 c.set_sieve_order(s)?;
             }
@@ -122,7 +127,9 @@ mod cli {
                     }
                 }
             },
-            Cmd::Eval { gold, split, dump, json, opts } => opts.config().and_then(|cfg| run_eval(&gold, split.as_deref(), dump.as_deref(), json, &cfg)).map(|_| 0),
+            Cmd::Eval { gold, split, dump, json, opts } => {
+                opts.config().and_then(|cfg| run_eval(&gold, split.as_deref(), dump.as_deref(), json, &cfg)).map(|_| 0)
+            }
             Cmd::Bench { files, iterations, hostile } => {
                 if hostile {
                     run_hostile();
@@ -155,16 +162,25 @@ mod cli {
 
     fn looks_like_html(s: &str) -> bool {
         let head: String = s.chars().take(2000).collect::<String>().to_ascii_lowercase();
-        head.contains("<html") || head.contains("<!doctype html") || head.contains("<body") || head.contains("<p>") || head.contains("<p ")
+        head.contains("<html")
+            || head.contains("<!doctype html")
+            || head.contains("<body")
+            || head.contains("<p>")
+            || head.contains("<p ")
     }
 
     fn safe_analyze(article: &Article, cfg: &Config) -> Result<Analysis, String> {
-        std::panic::catch_unwind(|| analyze(article, cfg)).map_err(|_| "internal error in the engine (please report this input)".to_string())
+        std::panic::catch_unwind(|| analyze(article, cfg))
+            .map_err(|_| "internal error in the engine (please report this input)".to_string())
     }
 
     fn extract_file(path: &str, json: bool, html: bool, cfg: &Config) -> Result<(), String> {
         let input = read_input(path)?;
-        let article = if html || looks_like_html(&input) { quotelens::html::article_from_html(&input) } else { Article::from_plain_text(&input).0 };
+        let article = if html || looks_like_html(&input) {
+            quotelens::html::article_from_html(&input)
+        } else {
+            Article::from_plain_text(&input).0
+        };
         let a = safe_analyze(&article, cfg)?;
         let out = std::io::stdout();
         let mut out = out.lock();
@@ -281,7 +297,11 @@ mod cli {
                 Err(e) => {
                     eprintln!("quotelens: line {lineno}: unreadable ({e})");
                     failed += 1;
-                    let _ = writeln!(out, "{}", json!({"id": null, "error": format!("line {lineno}: unreadable input: {e}")}));
+                    let _ = writeln!(
+                        out,
+                        "{}",
+                        json!({"id": null, "error": format!("line {lineno}: unreadable input: {e}")})
+                    );
                     continue;
                 }
             };
@@ -302,7 +322,8 @@ mod cli {
             let Some(text) = v.get("text").and_then(Value::as_str) else {
                 eprintln!("quotelens: line {lineno}: no string field \"text\"");
                 failed += 1;
-                let _ = writeln!(out, "{}", json!({"id": id, "error": format!("line {lineno}: no string field \"text\"")}));
+                let _ =
+                    writeln!(out, "{}", json!({"id": id, "error": format!("line {lineno}: no string field \"text\"")}));
                 continue;
             };
             match predict(text, cfg) {
@@ -364,7 +385,13 @@ mod cli {
         Ok(out)
     }
 
-    fn run_eval(path: &str, split: Option<&str>, dump: Option<&str>, as_json: bool, cfg: &Config) -> Result<(), String> {
+    fn run_eval(
+        path: &str,
+        split: Option<&str>,
+        dump: Option<&str>,
+        as_json: bool,
+        cfg: &Config,
+    ) -> Result<(), String> {
         let docs = load_jsonl(path)?;
         let mut scored = Vec::new();
         let mut dump_out = match dump {
@@ -378,7 +405,8 @@ mod cli {
                 }
             }
             let text = d.get("text").and_then(Value::as_str).unwrap_or("");
-            let gold: Vec<GoldQuote> = d.get("quotes").cloned().map(|q| serde_json::from_value(q).unwrap_or_default()).unwrap_or_default();
+            let gold: Vec<GoldQuote> =
+                d.get("quotes").cloned().map(|q| serde_json::from_value(q).unwrap_or_default()).unwrap_or_default();
             let pred_v = predict(text, cfg)?;
             if let Some(w) = dump_out.as_mut() {
                 let _ = writeln!(w, "{}", json!({"id": d.get("id"), "quotes": pred_v}));
@@ -387,7 +415,10 @@ mod cli {
             scored.push(eval::Doc { gold, pred });
         }
         if scored.is_empty() {
-            return Err(format!("{path}: no documents{}", split.map(|s| format!(" in split '{s}'")).unwrap_or_default()));
+            return Err(format!(
+                "{path}: no documents{}",
+                split.map(|s| format!(" in split '{s}'")).unwrap_or_default()
+            ));
         }
         let mut rules: BTreeMap<String, RuleStat> = BTreeMap::new();
         let mut table = Vec::new();
@@ -407,16 +438,34 @@ mod cli {
             return Ok(());
         }
         println!("{path}: {} documents{}", scored.len(), split.map(|s| format!(" (split {s})")).unwrap_or_default());
-        println!("{:<14} {:>7} {:>6} {:>6} {:>6} {:>6} {:>6} {:>9} {:>9}", "class", "overlap", "gold", "pred", "P", "R", "F1", "spk acc", "spk name");
+        println!(
+            "{:<14} {:>7} {:>6} {:>6} {:>6} {:>6} {:>6} {:>9} {:>9}",
+            "class", "overlap", "gold", "pred", "P", "R", "F1", "spk acc", "spk name"
+        );
         for (l, t, s) in &table {
             let f = |x: Option<f64>| x.map(|v| format!("{v:.1}")).unwrap_or_else(|| "-".into());
-            println!("{:<14} {:>7} {:>6} {:>6} {:>6.1} {:>6.1} {:>6.1} {:>9} {:>9}", l, t, s.gold, s.pred, s.p, s.r, s.f1, f(s.speaker_acc), f(s.speaker_acc_name));
+            println!(
+                "{:<14} {:>7} {:>6} {:>6} {:>6.1} {:>6.1} {:>6.1} {:>9} {:>9}",
+                l,
+                t,
+                s.gold,
+                s.pred,
+                s.p,
+                s.r,
+                s.f1,
+                f(s.speaker_acc),
+                f(s.speaker_acc_name)
+            );
         }
         println!("\nper rule (all classes, overlap 0.3): precision = matched / predicted; speaker = right / matched");
         println!("{:<24} {:>9} {:>9} {:>9} {:>9}", "rule", "predicted", "matched", "precision", "speaker");
         for (r, s) in &rules {
             let prec = if s.predicted > 0 { 100.0 * s.matched as f64 / s.predicted as f64 } else { 0.0 };
-            let spk = if s.matched > 0 { format!("{:.1}", 100.0 * s.speaker_right as f64 / s.matched as f64) } else { "-".into() };
+            let spk = if s.matched > 0 {
+                format!("{:.1}", 100.0 * s.speaker_right as f64 / s.matched as f64)
+            } else {
+                "-".into()
+            };
             println!("{:<24} {:>9} {:>9} {:>9.1} {:>9}", r, s.predicted, s.matched, prec, spk);
         }
         Ok(())
@@ -425,16 +474,40 @@ mod cli {
     fn run_hostile() {
         use quotelens::Block;
         let cases: Vec<(&str, Article)> = vec![
-            ("10^5 unbalanced marks (1 block)", Article::new(vec![Block::paragraph("\" “ ‘ ' « „ ".repeat(100_000 / 6 + 1))])),
-            ("one 1 MB paragraph of quotes and cues", Article::new(vec![Block::paragraph("\"It is fine,\" said Mr. Smith. The company said it was not. ".repeat(1_000_000 / 58))])),
-            ("5*10^4 distinct names", Article::new(vec![Block::paragraph((0..50_000).map(|i| format!("Zed{i} Qux{} met Ab{i}. ", i * 7)).collect::<String>())])),
-            ("10^5 tiny paragraphs", Article::new((0..100_000).map(|i| Block::paragraph(if i % 3 == 0 { "\"Yes,\" he said." } else { "“No" })).collect())),
+            (
+                "10^5 unbalanced marks (1 block)",
+                Article::new(vec![Block::paragraph("\" “ ‘ ' « „ ".repeat(100_000 / 6 + 1))]),
+            ),
+            (
+                "one 1 MB paragraph of quotes and cues",
+                Article::new(vec![Block::paragraph(
+                    "\"It is fine,\" said Mr. Smith. The company said it was not. ".repeat(1_000_000 / 58),
+                )]),
+            ),
+            (
+                "5*10^4 distinct names",
+                Article::new(vec![Block::paragraph(
+                    (0..50_000).map(|i| format!("Zed{i} Qux{} met Ab{i}. ", i * 7)).collect::<String>(),
+                )]),
+            ),
+            (
+                "10^5 tiny paragraphs",
+                Article::new(
+                    (0..100_000)
+                        .map(|i| Block::paragraph(if i % 3 == 0 { "\"Yes,\" he said." } else { "“No" }))
+                        .collect(),
+                ),
+            ),
         ];
         for (name, a) in &cases {
             let bytes: usize = a.blocks.iter().map(|b| b.text.len()).sum();
             let t = Instant::now();
             let n = analyze(a, &Config::default()).quotes.len();
-            println!("hostile: {name}: {:.2} MB in {:.1} ms ({n} quotes)", bytes as f64 / 1e6, t.elapsed().as_secs_f64() * 1000.0);
+            println!(
+                "hostile: {name}: {:.2} MB in {:.1} ms ({n} quotes)",
+                bytes as f64 / 1e6,
+                t.elapsed().as_secs_f64() * 1000.0
+            );
         }
     }
 
@@ -476,8 +549,19 @@ mod cli {
         let best = times[0];
         let median = times[times.len() / 2];
         let mb = bytes as f64 / 1e6;
-        println!("{} articles, {:.2} MB of text, {} quotes per pass, {} passes", articles.len(), mb, quotes, times.len());
-        println!("best   {:.3} s  {:.1} MB/s  {:.3} ms/article", best, mb / best, 1000.0 * best / articles.len() as f64);
+        println!(
+            "{} articles, {:.2} MB of text, {} quotes per pass, {} passes",
+            articles.len(),
+            mb,
+            quotes,
+            times.len()
+        );
+        println!(
+            "best   {:.3} s  {:.1} MB/s  {:.3} ms/article",
+            best,
+            mb / best,
+            1000.0 * best / articles.len() as f64
+        );
         println!("median {:.3} s  {:.1} MB/s", median, mb / median);
         Ok(())
     }

@@ -26,7 +26,12 @@ pub enum Head {
     Pronoun(Pron),
     /// A described speaker: kind, head token, and an organisation it speaks for ("a spokeswoman
     /// for the ministry", "its spokesperson").
-    Nominal { kind: Nominal, head: usize, of: Option<Box<Np>>, possessive_it: bool },
+    Nominal {
+        kind: Nominal,
+        head: usize,
+        of: Option<Box<Np>>,
+        possessive_it: bool,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -61,7 +66,16 @@ fn pron_of(doc: &Doc, lower: &str) -> Option<Pron> {
 }
 
 const PREP_OF: &[&str] = &["for", "of", "at", "with", "from", "in", "to", "von", "der", "des"];
-const SPOKES: &[&str] = &["spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "representatives", "sprecher", "sprecherin"];
+const SPOKES: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "representative",
+    "representatives",
+    "sprecher",
+    "sprecherin",
+];
 
 /// Parses a speaker phrase that starts at token `i` (after a cue: `said the company`), not
 /// beyond `lim`. `sent_start` is the sentence's first token.
@@ -111,8 +125,17 @@ pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> 
             while k < lim && k < z + 3 && toks[k].is_word() && !toks[k].cap && toks[k].cue == 0 {
                 if let Some(kind) = doc.nominal(&toks[k]) {
                     // "American officials", "Ennahda leaders": a group the name describes
-                    if kind == Nominal::Person && r.name_z - r.name_a == 1 && toks[k].lower.ends_with('s') && !(k + 1 < lim && toks[k + 1].cap) {
-                        let n = Np { a: i, z: k + 1, head: Head::Nominal { kind: Nominal::Person, head: k, of: None, possessive_it: false }, role: None };
+                    if kind == Nominal::Person
+                        && r.name_z - r.name_a == 1
+                        && toks[k].lower.ends_with('s')
+                        && !(k + 1 < lim && toks[k + 1].cap)
+                    {
+                        let n = Np {
+                            a: i,
+                            z: k + 1,
+                            head: Head::Nominal { kind: Nominal::Person, head: k, of: None, possessive_it: false },
+                            role: None,
+                        };
                         return Some(with_appositive(doc, b, n, lim));
                     }
                     // "White House press secretary Josh Earnest": the later name speaks
@@ -133,7 +156,13 @@ pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> 
             if last.ends_with("'s") || last.ends_with("’s") {
                 let mut k = r.z;
                 let mut head = None;
-                while k < lim && k < r.z + 4 && toks[k].is_word() && !toks[k].cap && toks[k].cue == 0 && !doc.is_aux(&toks[k]) {
+                while k < lim
+                    && k < r.z + 4
+                    && toks[k].is_word()
+                    && !toks[k].cap
+                    && toks[k].cue == 0
+                    && !doc.is_aux(&toks[k])
+                {
                     if toks[k].nominal.is_some() {
                         head = Some(k);
                     }
@@ -141,7 +170,12 @@ pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> 
                 }
                 return head.map(|h| {
                     // a person ("strategist") or an organisation of theirs ("campaign"): described
-                    let n = Np { a: i, z: h + 1, head: Head::Nominal { kind: Nominal::Person, head: h, of: None, possessive_it: false }, role: None };
+                    let n = Np {
+                        a: i,
+                        z: h + 1,
+                        head: Head::Nominal { kind: Nominal::Person, head: h, of: None, possessive_it: false },
+                        role: None,
+                    };
                     with_appositive(doc, b, n, lim)
                 });
             }
@@ -154,8 +188,17 @@ pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> 
         && t.cue == 0
         && !doc.is_aux(t)
         && !doc.is_stop(t)
-        && (i + 1..(i + 3).min(lim)).find(|&k| !(toks[k].is_word() && !toks[k].cap && toks[k].cue == 0 && !doc.is_stop(&toks[k]) && toks[k].nominal.is_none())).is_some_and(|k| toks[k].nominal.is_some());
-    if det || modifiers_then_noun || doc.nominal(t).is_some() || (t.cap && doc.lang.titles.contains_key(bd.tok_text(i))) {
+        && (i + 1..(i + 3).min(lim))
+            .find(|&k| {
+                !(toks[k].is_word()
+                    && !toks[k].cap
+                    && toks[k].cue == 0
+                    && !doc.is_stop(&toks[k])
+                    && toks[k].nominal.is_none())
+            })
+            .is_some_and(|k| toks[k].nominal.is_some());
+    if det || modifiers_then_noun || doc.nominal(t).is_some() || (t.cap && doc.lang.titles.contains_key(bd.tok_text(i)))
+    {
         let possessive_it = t.lower == "its" || t.lower == "their";
         let mut k = if det { i + 1 } else { i };
         let mut head = None;
@@ -184,7 +227,8 @@ pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> 
             if head.is_some() {
                 // "union leader Fatima Bello", "Russian President Vladimir Putin": a name right
                 // after a person noun is the speaker; the noun phrase is the role
-                if tk.cap && name.is_none() && matches!(doc.nominal(&toks[k - 1]), Some(Nominal::Person | Nominal::Org)) {
+                if tk.cap && name.is_none() && matches!(doc.nominal(&toks[k - 1]), Some(Nominal::Person | Nominal::Org))
+                {
                     if let Some(r) = entities::name_run(doc, b, k, sent_start) {
                         let role = Some(bd.slice(if det { i + 1 } else { i }, k).to_string());
                         let z = r.z;
@@ -202,8 +246,18 @@ pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> 
             Some(h) => h,
             None => {
                 // "The New York businessman": a name modifying plain nouns describes a speaker
-                if name.as_ref().is_some_and(|r| !doc.lang.capitalised_nouns && k > r.z && k - r.z <= 2 && toks[r.z..k].iter().all(|t| t.is_plain_word())) {
-                    return Some(Np { a: i, z: k, head: Head::Nominal { kind: Nominal::Person, head: k - 1, of: None, possessive_it: false }, role: None });
+                if name.as_ref().is_some_and(|r| {
+                    !doc.lang.capitalised_nouns
+                        && k > r.z
+                        && k - r.z <= 2
+                        && toks[r.z..k].iter().all(|t| t.is_plain_word())
+                }) {
+                    return Some(Np {
+                        a: i,
+                        z: k,
+                        head: Head::Nominal { kind: Nominal::Person, head: k - 1, of: None, possessive_it: false },
+                        role: None,
+                    });
                 }
                 // "The DHS said": determiner + name
                 if let Some(r) = name {
@@ -212,9 +266,21 @@ pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> 
                     return Some(with_appositive(doc, b, Np { a: i, z, head: Head::Name(r), role }, lim));
                 }
                 // "a narrator in the Clinton ad asks": a determiner and plain nouns
-                if det && !doc.lang.capitalised_nouns && !DEMONSTRATIVES.contains(&t.lower.as_str()) && k > i + 1 && k - i <= 4 && toks[i + 1..k].iter().all(|t| t.is_plain_word()) && !looks_past_tense(&toks[k - 1].lower) {
+                if det
+                    && !doc.lang.capitalised_nouns
+                    && !DEMONSTRATIVES.contains(&t.lower.as_str())
+                    && k > i + 1
+                    && k - i <= 4
+                    && toks[i + 1..k].iter().all(|t| t.is_plain_word())
+                    && !looks_past_tense(&toks[k - 1].lower)
+                {
                     let (z, of) = of_phrase(doc, b, k, lim, sent_start);
-                    return Some(Np { a: i, z, head: Head::Nominal { kind: Nominal::Person, head: k - 1, of, possessive_it: false }, role: None });
+                    return Some(Np {
+                        a: i,
+                        z,
+                        head: Head::Nominal { kind: Nominal::Person, head: k - 1, of, possessive_it: false },
+                        role: None,
+                    });
                 }
                 return None;
             }
@@ -229,7 +295,12 @@ pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> 
         // "a spokeswoman for the ministry"
         let (zz, of) = of_phrase(doc, b, z, lim, sent_start);
         let role = Some(bd.slice(i, zz).to_string());
-        return Some(with_appositive(doc, b, Np { a: i, z: zz, head: Head::Nominal { kind, head: head_i, of, possessive_it }, role }, lim));
+        return Some(with_appositive(
+            doc,
+            b,
+            Np { a: i, z: zz, head: Head::Nominal { kind, head: head_i, of, possessive_it }, role },
+            lim,
+        ));
     }
     None
 }
@@ -267,14 +338,21 @@ fn with_appositive(doc: &Doc, b: usize, mut np: Np, lim: usize) -> Np {
         if closes || (k + 1 == lim) {
             let end = if closes { k } else { k + 1 };
             // the appositive must not itself hold the cue ("X, who said")
-            if (s..end).any(|j| toks[j].cue == 1 && !toks[j].cap) && !(s..end).any(|j| doc.nominal(&toks[j]).is_some()) {
+            if (s..end).any(|j| toks[j].cue == 1 && !toks[j].cap) && !(s..end).any(|j| doc.nominal(&toks[j]).is_some())
+            {
                 return np;
             }
             let text = doc.blocks[b].slice(s, end);
             let is_age = end == s + 1 && toks[s].kind == crate::text::TokKind::Number;
             // a role names what the speaker is: it holds a role noun or title and no verb
-            let role_like = (s..end).any(|j| doc.nominal(&toks[j]).is_some() || doc.lang.titles.contains_key(doc.blocks[b].tok_text(j)))
-                && !(s..end).any(|j| matches!(toks[j].lower.as_str(), "is" | "was" | "were" | "are" | "has" | "have" | "had" | "will" | "would" | "said" | "says"));
+            let role_like = (s..end)
+                .any(|j| doc.nominal(&toks[j]).is_some() || doc.lang.titles.contains_key(doc.blocks[b].tok_text(j)))
+                && !(s..end).any(|j| {
+                    matches!(
+                        toks[j].lower.as_str(),
+                        "is" | "was" | "were" | "are" | "has" | "have" | "had" | "will" | "would" | "said" | "says"
+                    )
+                });
             if !is_age && !role_like {
                 return np;
             }
@@ -302,7 +380,11 @@ pub fn backward(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize) -
     let toks = &doc.blocks[b].toks;
     // ("Von der Leyen", "Tessen von Heydebreck": "von" before a name is part of it)
     let name_particle = toks[np.a.saturating_sub(1)].lower == "von" && matches!(np.head, Head::Name(_));
-    if np.a > lo && !name_particle && !doc.lang.pp_preps.is_empty() && doc.lang.pp_preps.contains(&toks[np.a - 1].lower.as_str()) {
+    if np.a > lo
+        && !name_particle
+        && !doc.lang.pp_preps.is_empty()
+        && doc.lang.pp_preps.contains(&toks[np.a - 1].lower.as_str())
+    {
         return backward(doc, b, np.a - 1, lo, sent_start);
     }
     Some(np)
@@ -353,7 +435,9 @@ fn backward_phrase(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize
                     }
                     // "The head of the jury, Professor Jean-Luc Martin, said": the name speaks
                     if matches!(np.head, Head::Nominal { .. }) && toks[j + 1].cap {
-                        if let Some(r) = entities::name_run(doc, b, j + 1, sent_start).filter(|r| r.z + 1 == end || (r.z < end && PREP_OF.contains(&toks[r.z].lower.as_str()))) {
+                        if let Some(r) = entities::name_run(doc, b, j + 1, sent_start)
+                            .filter(|r| r.z + 1 == end || (r.z < end && PREP_OF.contains(&toks[r.z].lower.as_str())))
+                        {
                             let role = Some(bd.slice(np.a, j).to_string());
                             return Some(Np { a: np.a, z: end, head: Head::Name(r), role });
                         }
@@ -375,7 +459,8 @@ fn backward_phrase(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize
                 return None;
             }
             // a sentence period ends the search; an abbreviation's ("D-Mass.", "Md.") does not
-            let abbreviation = toks[j].is_punct(".") && j > 0 && toks[j - 1].is_word() && toks[j - 1].end == toks[j].start;
+            let abbreviation =
+                toks[j].is_punct(".") && j > 0 && toks[j - 1].is_word() && toks[j - 1].end == toks[j].start;
             if (toks[j].is_punct(".") && !abbreviation) || toks[j].quote.is_some() {
                 break;
             }
@@ -409,14 +494,21 @@ fn backward_phrase(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize
         if p.cue > 0 && !p.cap && doc.nominal(p).is_none() {
             break;
         }
-        if doc.is_aux(p) || p.is_that() || (PREP_OF.contains(&p.lower.as_str()) && !(a >= 2 && toks[a - 2].cap && p.lower == "of")) {
+        if doc.is_aux(p)
+            || p.is_that()
+            || (PREP_OF.contains(&p.lower.as_str()) && !(a >= 2 && toks[a - 2].cap && p.lower == "of"))
+        {
             break;
         }
         if !p.cap && !last.cap && doc.nominal(last).is_none() && end - a > 3 {
             break;
         }
         // "Bank of England", "Department of Energy": a connector between capitalised words
-        let connector = !doc.lang.capitalised_nouns && a >= 2 && toks[a - 2].cap && doc.lang.name_connectors.contains(&p.lower.as_str()) && !p.is("and");
+        let connector = !doc.lang.capitalised_nouns
+            && a >= 2
+            && toks[a - 2].cap
+            && doc.lang.name_connectors.contains(&p.lower.as_str())
+            && !p.is("and");
         if !p.cap && last.cap && doc.nominal(p).is_none() && !connector {
             break;
         }
@@ -443,8 +535,19 @@ fn backward_phrase(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize
         }
     }
     // "The water utility said": a determiner and plain nouns are a described speaker
-    if saw_det && end - a >= 2 && end - a <= 4 && !DEMONSTRATIVES.contains(&toks[a].lower.as_str()) && toks[a + 1..end].iter().all(|t| t.is_plain_word()) && !looks_past_tense(&toks[end - 1].lower) {
-        return Some(Np { a, z: end, head: Head::Nominal { kind: Nominal::Person, head: end - 1, of: None, possessive_it: false }, role: None });
+    if saw_det
+        && end - a >= 2
+        && end - a <= 4
+        && !DEMONSTRATIVES.contains(&toks[a].lower.as_str())
+        && toks[a + 1..end].iter().all(|t| t.is_plain_word())
+        && !looks_past_tense(&toks[end - 1].lower)
+    {
+        return Some(Np {
+            a,
+            z: end,
+            head: Head::Nominal { kind: Nominal::Person, head: end - 1, of: None, possessive_it: false },
+            role: None,
+        });
     }
     None
 }
@@ -507,7 +610,9 @@ pub fn resolve(doc: &Doc, ents: &mut Entities, b: usize, np: &Np, focus: Option<
             Pron::He => ents.resolve_person(b, pos, Some(Gender::Male), focus),
             Pron::She => ents.resolve_person(b, pos, Some(Gender::Female), focus),
             Pron::It => ents.resolve_org(b, pos, OrgType::Unknown),
-            Pron::They => focus.filter(|&f| ents.list[f].kind != SpeakerKind::Person).or_else(|| ents.resolve_org(b, pos, OrgType::Unknown)),
+            Pron::They => focus
+                .filter(|&f| ents.list[f].kind != SpeakerKind::Person)
+                .or_else(|| ents.resolve_org(b, pos, OrgType::Unknown)),
             Pron::First => None,
         },
         Head::Nominal { kind, head, of, possessive_it } => {
@@ -515,15 +620,27 @@ pub fn resolve(doc: &Doc, ents: &mut Entities, b: usize, np: &Np, focus: Option<
             match kind {
                 // "the governor's office", "Trump's campaign": someone else's organisation, not
                 // the one in focus
-                Nominal::Org if toks[np.a..*head].iter().any(|t| t.is_possessive() && !matches!(t.lower.as_str(), "its" | "their" | "his" | "her")) => Some(ents.described(bd.slice(np.a, np.z).to_string(), mention)),
-                Nominal::Org => ents.resolve_org(b, pos, entities::org_type_of_noun(&noun)).or_else(|| Some(ents.described(bd.slice(np.a, np.z).to_string(), mention))),
+                Nominal::Org
+                    if toks[np.a..*head]
+                        .iter()
+                        .any(|t| t.is_possessive() && !matches!(t.lower.as_str(), "its" | "their" | "his" | "her")) =>
+                {
+                    Some(ents.described(bd.slice(np.a, np.z).to_string(), mention))
+                }
+                Nominal::Org => ents
+                    .resolve_org(b, pos, entities::org_type_of_noun(&noun))
+                    .or_else(|| Some(ents.described(bd.slice(np.a, np.z).to_string(), mention))),
                 // a document speaks for whoever spoke last; with nobody in focus it speaks for
                 // itself ("The report also suggested …"), not for the nearest organisation
                 // "The report, published by the Pew Research Center, found": its author
-                Nominal::Doc if let Some(r) = (np.a..np.z.saturating_sub(1)).find(|&k| toks[k].is("by") && toks[k + 1].quote.is_none()).and_then(|k| {
-                    let start = if toks[k + 1].is_det() { k + 2 } else { k + 1 };
-                    entities::name_run(doc, b, start, np.a).filter(|r| r.z <= np.z)
-                }) => {
+                Nominal::Doc
+                    if let Some(r) = (np.a..np.z.saturating_sub(1))
+                        .find(|&k| toks[k].is("by") && toks[k + 1].quote.is_none())
+                        .and_then(|k| {
+                            let start = if toks[k + 1].is_det() { k + 2 } else { k + 1 };
+                            entities::name_run(doc, b, start, np.a).filter(|r| r.z <= np.z)
+                        }) =>
+                {
                     let span = Span::new(b, toks[r.name_a].start, toks[r.name_z - 1].end);
                     Some(match ents.at(span) {
                         Some(id) => id,

@@ -33,31 +33,36 @@ impl RawQuote {
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Mark {
-    Straight,     // "
-    TwoSingles,   // '' (typewriter double quote)
-    Backticks,    // ``
-    LeftDouble,   // “
-    RightDouble,  // ”
-    LowDouble,    // „
-    LeftGuil,     // «
-    RightGuil,    // »
-    LeftCorner,   // 「
-    RightCorner,  // 」
-    LeftWhite,    // 『
-    RightWhite,   // 』
+    Straight,       // "
+    TwoSingles,     // '' (typewriter double quote)
+    Backticks,      // ``
+    LeftDouble,     // “
+    RightDouble,    // ”
+    LowDouble,      // „
+    LeftGuil,       // «
+    RightGuil,      // »
+    LeftCorner,     // 「
+    RightCorner,    // 」
+    LeftWhite,      // 『
+    RightWhite,     // 』
     SingleStraight, // '
-    LeftSingle,   // ‘
-    RightSingle,  // ’
-    LowSingle,    // ‚
-    LeftAngle,    // ‹
-    RightAngle,   // ›
+    LeftSingle,     // ‘
+    RightSingle,    // ’
+    LowSingle,      // ‚
+    LeftAngle,      // ‹
+    RightAngle,     // ›
 }
 
 impl Mark {
     fn single(self) -> bool {
         matches!(
             self,
-            Mark::SingleStraight | Mark::LeftSingle | Mark::RightSingle | Mark::LowSingle | Mark::LeftAngle | Mark::RightAngle
+            Mark::SingleStraight
+                | Mark::LeftSingle
+                | Mark::RightSingle
+                | Mark::LowSingle
+                | Mark::LeftAngle
+                | Mark::RightAngle
         )
     }
     /// Can `closer` close a quote opened by `self`?
@@ -161,7 +166,21 @@ fn closes_before(n: Option<char>) -> bool {
 fn is_mark_char(c: char) -> bool {
     matches!(
         c,
-        '"' | '\'' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{2039}' | '\u{203A}' | '\u{300C}' | '\u{300D}' | '\u{300E}' | '\u{300F}'
+        '"' | '\''
+            | '\u{201C}'
+            | '\u{201D}'
+            | '\u{201E}'
+            | '\u{00AB}'
+            | '\u{00BB}'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{201A}'
+            | '\u{2039}'
+            | '\u{203A}'
+            | '\u{300C}'
+            | '\u{300D}'
+            | '\u{300E}'
+            | '\u{300F}'
     )
 }
 
@@ -176,7 +195,10 @@ fn is_elision(after: &str) -> bool {
     if !digits.is_empty() && digits.bytes().all(|c| c.is_ascii_digit()) {
         return true; // '90s, '08
     }
-    const ELISIONS: &[&str] = &["n", "em", "til", "cause", "tis", "twas", "round", "bout", "s", "d", "ll", "re", "ve", "m", "t", "nuff", "kay", "sup"];
+    const ELISIONS: &[&str] = &[
+        "n", "em", "til", "cause", "tis", "twas", "round", "bout", "s", "d", "ll", "re", "ve", "m", "t", "nuff", "kay",
+        "sup",
+    ];
     ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(word))
 }
 
@@ -313,7 +335,12 @@ pub fn find_quotes(text: &str, carry: &mut Carry) -> Vec<RawQuote> {
             if let Some(top) = stack.last() {
                 // A second opening double mark while a double is open and nothing could close:
                 // the first was an orphan. Start over from here.
-                if !top.mark.single() && !c.mark.single() && stack.len() == 1 && !c.can_close && same_family(top.mark, c.mark) {
+                if !top.mark.single()
+                    && !c.mark.single()
+                    && stack.len() == 1
+                    && !c.can_close
+                    && same_family(top.mark, c.mark)
+                {
                     stack.clear();
                     first_is_carried = false;
                 }
@@ -403,7 +430,10 @@ mod tests {
 
     #[test]
     fn straight_and_curly() {
-        assert_eq!(spans(r#""We will win," she said. "Then we rest.""#), vec![r#""We will win,""#, r#""Then we rest.""#]);
+        assert_eq!(
+            spans(r#""We will win," she said. "Then we rest.""#),
+            vec![r#""We will win,""#, r#""Then we rest.""#]
+        );
         assert_eq!(spans("“Prices rose,” he said."), vec!["“Prices rose,”"]);
     }
 

@@ -2,11 +2,11 @@
 
 /// Abbreviations whose period does not end a sentence (lower case, without the period).
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "capt",
-    "sgt", "st", "jr", "sr", "rev", "fr", "hon", "adm", "cmdr", "gens", "maj", "inc", "corp", "co",
-    "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "mt", "ft", "ave", "blvd", "dept", "univ", "approx", "est", "fig", "vol", "pp",
-    "del", "bzw", "ca", "evtl", "ggf", "usw", "vgl", "z", "d", "h", "u", "a", "b", "hr", "nr", "str",
+    "mr", "mrs", "ms", "dr", "prof", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "capt", "sgt", "st",
+    "jr", "sr", "rev", "fr", "hon", "adm", "cmdr", "gens", "maj", "inc", "corp", "co", "ltd", "no", "vs", "etc", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "ave", "blvd", "dept",
+    "univ", "approx", "est", "fig", "vol", "pp", "del", "bzw", "ca", "evtl", "ggf", "usw", "vgl", "z", "d", "h", "u",
+    "a", "b", "hr", "nr", "str",
 ];
 
 /// Combining diacritics (a stress mark in Приве́т) continue the word they sit on.
@@ -146,7 +146,21 @@ pub fn tokenize_into(text: &str, mut emit: impl FnMut(Token)) {
 /// Sentence boundaries of a block as byte ranges, never splitting inside `protected` ranges
 /// (the block's direct quotes), so a quotation and its cue stay in one sentence.
 /// German month names: after "12." they make the period an ordinal's, not a sentence end.
-const MONTHS_DE: &[&str] = &["Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"];
+const MONTHS_DE: &[&str] = &[
+    "Januar",
+    "Jänner",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+];
 
 pub fn sentences(text: &str, protected: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -174,12 +188,17 @@ pub fn sentences(text: &str, protected: &[(usize, usize)]) -> Vec<(usize, usize)
         if c == '.' {
             let before = &text[..at];
             let w: &str = before.rsplit(|ch: char| !ch.is_alphanumeric() && ch != '.').next().unwrap_or("");
-            let one_upper = { let mut cs = w.chars(); matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase()) };
+            let one_upper = {
+                let mut cs = w.chars();
+                matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
+            };
             if is_abbreviation(w) || one_upper || (w.contains('.') && w.len() <= 5) {
                 continue;
             }
             // decimal numbers
-            if w.chars().last().is_some_and(|d| d.is_ascii_digit()) && text[at + 1..].chars().next().is_some_and(|d| d.is_ascii_digit()) {
+            if w.chars().last().is_some_and(|d| d.is_ascii_digit())
+                && text[at + 1..].chars().next().is_some_and(|d| d.is_ascii_digit())
+            {
                 continue;
             }
             // German ordinals in dates: "am 12. Oktober", "vom 3. März"
@@ -193,7 +212,8 @@ pub fn sentences(text: &str, protected: &[(usize, usize)]) -> Vec<(usize, usize)
         // swallow further terminators, closing marks and brackets
         let mut end = i;
         while let Some(d) = text[end..].chars().next() {
-            if matches!(d, '.' | '!' | '?' | '…' | ')' | ']' | '"' | '\'' | '”' | '’' | '»' | '«' | '“' | '›' | '」') {
+            if matches!(d, '.' | '!' | '?' | '…' | ')' | ']' | '"' | '\'' | '”' | '’' | '»' | '«' | '“' | '›' | '」')
+            {
                 end += d.len_utf8();
             } else {
                 break;
@@ -210,7 +230,13 @@ pub fn sentences(text: &str, protected: &[(usize, usize)]) -> Vec<(usize, usize)
             continue; // no space after: "e.g.x" or "…ignore"
         }
         let next = trimmed.chars().next().unwrap_or(' ');
-        if !(next.is_uppercase() || next.is_ascii_digit() || crate::doc::quotes_is_open_char(next) || next == '(' || next == '—' || next == '–') {
+        if !(next.is_uppercase()
+            || next.is_ascii_digit()
+            || crate::doc::quotes_is_open_char(next)
+            || next == '('
+            || next == '—'
+            || next == '–')
+        {
             continue;
         }
         if inside(end) {
@@ -235,7 +261,10 @@ mod tests {
 
     #[test]
     fn tokens_keep_names_and_abbreviations() {
-        assert_eq!(words("Mr. O'Brien, the U.S. envoy, didn’t go."), vec!["Mr.", "O'Brien", ",", "the", "U.S.", "envoy", ",", "didn’t", "go", "."]);
+        assert_eq!(
+            words("Mr. O'Brien, the U.S. envoy, didn’t go."),
+            vec!["Mr.", "O'Brien", ",", "the", "U.S.", "envoy", ",", "didn’t", "go", "."]
+        );
         assert_eq!(words("Moscow-based firm: 1,200 jobs"), vec!["Moscow-based", "firm", ":", "1,200", "jobs"]);
     }
 

@@ -74,13 +74,12 @@ pub fn analyze(blocks: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     // engine is written not to panic: see tests/props.rs)
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
-    let blocks: Vec<Block> = serde_wasm_bindgen::from_value(blocks)
-        .map_err(|e| JsError::new(&format!("quotelens: bad blocks: {e}")))?;
+    let blocks: Vec<Block> =
+        serde_wasm_bindgen::from_value(blocks).map_err(|e| JsError::new(&format!("quotelens: bad blocks: {e}")))?;
     let opts: JsOptions = if options.is_undefined() || options.is_null() {
         JsOptions::default()
     } else {
-        serde_wasm_bindgen::from_value(options)
-            .map_err(|e| JsError::new(&format!("quotelens: bad options: {e}")))?
+        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("quotelens: bad options: {e}")))?
     };
     let mut config = Config::default();
     if let Some(m) = opts.min_confidence {
@@ -90,9 +89,7 @@ pub fn analyze(blocks: JsValue, options: JsValue) -> Result<JsValue, JsError> {
         config.indirect = i;
     }
     if let Some(s) = opts.sieves {
-        config
-            .set_sieve_order(&s)
-            .map_err(|e| JsError::new(&format!("quotelens: {e}")))?;
+        config.set_sieve_order(&s).map_err(|e| JsError::new(&format!("quotelens: {e}")))?;
     }
     let article = Article::new(blocks);
     let analysis = crate::analyze(&article, &config);
@@ -125,12 +122,10 @@ fn to_js(article: &Article, a: &Analysis) -> JsAnalysis {
             used[m.block] = true;
         }
     }
-    let idx: Vec<Utf16Index> = article.blocks.iter().zip(&used).map(|(b, &u)| Utf16Index::new(if u { &b.text } else { "" })).collect();
-    let span = |s: &Span| JsSpan {
-        block: s.block,
-        start: idx[s.block].to_utf16(s.start),
-        end: idx[s.block].to_utf16(s.end),
-    };
+    let idx: Vec<Utf16Index> =
+        article.blocks.iter().zip(&used).map(|(b, &u)| Utf16Index::new(if u { &b.text } else { "" })).collect();
+    let span =
+        |s: &Span| JsSpan { block: s.block, start: idx[s.block].to_utf16(s.start), end: idx[s.block].to_utf16(s.end) };
     let quotes = a
         .quotes
         .iter()

@@ -8,10 +8,20 @@ fn bin() -> Command {
 }
 
 fn run_jsonl(input: &str) -> (Vec<Value>, String, i32) {
-    let mut child = bin().args(["extract", "--jsonl"]).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut child = bin()
+        .args(["extract", "--jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
     let out = child.wait_with_output().unwrap();
-    let lines = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).expect("every output line is JSON")).collect();
+    let lines = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("every output line is JSON"))
+        .collect();
     (lines, String::from_utf8(out.stderr).unwrap(), out.status.code().unwrap_or(-1))
 }
 
@@ -74,7 +84,8 @@ fn extract_plain_text_and_html_files() {
     let dir = std::env::temp_dir().join(format!("quotelens-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let txt = dir.join("a.txt");
-    std::fs::write(&txt, "The harbour will close at noon.\n\n\"We have no choice,\" said Captain Ruth Ansah.\n").unwrap();
+    std::fs::write(&txt, "The harbour will close at noon.\n\n\"We have no choice,\" said Captain Ruth Ansah.\n")
+        .unwrap();
     let out = bin().args(["extract", txt.to_str().unwrap()]).output().unwrap();
     assert!(out.status.success());
     let s = String::from_utf8(out.stdout).unwrap();
@@ -94,7 +105,10 @@ fn extract_plain_text_and_html_files() {
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     let quotes = v["quotes"].as_array().unwrap();
     assert!(quotes.iter().any(|q| q["text"] == "“We have no choice,”" && q["speaker"] == "Ruth Ansah"), "{v}");
-    assert!(!quotes.iter().any(|q| q["text"].as_str().unwrap_or("").contains("Menu quote")), "navigation is not the article");
+    assert!(
+        !quotes.iter().any(|q| q["text"].as_str().unwrap_or("").contains("Menu quote")),
+        "navigation is not the article"
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
 

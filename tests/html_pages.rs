@@ -25,10 +25,7 @@ const KNOWN_FAILURES: &[(&str, &str)] = &[
     // ("…is the ultimate video game system…"); its first eight words happen to open the
     // verdict paragraph further down, so the check takes it for a misplaced first
     // paragraph. The extraction itself is right.
-    (
-        "engadget",
-        "meta description reworded; its opening words recur in a later paragraph",
-    ),
+    ("engadget", "meta description reworded; its opening words recur in a later paragraph"),
 ];
 
 /// The excerpt must show up before this many paragraph blocks.
@@ -52,10 +49,7 @@ fn words(s: &str) -> Vec<String> {
     for c in s.chars() {
         match c {
             '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{2032}' => folded.push('\''),
-            '\u{3040}'..='\u{30FF}'
-            | '\u{3400}'..='\u{4DBF}'
-            | '\u{4E00}'..='\u{9FFF}'
-            | '\u{F900}'..='\u{FAFF}' => {
+            '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' => {
                 folded.push(' ');
                 folded.push(c);
                 folded.push(' ');
@@ -95,12 +89,9 @@ fn visible_words(html: &str) -> Vec<String> {
             continue;
         };
         let hidden = node.ancestors().any(|a| {
-            a.value().as_element().is_some_and(|e| {
-                matches!(
-                    e.name(),
-                    "script" | "style" | "noscript" | "template" | "head" | "title"
-                )
-            })
+            a.value()
+                .as_element()
+                .is_some_and(|e| matches!(e.name(), "script" | "style" | "noscript" | "template" | "head" | "title"))
         });
         if !hidden {
             text.push_str(t);
@@ -138,19 +129,15 @@ fn check_page(dir: &Path) -> Outcome {
     if n < 3 {
         return Outcome::Fail(format!("only {n} blocks"));
     }
-    if let Some(b) = article
-        .blocks
-        .iter()
-        .find(|b| b.text.is_empty() || b.text.trim() != b.text || b.text.contains('\u{ad}'))
+    if let Some(b) =
+        article.blocks.iter().find(|b| b.text.is_empty() || b.text.trim() != b.text || b.text.contains('\u{ad}'))
     {
         return Outcome::Fail(format!("badly normalised block {:?}", b.text));
     }
 
     let excerpt = words(meta["excerpt"].as_str().unwrap_or(""));
     if excerpt.len() < GOOD_PART_MIN_WORDS {
-        return Outcome::Pass(format!(
-            "{n} blocks, {ms:.1} ms; excerpt too short to check"
-        ));
+        return Outcome::Pass(format!("{n} blocks, {ms:.1} ms; excerpt too short to check"));
     }
     let need = ((excerpt.len() as f64 * GOOD_PART_SHARE).ceil() as usize)
         .clamp(GOOD_PART_MIN_WORDS, GOOD_PART_MAX_WORDS)
@@ -199,17 +186,9 @@ fn check_page(dir: &Path) -> Outcome {
         }
     }
     if let Some((run, i)) = best {
-        return Outcome::Pass(format!(
-            "{n} blocks, {ms:.1} ms; excerpt in block {i} ({run}/{} words)",
-            excerpt.len()
-        ));
+        return Outcome::Pass(format!("{n} blocks, {ms:.1} ms; excerpt in block {i} ({run}/{} words)", excerpt.len()));
     }
-    let first: Vec<String> = article
-        .blocks
-        .iter()
-        .take(6)
-        .map(|b| format!("{:?}: {:.60}", b.kind, b.text))
-        .collect();
+    let first: Vec<String> = article.blocks.iter().take(6).map(|b| format!("{:?}: {:.60}", b.kind, b.text)).collect();
     Outcome::Fail(format!(
         "the page's excerpt {:?} is in its text but not in the extracted blocks, which start {first:#?}",
         meta["excerpt"].as_str().unwrap_or("")
@@ -220,16 +199,11 @@ fn check_page(dir: &Path) -> Outcome {
 fn real_pages() {
     let root = pages_dir();
     let Ok(entries) = std::fs::read_dir(&root) else {
-        println!(
-            "SKIP html_pages: {} is absent (the shared evaluation pages are not available here)",
-            root.display()
-        );
+        println!("SKIP html_pages: {} is absent (the shared evaluation pages are not available here)", root.display());
         return;
     };
-    let mut dirs: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.join("source.html").is_file())
-        .collect();
+    let mut dirs: Vec<PathBuf> =
+        entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.join("source.html").is_file()).collect();
     dirs.sort();
     if dirs.is_empty() {
         println!("SKIP html_pages: no */source.html under {}", root.display());
@@ -255,10 +229,5 @@ fn real_pages() {
             }
         }
     }
-    assert!(
-        problems.is_empty(),
-        "{} page(s) failed:\n{}",
-        problems.len(),
-        problems.join("\n")
-    );
+    assert!(problems.is_empty(), "{} page(s) failed:\n{}", problems.len(), problems.join("\n"));
 }

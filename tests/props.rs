@@ -7,7 +7,11 @@ fn check(article: &Article) {
     let mut last = (0usize, 0usize);
     for q in &a.quotes {
         let t = &article.blocks[q.span.block].text;
-        for s in std::iter::once(&q.span).chain(q.speaker_mentions.iter()).chain(q.cue.iter()).chain(std::iter::once(&q.sentence)) {
+        for s in std::iter::once(&q.span)
+            .chain(q.speaker_mentions.iter())
+            .chain(q.cue.iter())
+            .chain(std::iter::once(&q.sentence))
+        {
             let bt = &article.blocks[s.block].text;
             assert!(s.start <= s.end && s.end <= bt.len(), "span inside its block");
             assert!(bt.is_char_boundary(s.start) && bt.is_char_boundary(s.end), "span on char boundaries");
@@ -31,9 +35,49 @@ fn article(paras: Vec<String>) -> Article {
 }
 
 const PIECES: &[&str] = &[
-    "\"", "“", "”", "„", "‘", "’", "'", "''", "«", "»", "‹", "›", "「", "」", " said ", " says ", "he ", "She ", "the company ",
-    "Mr. ", "Kaspersky Lab", " according to ", ":", ",", ".", "—", " ", "\u{00a0}", "\u{00ad}", "😀", "Привет", "DHS", "that ",
-    "\n", "a", "The ", "U.S.", "it", "told reporters", "(", ")", "sagte", "laut ",
+    "\"",
+    "“",
+    "”",
+    "„",
+    "‘",
+    "’",
+    "'",
+    "''",
+    "«",
+    "»",
+    "‹",
+    "›",
+    "「",
+    "」",
+    " said ",
+    " says ",
+    "he ",
+    "She ",
+    "the company ",
+    "Mr. ",
+    "Kaspersky Lab",
+    " according to ",
+    ":",
+    ",",
+    ".",
+    "—",
+    " ",
+    "\u{00a0}",
+    "\u{00ad}",
+    "😀",
+    "Привет",
+    "DHS",
+    "that ",
+    "\n",
+    "a",
+    "The ",
+    "U.S.",
+    "it",
+    "told reporters",
+    "(",
+    ")",
+    "sagte",
+    "laut ",
 ];
 
 proptest! {
@@ -58,5 +102,7 @@ fn hostile_inputs_complete() {
     check(&article(vec![marks]));
     let long = "He said \"the plan is fine, \" and the company said it was not. ".repeat(15_000);
     check(&article(vec![long]));
-    check(&article((0..100_000).map(|i| if i % 2 == 0 { "\"Hi,\" he said.".to_string() } else { "x".to_string() }).collect()));
+    check(&article(
+        (0..100_000).map(|i| if i % 2 == 0 { "\"Hi,\" he said.".to_string() } else { "x".to_string() }).collect(),
+    ));
 }

@@ -99,9 +99,8 @@ fn colon_intro_paragraph_before_quote() {
 
 #[test]
 fn according_to_direct_and_indirect() {
-    let r = run(&[
-        "According to the Port Authority, the new cranes will double the terminal's capacity by next spring.",
-    ]);
+    let r =
+        run(&["According to the Port Authority, the new cranes will double the terminal's capacity by next spring."]);
     let q = r.quote("new cranes");
     assert_eq!(q.kind, "indirect");
     assert_eq!(q.speaker, Some("Port Authority"));
@@ -137,7 +136,8 @@ fn continuation_bare_quoted_paragraph() {
 
 #[test]
 fn adjacent_quote_same_paragraph() {
-    let r = run(&["\"It was chaos,\" said Ruth Ansah. \"The doors were locked and the alarms kept ringing for an hour.\""]);
+    let r =
+        run(&["\"It was chaos,\" said Ruth Ansah. \"The doors were locked and the alarms kept ringing for an hour.\""]);
     let q = r.quote("doors were locked");
     assert_eq!(q.speaker, Some("Ruth Ansah"));
     assert_eq!(q.rule, "adjacent-quote");
@@ -187,7 +187,8 @@ fn indirect_inverted() {
 
 #[test]
 fn mixed_quote_is_the_clause() {
-    let r = run(&["Senator Alan Pierce called the proposal \"a gift to polluters\" and said he would vote against it."]);
+    let r =
+        run(&["Senator Alan Pierce called the proposal \"a gift to polluters\" and said he would vote against it."]);
     let all = r.all();
     let mixed: Vec<_> = all.iter().filter(|f| f.kind == "mixed").collect();
     assert!(
@@ -236,7 +237,10 @@ fn german_marks_and_verbs() {
 fn sieve_order_is_configurable() {
     let mut cfg = quotelens::Config::default();
     cfg.set_sieve_order(&["leading-cue"]).unwrap();
-    let r = common::run_with(&["\"We won,\" she said. Then Mayor Ruiz said: \"We will celebrate tonight in the square.\""], &cfg);
+    let r = common::run_with(
+        &["\"We won,\" she said. Then Mayor Ruiz said: \"We will celebrate tonight in the square.\""],
+        &cfg,
+    );
     assert_eq!(r.quote("celebrate tonight").rule, "leading-cue");
     assert!(cfg.set_sieve_order(&["nope"]).is_err());
 }
@@ -260,7 +264,9 @@ fn parenthetical_cue_splits_the_content() {
 
 #[test]
 fn possessive_name_describes_another_speaker() {
-    let r = run(&["\"That was outrageous and he should apologise,\" Obama's former campaign strategist said on Wednesday."]);
+    let r = run(&[
+        "\"That was outrageous and he should apologise,\" Obama's former campaign strategist said on Wednesday.",
+    ]);
     assert_eq!(r.quote("outrageous").speaker, Some("Obama's former campaign strategist"));
 }
 
@@ -297,7 +303,9 @@ fn german_subjunctive_carries_on_reported_speech_and_fragments_nest() {
 
 #[test]
 fn german_lowercase_fragments_are_verbatim_english_short_ones_are_not() {
-    let de = run(&["Der Geschäftsführer wies alle Vorwürfe der Umweltbehörde als „haltlos“ zurück und kündigte eine Klage an."]);
+    let de = run(&[
+        "Der Geschäftsführer wies alle Vorwürfe der Umweltbehörde als „haltlos“ zurück und kündigte eine Klage an.",
+    ]);
     assert!(de.all().iter().any(|f| f.text == "„haltlos“" && f.kind == "direct"), "{}", de.dump());
     let en = run(&["The manager called the regulator's claims \"baseless\" in a short note to the staff yesterday."]);
     assert!(!en.all().iter().any(|f| f.text == "\"baseless\"" && f.kind == "direct"), "{}", en.dump());
@@ -310,7 +318,6 @@ fn plural_and_coordinated_subjects_take_base_form_verbs() {
     let r = run(&["Senators Anne Grove and Tom Leahy say other changes to the visa program are needed soon."]);
     assert_eq!(r.quote("other changes").kind, "indirect");
 }
-
 
 // ---- German separable verbs, naming verbs, titles of works
 
@@ -336,21 +343,27 @@ fn german_naming_verbs_attribute_the_label_without_a_clause() {
 
 #[test]
 fn a_quote_after_a_noun_naming_a_work_is_a_title() {
-    let de = run(&["Der Autor Lukas Brandt stellte am Sonntag sein Buch „Die Stadt der leeren Straßen“ in Leipzig vor."]);
+    let de =
+        run(&["Der Autor Lukas Brandt stellte am Sonntag sein Buch „Die Stadt der leeren Straßen“ in Leipzig vor."]);
     assert!(de.all().is_empty(), "{}", de.dump());
     let de = run(&["Wie der Fernsehsender „Kanal Nord“ berichtete, sei die Brücke seit Montag gesperrt."]);
     assert!(!de.all().iter().any(|f| f.kind == "direct"), "{}", de.dump());
-    let en = run(&["She later starred in the film “nobody knew what to say that night” with her brother, the studio said."]);
+    let en =
+        run(&["She later starred in the film “nobody knew what to say that night” with her brother, the studio said."]);
     assert!(!en.all().iter().any(|f| f.kind == "direct"), "{}", en.dump());
 }
 
 #[test]
 fn a_quote_the_clause_runs_on_after_is_mixed_speech() {
-    let r = run(&["Senator Dana Whitfield said \"modest savings\" and a new fuel tax would pay for the bridge repairs."]);
+    let r =
+        run(&["Senator Dana Whitfield said \"modest savings\" and a new fuel tax would pay for the bridge repairs."]);
     let q = r.quote("fuel tax");
     assert_eq!(q.kind, "mixed");
     assert_eq!(q.speaker, Some("Dana Whitfield"));
-    let r = run(&["Die Ministerin Helga Brandl besuchte am Montag die Grenzstadt.", "Sie sagte, „rechtsfreie Räume“ dürfe es in der Region nicht geben."]);
+    let r = run(&[
+        "Die Ministerin Helga Brandl besuchte am Montag die Grenzstadt.",
+        "Sie sagte, „rechtsfreie Räume“ dürfe es in der Region nicht geben.",
+    ]);
     let q = r.quote("dürfe es");
     assert_eq!(q.kind, "mixed");
     assert_eq!(q.speaker, Some("Helga Brandl"));
@@ -358,7 +371,9 @@ fn a_quote_the_clause_runs_on_after_is_mixed_speech() {
 
 #[test]
 fn german_nach_auffassung_reports_like_laut() {
-    let r = run(&["Nach Auffassung des Fraktionschefs Bernd Albers sei der Haushalt „auf Kante genäht und nicht mehr tragfähig“."]);
+    let r = run(&[
+        "Nach Auffassung des Fraktionschefs Bernd Albers sei der Haushalt „auf Kante genäht und nicht mehr tragfähig“.",
+    ]);
     let q = r.quote("Haushalt");
     assert_eq!(q.kind, "mixed");
     assert_eq!(q.speaker, Some("Bernd Albers"));
@@ -395,14 +410,20 @@ fn passive_subjects_and_captions_do_not_speak() {
 fn continuation_looks_past_captions_but_not_into_headings() {
     use quotelens::{analyze, Article, Block, BlockKind, Config};
     let article = Article::new(vec![
-        Block::paragraph("“The river has never risen this fast,” says Mara Ellison, who has farmed the valley for forty years."),
+        Block::paragraph(
+            "“The river has never risen this fast,” says Mara Ellison, who has farmed the valley for forty years.",
+        ),
         Block::new(BlockKind::Caption, "Mara Ellison on her farm near the levee."),
         Block::paragraph("“We moved the cattle twice in one night and we still lost the lower fields.”"),
         Block::new(BlockKind::Heading, "“We will stay on this land”"),
     ]);
     let a = analyze(&article, &Config::default());
     let speaker_of = |needle: &str| {
-        let q = a.quotes.iter().find(|q| article.blocks[q.span.block].text[q.span.start..q.span.end].contains(needle)).expect("quote found");
+        let q = a
+            .quotes
+            .iter()
+            .find(|q| article.blocks[q.span.block].text[q.span.start..q.span.end].contains(needle))
+            .expect("quote found");
         q.speaker.map(|s| a.speakers[s].name.clone())
     };
     assert_eq!(speaker_of("moved the cattle").as_deref(), Some("Mara Ellison"));
@@ -421,7 +442,9 @@ fn places_datelines_groups_and_nobody_are_not_people() {
     let r = run(&["American officials said the talks had shown important progress on several fronts."]);
     assert_eq!(r.quote("important progress").speaker, Some("American officials"));
     // a dateline is a place; "no group claimed" reports nothing
-    let r = run(&["CAIRO — No group claimed responsibility, but the bloodshed raised fears that the militants were expanding."]);
+    let r = run(&[
+        "CAIRO — No group claimed responsibility, but the bloodshed raised fears that the militants were expanding.",
+    ]);
     assert!(r.all().iter().all(|f| f.speaker.is_none()), "{}", r.dump());
 }
 

@@ -47,7 +47,8 @@ fn predictions(text: &str) -> Vec<(usize, usize, &'static str, Option<String>)> 
 fn all_eight_direct_quotes_found_and_attributed() {
     let (text, gold) = need_seed!();
     let preds = predictions(&text);
-    let gold_direct: Vec<&serde_json::Value> = gold["quotes"].as_array().unwrap().iter().filter(|q| q["kind"] == "direct").collect();
+    let gold_direct: Vec<&serde_json::Value> =
+        gold["quotes"].as_array().unwrap().iter().filter(|q| q["kind"] == "direct").collect();
     assert_eq!(gold_direct.len(), 8);
     for g in gold_direct {
         let gs = (g["start"].as_u64().unwrap() as usize, g["end"].as_u64().unwrap() as usize);
@@ -69,7 +70,9 @@ fn at_least_six_of_eight_indirect_quotes() {
         .filter(|q| q["kind"] == "indirect")
         .filter(|g| {
             let gs = (g["start"].as_u64().unwrap() as usize, g["end"].as_u64().unwrap() as usize);
-            preds.iter().any(|p| p.2 == "indirect" && cover((p.0, p.1), gs) > 0.3 && p.3.as_deref() == g["speaker"].as_str())
+            preds
+                .iter()
+                .any(|p| p.2 == "indirect" && cover((p.0, p.1), gs) > 0.3 && p.3.as_deref() == g["speaker"].as_str())
         })
         .count();
     assert!(found >= 6, "only {found} of 8 indirect quotes found with the right speaker");

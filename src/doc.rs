@@ -1,10 +1,11 @@
 //! The analysed article: per block its tokens (with lexicon flags), direct quotes and
 //! quote-aware sentences. Built once per article; every rule reads it.
 
+use crate::api::{Article, BlockKind};
+use crate::fxhash::{fx, FxHashSet};
 use crate::lexicon::{self, Language, Nominal};
-use crate::model::{Article, BlockKind};
 use crate::quotes::{self, RawQuote};
-use crate::smallstr::{fx, FxHashSet, SmallStr};
+use crate::smallstr::SmallStr;
 use crate::text::{self, TokKind};
 
 /// A block shorter than this many words, mostly capitalised and without a final period, reads

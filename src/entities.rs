@@ -2,9 +2,9 @@
 //! quotations, linked by surname, short form and acronym to the earliest full mention; plus
 //! the look-ups that resolve pronouns and nominals ("the company", "she") at a position.
 
+use crate::api::{Span, SpeakerKind};
 use crate::doc::Doc;
 use crate::lexicon::Gender;
-use crate::model::{Span, SpeakerKind};
 
 /// How far back (in blocks) a pronoun or nominal looks for its antecedent.
 pub const ANTECEDENT_WINDOW_BLOCKS: usize = 6;
@@ -84,7 +84,7 @@ fn key_of(words: &[String]) -> u64 {
         }
         k.extend(w.chars().flat_map(char::to_lowercase));
     }
-    crate::smallstr::fx(&k)
+    crate::fxhash::fx(&k)
 }
 
 pub fn acronym_of(words: &[String]) -> String {
@@ -137,10 +137,10 @@ pub struct Entities {
     /// Alias entities (an acronym given in parentheses) and the entity they stand for.
     forward: Vec<(usize, usize)>,
     /// Lower-case name → entity, for the common case of a name used again as written.
-    by_key: crate::smallstr::FxHashMap<u64, usize>,
+    by_key: crate::fxhash::FxHashMap<u64, usize>,
     /// (tag, word) → entities: 'l' last word, 'f' first word of a longer name, 's' a one-word
     /// name, 'a' a suffix of a longer name's acronym, 'A' a one-word acronym.
-    by_word: crate::smallstr::FxHashMap<(u8, u64), Vec<usize>>,
+    by_word: crate::fxhash::FxHashMap<(u8, u64), Vec<usize>>,
 }
 
 /// Finds the proper name that starts at token `i` of block `b` (a capitalised word or a
@@ -413,7 +413,7 @@ impl Entities {
                                 let l = &bd.toks[k].lower;
                                 key_buf.push_str(l.strip_suffix("'s").or_else(|| l.strip_suffix("’s")).unwrap_or(l));
                             }
-                            let id = match e.by_key.get(&crate::smallstr::fx(&key_buf)).copied() {
+                            let id = match e.by_key.get(&crate::fxhash::fx(&key_buf)).copied() {
                                 Some(id) if r.role.is_none() => {
                                     let id = e.resolve_forward(id);
                                     e.list[id].mentions.push(span);
@@ -599,7 +599,7 @@ impl Entities {
 
     /// Records entity `id` under its words and acronym suffixes, for `find`.
     fn index(&mut self, id: usize) {
-        let fx = crate::smallstr::fx;
+        let fx = crate::fxhash::fx;
         let e = &self.list[id];
         let mut keys: [(u8, u64); 12] = [(0, 0); 12];
         let mut n = 0;
@@ -629,7 +629,7 @@ impl Entities {
 
     /// The most recent entity filed under `key` that satisfies `pred`.
     fn latest(&self, tag: u8, key: &str, pred: impl Fn(&Entity) -> bool) -> Option<usize> {
-        let v = self.by_word.get(&(tag, crate::smallstr::fx(key)))?;
+        let v = self.by_word.get(&(tag, crate::fxhash::fx(key)))?;
         v.iter().rev().take(FIND_CANDIDATES).copied().filter(|&i| pred(&self.list[i])).max()
     }
 

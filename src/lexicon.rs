@@ -1,7 +1,7 @@
 //! Lexicons as data: the files in `src/lexicon/` are compiled into the binary and parsed once.
 //! A new language is a set of data files plus a `Language` entry, not a rewrite.
 
-use crate::smallstr::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +20,19 @@ pub enum Nominal {
     /// "a spokeswoman", "officials": an unnamed person or group.
     Person,
 }
+
+/// Cue tiers (`WordInfo::cue`, `Tok::cue`, the first column of `*_cues.txt`): how surely a
+/// verb reports speech. Not a cue.
+pub const NO_CUE: u8 = 0;
+/// Verbs of saying ("said", "told"): direct and indirect speech.
+pub const CUE_SAYING: u8 = 1;
+/// Saying-like verbs ("shows", "found"), weaker as direct cues.
+pub const CUE_REPORTING: u8 = 2;
+/// Cognition and belief ("believes"): indirect speech only.
+pub const CUE_BELIEF: u8 = 3;
+/// Manner and naming verbs ("laughed", "bezeichnete … als"): introduce a direct quote, never
+/// report a clause.
+pub const CUE_MANNER: u8 = 4;
 
 /// Closed-class flags of a lower-case word (see `Language::flags`).
 pub const AUX: u8 = 1;

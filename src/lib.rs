@@ -9,21 +9,30 @@
 //! points ([`offsets`]).
 //!
 //! The pipeline (`engine.rs`): quotation marks are paired (`quotes.rs`); every proper name
-//! outside quotes goes into the article's entity table (`entities.rs`); ordered sieves
-//! (`rules.rs`) attribute each quote to a speaker phrase (`np.rs`) which resolves to an entity;
-//! indirect speech is found from cue verbs; quotes inside indirect clauses make them mixed.
+//! outside quotes goes into the article's entity table (`entities.rs`); the rules (`sieves/`,
+//! one file per rule id, run in the order of [`Config::sieves`]) attribute each quote to a
+//! speaker phrase (`speaker_phrase.rs`) which resolves to an entity, and find indirect speech
+//! from cue verbs; quotes inside indirect clauses make them mixed.
 
+// the crate's own name, so that in-crate tests can share tests/common with the integration tests
+extern crate self as quotelens;
+
+pub mod api;
 pub mod doc;
 pub mod engine;
 pub mod entities;
+pub mod fxhash;
 pub mod lexicon;
-pub mod model;
-pub mod np;
 pub mod offsets;
 pub mod quotes;
-pub mod rules;
+pub mod sieves;
 pub mod smallstr;
+pub mod speaker_phrase;
 pub mod text;
+
+#[cfg(test)]
+#[path = "../tests/common/mod.rs"]
+mod test_support;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod eval;
@@ -33,13 +42,13 @@ pub mod html;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use model::{Analysis, Article, Block, BlockKind, Quote, QuoteKind, Span, Speaker, SpeakerKind};
-pub use rules::Sieve;
+pub use api::{Analysis, Article, Block, BlockKind, Quote, QuoteKind, Span, Speaker, SpeakerKind};
+pub use sieves::Sieve;
 
 /// Engine settings.
 #[derive(Debug, Clone)]
 pub struct Config {
-    /// The direct-quote sieves, in the order they run.
+    /// The rules, in the order they run (`sieves::DEFAULT_ORDER`).
     pub sieves: Vec<Sieve>,
     /// Report indirect (and mixed) speech.
     pub indirect: bool,
@@ -49,7 +58,7 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        Config { sieves: rules::DEFAULT_ORDER.to_vec(), indirect: true, min_confidence: 0.0 }
+        Config { sieves: sieves::DEFAULT_ORDER.to_vec(), indirect: true, min_confidence: 0.0 }
     }
 }
 
@@ -60,7 +69,7 @@ impl Config {
         for id in ids {
             let id = id.as_ref();
             v.push(Sieve::from_id(id).ok_or_else(|| {
-                let known: Vec<&str> = rules::DEFAULT_ORDER.iter().map(|s| s.id()).collect();
+                let known: Vec<&str> = sieves::DEFAULT_ORDER.iter().map(|s| s.id()).collect();
                 format!("unknown sieve '{id}' (known: {})", known.join(", "))
             })?);
         }

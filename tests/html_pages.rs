@@ -16,8 +16,8 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use quotelens::api::{Article, BlockKind};
 use quotelens::html::article_from_html;
-use quotelens::model::{Article, BlockKind};
 
 /// Pages that are expected to fail, with the reason.
 const KNOWN_FAILURES: &[(&str, &str)] = &[

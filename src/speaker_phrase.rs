@@ -1,10 +1,10 @@
 //! Speaker phrases: parsing the noun phrase next to a cue ("the company", "Mr. Smith, a
 //! spokesman for X", "he", "officials") and resolving it to an entity of the table.
 
+use crate::api::{Span, SpeakerKind};
 use crate::doc::Doc;
 use crate::entities::{self, Entities, NameRun, OrgType};
 use crate::lexicon::{Gender, Nominal};
-use crate::model::{Span, SpeakerKind};
 
 /// Longest descriptive speaker phrase ("the Kaspersky Lab cybersecurity firm"), in tokens.
 pub const MAX_NOMINAL_TOKENS: usize = 7;

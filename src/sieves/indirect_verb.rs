@@ -1,0 +1,337 @@
+//! `indirect-verb`: reported speech after a cue verb — `X said (that) …`, `X told reporters …`,
+//! `Acts of protest, X said, are …`, German `Sie gab an, dass …`. A cue verb whose clause comes
+//! first (`…, X said.`) is handed to `indirect-inverted`.
+
+use super::clause::{
+    content_end, first_np, is_verb_aux, names_with_von, word_count, ADDRESSEE_CUES, MIN_INDIRECT_WORDS, PREPS,
+};
+use super::context::{tok_span, Ctx, IndirectQuote};
+use super::indirect_inverted;
+use crate::api::QuoteKind;
+use crate::doc::Doc;
+use crate::lexicon::{Nominal, CUE_REPORTING, CUE_SAYING, NO_CUE};
+use crate::speaker_phrase::{self, Head, Np, Pron};
+use crate::text::TokKind;
+
+pub const ID: &str = "indirect-verb";
+/// After a verb of saying ("said that …").
+pub const CONFIDENCE: f32 = 0.75;
+/// After a saying-like verb ("the report found …").
+pub const REPORTING_CONFIDENCE: f32 = 0.6;
+/// After a verb of belief ("she believes …").
+pub const BELIEF_CONFIDENCE: f32 = 0.5;
+/// A cue set off by commas inside the clause ("Acts of protest, X said, are …").
+pub const PARENTHETICAL_CONFIDENCE: f32 = 0.7;
+/// How many tokens after a German cue may stand before the comma, colon or "dass" that opens
+/// the reported clause (an object, an addressee, a particle).
+pub const GERMAN_CLAUSE_LOOKAHEAD: usize = 10;
+
+/// How sure the rule is after a cue of this tier.
+pub fn confidence(tier: u8) -> f32 {
+    if tier == CUE_SAYING {
+        CONFIDENCE
+    } else if tier == CUE_REPORTING {
+        REPORTING_CONFIDENCE
+    } else {
+        BELIEF_CONFIDENCE
+    }
+}
+
+pub fn at_cue(
+    cx: &mut Ctx,
+    b: usize,
+    s: usize,
+    e: usize,
+    v: usize,
+    prev: &mut Option<(usize, Np)>,
+) -> Option<IndirectQuote> {
+    let doc = cx.doc;
+    let bd = &doc.blocks[b];
+    let toks = &bd.toks;
+    let t = &toks[v];
+    // "his tweet", "a comment", "Trump's statement": a noun, not a verb
+    if v > s && (toks[v - 1].is("to") || toks[v - 1].is_det() || toks[v - 1].is_possessive()) {
+        return None;
+    }
+    if v + 1 < e && (toks[v + 1].is("by") || toks[v + 1].is("for") && t.lower.starts_with("call")) {
+        return None;
+    }
+    // subject: the phrase before the verb (auxiliaries skipped), or a shared subject
+    let mut j = v;
+    while j > s && doc.is_aux(&toks[j - 1]) {
+        j -= 1;
+    }
+    let participle = t.lower.ends_with("ing") && !(j < v && is_verb_aux(&toks[v - 1]));
+    // "heißen" reports only as "es heißt" / "heißt es"; "Der Titel heißt wie …" names
+    if matches!(t.lower.as_str(), "heißt" | "hieß" | "heißen" | "hiess")
+        && !(v > s && toks[v - 1].is("es") || toks.get(v + 1).is_some_and(|x| x.is("es")))
+    {
+        return None;
+    }
+    // "a technique called …": naming after a noun
+    if v > s && matches!(t.lower.as_str(), "called" | "named") && toks[v - 1].is_plain_word() {
+        return None;
+    }
+    // "a hard time telling between …": a gerund after a noun, not a verb with a subject
+    if participle
+        && j == v
+        && v > s
+        && !toks[v - 1].is_punct(",")
+        && !toks[v - 1].is("and")
+        && toks[v - 1].is_word()
+        && !toks[v - 1].cap
+    {
+        return None;
+    }
+    // the passive ("was called in to assist", "were told to leave"): the subject did not speak
+    if !t.lower.ends_with("ing")
+        && toks[j..v]
+            .iter()
+            .any(|x| matches!(x.lower.as_str(), "is" | "was" | "were" | "are" | "be" | "been" | "being"))
+    {
+        return None;
+    }
+    let np = if j > s && (toks[j - 1].is("and") || (participle && toks[j - 1].is_punct(","))) {
+        // "…and says", ", saying that": the subject of the sentence's first verb
+        prev.as_ref()
+            .map(|(_, n)| n.clone())
+            .or_else(|| first_np(doc, b, s, j - 1).filter(|n| n.z < j && !matches!(n.head, Head::Pronoun(Pron::First))))
+    } else {
+        speaker_phrase::backward(doc, b, j, s, s)
+    };
+    if let Some(n) = &np {
+        // "the company say": a base form needs a plural, a modal or "to"
+        let modal = j < v || (v > s && is_verb_aux(&toks[v - 1]));
+        if t.is_base() && !modal && !participle && !plural_subject(doc, b, n) {
+            return None;
+        }
+        // "shows", "found": only documents, polls and organisations report that way
+        if t.cue == CUE_REPORTING && !matches!(n.head, Head::Nominal { .. }) && !matches!(n.head, Head::Name(_)) {
+            return None;
+        }
+    }
+    let de = doc.lang.code == "de";
+    let np = match np {
+        Some(n) => Some(n),
+        None if de => speaker_phrase::forward(doc, b, v + 1, e, s),
+        None => None,
+    };
+    // content: after the verb, skipping a time, an addressee, a prepositional phrase before
+    // "that", the complementiser itself
+    let mut c = v + 1;
+    let np_after = np.as_ref().is_some_and(|n| n.a > v);
+    // "sprach (der Präsident) von einer „Katastrophe“": naming, not a reported clause
+    let after_np = np.as_ref().filter(|n| n.a > v).map_or(v + 1, |n| n.z);
+    if de && names_with_von(t, toks.get(after_np)) {
+        return None;
+    }
+    if np_after {
+        c = np.as_ref().unwrap().z;
+    }
+    while c < e && toks[c].is_time() && toks[c].quote.is_none() {
+        // "said on Monday", "said Wednesday": only when more follows
+        let mut k = c + 1;
+        while k < e && (toks[k].cap || toks[k].is_time()) && toks[k].quote.is_none() && k < c + 3 {
+            k += 1;
+        }
+        if toks[c].cap
+            || toks[c].lower.ends_with("day")
+            || toks[c].is_time() && k > c + 1 && toks.get(c + 1).is_some_and(|x| x.cap || x.is_time())
+        {
+            c = k;
+        } else {
+            break;
+        }
+    }
+    if c < e && ADDRESSEE_CUES.contains(&t.lower.as_str()) && !de {
+        if let Some(a) = speaker_phrase::forward(doc, b, c, e, s) {
+            c = a.z;
+        }
+    }
+    let mut had_that = false;
+    // "said in a statement that …", "told reporters on Monday that …"
+    if c < e && PREPS.contains(&toks[c].lower.as_str()) {
+        let look = (c..e.min(c + 8)).find(|&k| toks[k].is_that() || toks[k].is_punct(",") || toks[k].is_punct(":"));
+        if let Some(k) = look {
+            if toks[k].is_that() || toks[k].is_punct(":") {
+                c = k;
+            }
+        }
+    }
+    // German reported speech opens after a comma, a colon or "dass": "Sie gab an, dass …",
+    // "warf der Regierung vor, … zu …", "sagte zu den Überschwemmungen: „…“". Without one the
+    // object itself is the content ("warnten vor einem „drohenden Abfluss“").
+    if de && c < e && !toks[c].is_that() && !(toks[c].kind == TokKind::Punct && toks[c].quote.is_none()) {
+        let anchor = (c..e.min(c + GERMAN_CLAUSE_LOOKAHEAD))
+            .take_while(|&k| k == c || toks[k].cue == NO_CUE || toks[k].quote.is_some())
+            .find(|&k| {
+                toks[k].quote.is_none() && (toks[k].is_punct(",") || toks[k].is_punct(":") || toks[k].is_that())
+            });
+        match anchor {
+            Some(k) => c = k,
+            // "…, sagte UNMISS-Vertreter Toby Lanzer dem Fernsehsender „Al Jazeera“."
+            None if np_after && v > s && toks[v - 1].is_punct(",") => {
+                return indirect_inverted::attribute(cx, b, s, e, v, np)
+            }
+            None => {}
+        }
+    }
+    if c < e && toks[c].is_that() {
+        c += 1;
+        had_that = true;
+        // "said that, if elected, he would …"
+        if c < e && toks[c].is_punct(",") {
+            c += 1;
+        }
+    } else if c < e && (toks[c].is_punct(":") || (de && toks[c].is_punct(","))) {
+        c += 1;
+        if c < e && toks[c].is_that() {
+            c += 1;
+            had_that = true;
+        }
+    }
+    // "Acts of protest, Mr. Obama said, are acts of patriotism": a parenthetical cue
+    if c + 1 < e && toks[c].is_punct(",") && !de {
+        if let Some(n) = np.as_ref().filter(|n| n.z <= v && n.a > s && toks[n.a - 1].is_punct(",")) {
+            let z = content_end(doc, b, c + 1, e);
+            if z > c + 1 && word_count(doc, b, c + 1, z) >= MIN_INDIRECT_WORDS {
+                let n = n.clone();
+                *prev = Some((v, n.clone()));
+                let att = cx.att_from(b, &n, Some((v, v + 1)), ID, PARENTHETICAL_CONFIDENCE, toks[v].start);
+                let before = n.a - 1;
+                if word_count(doc, b, s, before) >= 1 && toks[s].quote.is_none() {
+                    cx.indirect.push(IndirectQuote {
+                        b,
+                        start: toks[s].start,
+                        end: toks[before - 1].end,
+                        sentence: tok_span(doc, b, s, e),
+                        att: att.clone(),
+                        kind: QuoteKind::Indirect,
+                    });
+                }
+                return Some(IndirectQuote {
+                    b,
+                    start: toks[c + 1].start,
+                    end: toks[z - 1].end,
+                    sentence: tok_span(doc, b, s, e),
+                    att,
+                    kind: QuoteKind::Indirect,
+                });
+            }
+        }
+    }
+    if c >= e || (toks[c].kind == TokKind::Punct && toks[c].quote.is_none()) {
+        // "…, he said." — the inverted form
+        return indirect_inverted::attribute(cx, b, s, e, v, np);
+    }
+    // "…, officials said on Monday after the storm.": a cue after a comma followed by a
+    // prepositional phrase is the inverted form too
+    if !de
+        && !had_that
+        && PREPS.contains(&toks[c].lower.as_str())
+        && !toks[c].is("to")
+        && !toks[c..e].iter().any(|x| x.is_punct(","))
+        && np.as_ref().is_some_and(|n| n.z <= v && n.a > s && toks[n.a - 1].is_punct(","))
+    {
+        return indirect_inverted::attribute(cx, b, s, e, v, np);
+    }
+    // "…, said one GOP source in the room.": the phrase after the cue is the speaker
+    if !had_that && !de && np.as_ref().is_none_or(|n| n.z < j) {
+        if let Some(after) = speaker_phrase::forward(doc, b, c, e, s) {
+            if content_end(doc, b, after.z, e) <= after.z
+                || toks[after.z..e].iter().all(|t| {
+                    t.kind == TokKind::Punct
+                        || PREPS.contains(&t.lower.as_str())
+                        || t.is_time()
+                        || t.is_det()
+                        || !t.cap && t.cue == NO_CUE
+                }) && after.z + 4 >= e
+            {
+                return indirect_inverted::attribute(cx, b, s, e, v, Some(after));
+            }
+        }
+    }
+    if t.cue >= CUE_REPORTING && !had_that {
+        let f = &toks[c];
+        let clause_like = doc.is_pronoun_subject(f) || f.is_det() || f.cap;
+        if !clause_like {
+            return None;
+        }
+    }
+    let np = np?;
+    // "no group claimed responsibility", "nobody said": nobody spoke
+    if matches!(toks[np.a].lower.as_str(), "no" | "nobody" | "none" | "neither" | "kein" | "keine" | "niemand") {
+        return None;
+    }
+    if matches!(np.head, Head::Nominal { kind: Nominal::Person, .. })
+        && np.z == np.a + 1
+        && !toks[np.a].lower.ends_with('s')
+        && !de
+    {
+        // a bare singular noun before a verb is rarely a speaker ("the plan said"?)
+        return None;
+    }
+    let z = content_end(doc, b, c, e);
+    if z <= c || word_count(doc, b, c, z) < MIN_INDIRECT_WORDS {
+        return None;
+    }
+    *prev = Some((v, np.clone()));
+    let att = cx.att_from(b, &np, Some((v, v + 1)), ID, confidence(t.cue), toks[v].start);
+    Some(IndirectQuote {
+        b,
+        start: toks[c].start,
+        end: toks[z - 1].end,
+        sentence: tok_span(doc, b, s, e),
+        att,
+        kind: QuoteKind::Indirect,
+    })
+}
+
+/// Is the speaker phrase plural (or I / we / you / they), so a base-form verb can follow it?
+fn plural_subject(doc: &Doc, b: usize, n: &Np) -> bool {
+    let toks = &doc.blocks[b].toks;
+    match &n.head {
+        Head::Pronoun(p) => matches!(p, Pron::They | Pron::First),
+        Head::Nominal { head, .. } => {
+            let w = &toks[*head].lower;
+            w.ends_with('s') || matches!(w.as_str(), "people" | "police" | "authorities" | "staff" | "spokespeople")
+        }
+        // "Mr. Grassley and Mr. Leahy say", "many Democrats say"
+        Head::Name(r) => {
+            (r.name_a..r.name_z).any(|k| toks[k].is("and"))
+                || (n.a > 0 && toks[n.a - 1].is("and"))
+                || (n.a < r.name_a
+                    && matches!(
+                        toks[n.a].lower.as_str(),
+                        "many" | "some" | "several" | "most" | "all" | "both" | "two" | "three" | "few"
+                    )
+                    && toks[r.name_z - 1].lower.ends_with('s'))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::run;
+
+    #[test]
+    fn indirect_said_that() {
+        let r =
+            run(&["The water utility said on Monday that it would replace every lead pipe in the district by 2030."]);
+        let q = r.quote("replace every lead pipe");
+        assert_eq!(q.kind, "indirect");
+        assert_eq!(q.speaker, Some("The water utility"));
+        assert_eq!(q.rule, "indirect-verb");
+        assert!(q.text.starts_with("it would"), "content clause starts after 'that': {:?}", q.text);
+    }
+
+    #[test]
+    fn parenthetical_cue_splits_the_content() {
+        let r = run(&["Acts of protest, Mayor Lina Duarte said, are acts of patriotism in a free city."]);
+        let after = r.quote("acts of patriotism");
+        assert_eq!(after.kind, "indirect");
+        assert_eq!(after.speaker, Some("Lina Duarte"));
+        assert_eq!(after.rule, "indirect-verb");
+        assert!(after.text.starts_with("are acts"), "{:?}", after.text);
+    }
+}

@@ -282,46 +282,49 @@ fn is_title_like(doc: &Doc, d: &DirectQuote) -> bool {
         && !toks[d.first_tok..d.after_tok].iter().any(|t| t.is_punct("!") || t.is_punct("?"))
 }
 
-fn finish(mut cx: Ctx, config: &Config) -> Analysis {
-    let doc = cx.doc;
-    struct Out {
-        span: Span,
-        kind: QuoteKind,
-        att: Option<Attribution>,
-        sentence: Span,
-        chain: Option<usize>,
+/// One reported quotation before the output order is known.
+struct Out {
+    span: Span,
+    kind: QuoteKind,
+    att: Option<Attribution>,
+    sentence: Span,
+    /// For a later paragraph of a multi-paragraph quote: the first paragraph's index in the list.
+    chain: Option<usize>,
+}
+
+/// A direct quote is reported unless it is a title, a name or a short fragment nobody said.
+fn is_reported(doc: &Doc, d: &DirectQuote) -> bool {
+    if !d.keep {
+        return false;
     }
+    let attributed =
+        d.att.as_ref().is_some_and(|a| a.entity.is_some() || a.rule == trailing_cue::ID || a.rule == leading_cue::ID);
+    let weak = d.att.as_ref().is_none_or(|a| a.rule == lone_candidate::ID || a.rule == sentence_subject::ID);
+    let in_chain = d.raw.runs_on || d.raw.carries_on;
+    if !in_chain && (d.titled || is_title_like(doc, d) && d.att.as_ref().is_none_or(|a| a.rule != trailing_cue::ID)) {
+        return false;
+    }
+    // a short fragment is a scare quote or a name, except where the language capitalises
+    // every noun and the fragment starts in lower case ("„trotz einiger Vorbehalte“"):
+    // verbatim words, unless a word or two ("„schmiegen“ sich") without a speaker
+    let lower_fragment = doc.lang.verbatim_fragments
+        && !d.raw.single
+        && d.words >= MIN_WORDS_LOWER_FRAGMENT
+        && doc.blocks[d.b].toks.get(d.first_tok + 1).is_some_and(|t| t.is_word() && !t.cap);
+    in_chain
+        || d.nested
+        || lower_fragment
+        || (attributed && !weak)
+        || !(d.words < MIN_WORDS_UNATTRIBUTED || (d.raw.single && d.words < MIN_WORDS_UNATTRIBUTED + 1))
+}
+
+/// The reported direct quotes (chained into multi-paragraph runs), then the indirect and mixed
+/// speech when the configuration reports it.
+fn reported(cx: &mut Ctx, config: &Config) -> Vec<Out> {
+    let doc = cx.doc;
     let mut outs: Vec<Out> = Vec::new();
     let mut chain_head: Option<usize> = None;
-    for d in &cx.direct {
-        if !d.keep {
-            continue;
-        }
-        let attributed = d
-            .att
-            .as_ref()
-            .is_some_and(|a| a.entity.is_some() || a.rule == trailing_cue::ID || a.rule == leading_cue::ID);
-        let weak = d.att.as_ref().is_none_or(|a| a.rule == lone_candidate::ID || a.rule == sentence_subject::ID);
-        let in_chain = d.raw.runs_on || d.raw.carries_on;
-        if !in_chain && (d.titled || is_title_like(doc, d) && d.att.as_ref().is_none_or(|a| a.rule != trailing_cue::ID))
-        {
-            continue;
-        }
-        // a short fragment is a scare quote or a name, except where the language capitalises
-        // every noun and the fragment starts in lower case ("„trotz einiger Vorbehalte“"):
-        // verbatim words, unless a word or two ("„schmiegen“ sich") without a speaker
-        let lower_fragment = doc.lang.verbatim_fragments
-            && !d.raw.single
-            && d.words >= MIN_WORDS_LOWER_FRAGMENT
-            && doc.blocks[d.b].toks.get(d.first_tok + 1).is_some_and(|t| t.is_word() && !t.cap);
-        if !in_chain
-            && !d.nested
-            && !lower_fragment
-            && (!attributed || weak)
-            && (d.words < MIN_WORDS_UNATTRIBUTED || (d.raw.single && d.words < MIN_WORDS_UNATTRIBUTED + 1))
-        {
-            continue;
-        }
+    for d in cx.direct.iter().filter(|d| is_reported(doc, d)) {
         let bd = &doc.blocks[d.b];
         let sentence = if bd.toks.is_empty() {
             Span::new(d.b, 0, bd.text.len())
@@ -340,7 +343,6 @@ fn finish(mut cx: Ctx, config: &Config) -> Analysis {
             chain_head = Some(outs.len() - 1);
         }
     }
-    let mut head_map: HashMap<usize, usize> = HashMap::new();
     if config.indirect {
         for i in cx.indirect.drain(..) {
             outs.push(Out {
@@ -352,35 +354,45 @@ fn finish(mut cx: Ctx, config: &Config) -> Analysis {
             });
         }
     }
+    outs
+}
+
+/// The output's speaker table: one speaker per canonical entity, in order of first use.
+#[derive(Default)]
+struct SpeakerTable {
+    speakers: Vec<Speaker>,
+    of_entity: HashMap<usize, usize>,
+}
+
+impl SpeakerTable {
+    fn speaker(&mut self, ents: &Entities, entity: usize) -> usize {
+        let e = ents.canonical(entity);
+        let speakers = &mut self.speakers;
+        *self.of_entity.entry(e).or_insert_with(|| {
+            let ent = &ents.list[e];
+            let mut mentions = ent.mentions.clone();
+            mentions.sort();
+            mentions.dedup();
+            speakers.push(Speaker { name: ent.display(), kind: ent.kind, role: ent.role.clone(), mentions });
+            speakers.len() - 1
+        })
+    }
+}
+
+/// The analysis: quotes in text order above the minimum confidence, their speakers.
+fn finish(mut cx: Ctx, config: &Config) -> Analysis {
+    let outs = reported(&mut cx, config);
     // text order; chains point at their first paragraph
     let mut order: Vec<usize> = (0..outs.len()).collect();
     order.sort_by_key(|&i| (outs[i].span.block, outs[i].span.start, outs[i].span.end));
-    for (new, &old) in order.iter().enumerate() {
-        head_map.insert(old, new);
-    }
-    let mut speakers: Vec<Speaker> = Vec::new();
-    let mut ent_to_speaker: HashMap<usize, usize> = HashMap::new();
+    let head_map: HashMap<usize, usize> = order.iter().enumerate().map(|(new, &old)| (old, new)).collect();
+    let mut table = SpeakerTable::default();
     let mut quotes = Vec::with_capacity(outs.len());
     for &old in &order {
         let o = &outs[old];
         let (speaker, mentions, cue, rule, confidence) = match &o.att {
             Some(a) => {
-                let sp = a.entity.map(|e| {
-                    let e = cx.ents.canonical(e);
-                    *ent_to_speaker.entry(e).or_insert_with(|| {
-                        let ent = &cx.ents.list[e];
-                        let mut mentions = ent.mentions.clone();
-                        mentions.sort();
-                        mentions.dedup();
-                        speakers.push(Speaker {
-                            name: ent.display(),
-                            kind: ent.kind,
-                            role: ent.role.clone(),
-                            mentions,
-                        });
-                        speakers.len() - 1
-                    })
-                });
+                let sp = a.entity.map(|e| table.speaker(&cx.ents, e));
                 (sp, a.mentions.clone(), a.cue, a.rule, a.confidence)
             }
             None => (None, Vec::new(), None, sieves::UNATTRIBUTED, UNATTRIBUTED_CONFIDENCE),
@@ -408,5 +420,5 @@ fn finish(mut cx: Ctx, config: &Config) -> Analysis {
             q.continues = q.continues.and_then(|old| sorted_spans.get(old)).and_then(|s| pos.get(s).copied());
         }
     }
-    Analysis { quotes, speakers }
+    Analysis { quotes, speakers: table.speakers }
 }

@@ -48,7 +48,7 @@ pub const ACCORDING: u8 = 64;
 /// What the lexicons say of one lower-case word.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct WordInfo {
-    /// Cue tier (1 saying … 3 belief), 0 when not a cue.
+    /// Cue tier (`lexicon::CUE_SAYING` … `CUE_MANNER`), `NO_CUE` when not a cue.
     pub cue: u8,
     /// AUX | DET | STOP | TIME | THAT | BASE | ACCORDING.
     pub flags: u8,

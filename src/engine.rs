@@ -9,9 +9,10 @@ use crate::fxhash::FxHashSet;
 use crate::lexicon::CUE_BELIEF;
 use crate::sieves::clause::{is_cue, word_count};
 use crate::sieves::context::{inherit, tok_span, Attribution, Ctx, DirectQuote, MIN_WORDS_UNATTRIBUTED};
+use crate::sieves::indirect_verb::Shapes;
 use crate::sieves::{
     self, adjacent_quote, continuation, indirect_according_to, indirect_subjunctive, indirect_verb, leading_cue,
-    lone_candidate, sentence_subject, trailing_cue,
+    lone_candidate, sentence_subject, trailing_cue, Sieve,
 };
 use crate::speaker_phrase::Np;
 use crate::text::TokKind;
@@ -32,13 +33,15 @@ pub fn analyze(article: &Article, config: &Config) -> Analysis {
     let ents = Entities::build(&doc);
     let mut cx = Ctx { doc: &doc, ents, direct: Vec::new(), indirect: Vec::new() };
     collect_direct(&mut cx);
-    let mut indirect_done = false;
+    // the indirect rules that run, in their configured order (none when indirect speech is off)
+    let indirect: Vec<Sieve> = config.sieves.iter().copied().filter(|s| s.is_indirect() && config.indirect).collect();
+    let mut indirect_done = indirect.is_empty();
     for &sieve in &config.sieves {
         if sieve.is_indirect() {
             // indirect speech is found once the cues of direct quotes are known, so that it
             // never re-reports `"…," she said` and can give bare quotes a speaker in focus
             if !indirect_done {
-                collect_indirect(&mut cx);
+                collect_indirect(&mut cx, &indirect);
                 indirect_done = true;
             }
             continue;
@@ -53,9 +56,6 @@ pub fn analyze(article: &Article, config: &Config) -> Analysis {
                 cx.direct[qi].cue_tok = cue_tok;
             }
         }
-    }
-    if !indirect_done {
-        collect_indirect(&mut cx);
     }
     propagate_chains(&mut cx);
     merge_mixed(&mut cx);
@@ -130,41 +130,59 @@ fn propagate_chains(cx: &mut Ctx) {
     }
 }
 
-/// Reads every sentence for indirect speech: cue verbs (`indirect-verb`, `indirect-inverted`),
-/// "according to" (`indirect-according-to`), then the reported-speech mood (`indirect-subjunctive`).
-fn collect_indirect(cx: &mut Ctx) {
+/// Reads every sentence for indirect speech with the given rules, in their order: cue verbs
+/// (`indirect-verb`, `indirect-inverted`: one scan of the sentence's cues, reporting the shapes
+/// that are on), "according to" (`indirect-according-to`), the reported-speech mood
+/// (`indirect-subjunctive`, only in a sentence with no indirect speech yet).
+fn collect_indirect(cx: &mut Ctx, rules: &[Sieve]) {
     let doc = cx.doc;
     let used: FxHashSet<(usize, usize)> = cx.direct.iter().filter_map(|d| d.cue_tok.map(|c| (d.b, c))).collect();
+    let shapes =
+        Shapes { verb: rules.contains(&Sieve::IndirectVerb), inverted: rules.contains(&Sieve::IndirectInverted) };
     for (b, bd) in doc.blocks.iter().enumerate() {
         if bd.kind == BlockKind::Heading {
             continue;
         }
-        for si in 0..bd.sents.len() {
-            let (s, e) = bd.sents[si];
-            let mut found_in_sentence: Option<(usize, Np)> = None;
-            let mut v = s;
-            while v < e {
-                let t = &bd.toks[v];
-                // headlines capitalise their verbs: "Obama Says Museum Will Tell …"
-                if t.quote.is_some() || !is_cue(t, bd.headline_like) || t.cue > CUE_BELIEF || used.contains(&(b, v)) {
-                    v += 1;
-                    continue;
+        for &(s, e) in &bd.sents {
+            let mut cues_read = false;
+            for &rule in rules {
+                match rule {
+                    Sieve::IndirectVerb | Sieve::IndirectInverted if !cues_read => {
+                        read_cues(cx, &used, shapes, b, s, e);
+                        cues_read = true;
+                    }
+                    Sieve::IndirectAccordingTo => indirect_according_to::find(cx, b, s, e),
+                    Sieve::IndirectSubjunctive
+                        if !cx.indirect.last().is_some_and(|x| x.b == b && x.end > bd.toks[s].start) =>
+                    {
+                        indirect_subjunctive::find(cx, b, s, e)
+                    }
+                    _ => {}
                 }
-                if let Some(ind) = indirect_verb::at_cue(cx, b, s, e, v, &mut found_in_sentence) {
-                    let next = bd.toks.partition_point(|t| t.start < ind.end);
-                    cx.indirect.push(ind);
-                    v = next.max(v + 1);
-                    continue;
-                }
-                v += 1;
-            }
-            let before = cx.indirect.len();
-            indirect_according_to::find(cx, b, s, e);
-            if cx.indirect.len() == before && !cx.indirect.last().is_some_and(|x| x.b == b && x.end > bd.toks[s].start)
-            {
-                indirect_subjunctive::find(cx, b, s, e);
             }
         }
+    }
+}
+
+/// Reported speech at every cue verb of sentence `[s, e)` of block `b` that no direct quote used.
+fn read_cues(cx: &mut Ctx, used: &FxHashSet<(usize, usize)>, shapes: Shapes, b: usize, s: usize, e: usize) {
+    let bd = &cx.doc.blocks[b];
+    let mut found_in_sentence: Option<(usize, Np)> = None;
+    let mut v = s;
+    while v < e {
+        let t = &bd.toks[v];
+        // headlines capitalise their verbs: "Obama Says Museum Will Tell …"
+        if t.quote.is_some() || !is_cue(t, bd.headline_like) || t.cue > CUE_BELIEF || used.contains(&(b, v)) {
+            v += 1;
+            continue;
+        }
+        if let Some(ind) = indirect_verb::at_cue(cx, shapes, b, s, e, v, &mut found_in_sentence) {
+            let next = bd.toks.partition_point(|t| t.start < ind.end);
+            cx.indirect.push(ind);
+            v = next.max(v + 1);
+            continue;
+        }
+        v += 1;
     }
 }
 
@@ -319,8 +337,8 @@ fn is_reported(doc: &Doc, d: &DirectQuote) -> bool {
 }
 
 /// The reported direct quotes (chained into multi-paragraph runs), then the indirect and mixed
-/// speech when the configuration reports it.
-fn reported(cx: &mut Ctx, config: &Config) -> Vec<Out> {
+/// speech.
+fn reported(cx: &mut Ctx) -> Vec<Out> {
     let doc = cx.doc;
     let mut outs: Vec<Out> = Vec::new();
     let mut chain_head: Option<usize> = None;
@@ -343,7 +361,7 @@ fn reported(cx: &mut Ctx, config: &Config) -> Vec<Out> {
             chain_head = Some(outs.len() - 1);
         }
     }
-    if config.indirect {
+    {
         for i in cx.indirect.drain(..) {
             outs.push(Out {
                 span: Span::new(i.b, i.start, i.end),
@@ -381,7 +399,7 @@ impl SpeakerTable {
 
 /// The analysis: quotes in text order above the minimum confidence, their speakers.
 fn finish(mut cx: Ctx, config: &Config) -> Analysis {
-    let outs = reported(&mut cx, config);
+    let outs = reported(&mut cx);
     // text order; chains point at their first paragraph
     let mut order: Vec<usize> = (0..outs.len()).collect();
     order.sort_by_key(|&i| (outs[i].span.block, outs[i].span.start, outs[i].span.end));

@@ -48,9 +48,12 @@ pub use sieves::Sieve;
 /// Engine settings.
 #[derive(Debug, Clone)]
 pub struct Config {
-    /// The rules, in the order they run (`sieves::DEFAULT_ORDER`).
+    /// The rules that run, in their order (default `sieves::DEFAULT_ORDER`, all 13). A rule not
+    /// listed does not run, so no prediction carries its id. The indirect rules run together,
+    /// in their listed order, at the place of the first of them.
     pub sieves: Vec<Sieve>,
-    /// Report indirect (and mixed) speech.
+    /// Look for indirect (and mixed) speech: `false` switches every indirect rule off (they do
+    /// not run, so no speaker in focus comes from indirect speech either).
     pub indirect: bool,
     /// Drop quotes whose confidence is below this (0..1).
     pub min_confidence: f32,
@@ -63,14 +66,14 @@ impl Default for Config {
 }
 
 impl Config {
-    /// Sets the sieve order from rule ids ("trailing-cue", "leading-cue", …).
+    /// Sets the rules and their order from rule ids ("trailing-cue", "leading-cue", …; every id
+    /// is in `sieves::RULE_IDS`). An unknown id is an error that names the valid ids.
     pub fn set_sieve_order<S: AsRef<str>>(&mut self, ids: &[S]) -> Result<(), String> {
         let mut v = Vec::new();
         for id in ids {
             let id = id.as_ref();
             v.push(Sieve::from_id(id).ok_or_else(|| {
-                let known: Vec<&str> = sieves::DEFAULT_ORDER.iter().map(|s| s.id()).collect();
-                format!("unknown sieve '{id}' (known: {})", known.join(", "))
+                format!("unknown sieve '{id}': the valid rule ids are {}", sieves::RULE_IDS.join(", "))
             })?);
         }
         self.sieves = v;

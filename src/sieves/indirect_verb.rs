@@ -37,6 +37,14 @@ pub fn confidence(tier: u8) -> f32 {
     }
 }
 
+/// Which shapes of reported speech at a cue verb are on: `X said (that) …` (`indirect-verb`),
+/// `…, X said.` (`indirect-inverted`).
+#[derive(Debug, Clone, Copy)]
+pub struct Shapes {
+    pub verb: bool,
+    pub inverted: bool,
+}
+
 /// Where a cue verb stands: block `b`, sentence tokens `[s, e)`, the verb at `v`.
 #[derive(Debug, Clone, Copy)]
 struct Site {
@@ -61,6 +69,7 @@ enum Content {
 /// the sentence's last cue to a coordinated one ("… and says").
 pub fn at_cue(
     cx: &mut Ctx,
+    shapes: Shapes,
     b: usize,
     s: usize,
     e: usize,
@@ -89,11 +98,11 @@ pub fn at_cue(
     };
     let (c, had_that) = match content_start(doc, at, np.as_ref()) {
         Content::At { c, had_that } => (c, had_that),
-        Content::Inverted => return indirect_inverted::attribute(cx, b, s, e, v, np),
+        Content::Inverted => return inverted(cx, shapes, at, np),
         Content::None => return None,
     };
     // "Acts of protest, Mr. Obama said, are acts of patriotism": a parenthetical cue
-    if c + 1 < e && toks[c].is_punct(",") && !de {
+    if shapes.verb && c + 1 < e && toks[c].is_punct(",") && !de {
         if let Some(n) = np.as_ref().filter(|n| n.z <= v && n.a > s && toks[n.a - 1].is_punct(",")) {
             if let Some(found) = parenthetical(cx, at, c, n.clone(), prev) {
                 return Some(found);
@@ -102,10 +111,10 @@ pub fn at_cue(
     }
     if c >= e || (toks[c].kind == TokKind::Punct && toks[c].quote.is_none()) {
         // "…, he said." — the inverted form
-        return indirect_inverted::attribute(cx, b, s, e, v, np);
+        return inverted(cx, shapes, at, np);
     }
     if let Some(speaker) = inverted_after_all(doc, at, j, c, had_that, np.as_ref()) {
-        return indirect_inverted::attribute(cx, b, s, e, v, speaker.or(np));
+        return inverted(cx, shapes, at, speaker.or(np));
     }
     if t.cue >= CUE_REPORTING && !had_that {
         let f = &toks[c];
@@ -131,6 +140,9 @@ pub fn at_cue(
     if z <= c || word_count(doc, b, c, z) < MIN_INDIRECT_WORDS {
         return None;
     }
+    if !shapes.verb {
+        return None;
+    }
     *prev = Some((v, np.clone()));
     let att = cx.att_from(b, &np, Some((v, v + 1)), ID, confidence(t.cue), toks[v].start);
     Some(IndirectQuote {
@@ -141,6 +153,16 @@ pub fn at_cue(
         att,
         kind: QuoteKind::Indirect,
     })
+}
+
+/// The inverted shape, when it is on.
+fn inverted(cx: &mut Ctx, shapes: Shapes, at: Site, np: Option<Np>) -> Option<IndirectQuote> {
+    let Site { b, s, e, v } = at;
+    if shapes.inverted {
+        indirect_inverted::attribute(cx, b, s, e, v, np)
+    } else {
+        None
+    }
 }
 
 /// The cue word is a noun, a naming word, a gerund or a passive here: no speech. `j` is where

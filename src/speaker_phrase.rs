@@ -116,8 +116,8 @@ fn role_words_then_name(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: u
     let toks = &bd.toks;
     let t = &toks[i];
     if !t.cap && !t.is_det() && t.nominal.is_none() && t.cue == NO_CUE && !doc.is_aux(t) && !doc.is_stop(t) {
-        for k in i + 1..(i + 3).min(lim) {
-            if toks[k].cap {
+        for (k, tk) in toks.iter().enumerate().take((i + 3).min(lim)).skip(i + 1) {
+            if tk.cap {
                 if let Some(r) = entities::name_run(doc, b, k, sent_start) {
                     if r.role.is_some() || r.name_z - r.name_a >= 2 {
                         let role = Some(bd.slice(i, r.name_a).to_string());
@@ -127,7 +127,7 @@ fn role_words_then_name(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: u
                 }
                 break;
             }
-            let plain = toks[k].is_word() && !toks[k].cap && toks[k].cue == NO_CUE && !doc.is_stop(&toks[k]);
+            let plain = tk.is_word() && !tk.cap && tk.cue == NO_CUE && !doc.is_stop(tk);
             if !plain {
                 break;
             }
@@ -203,7 +203,7 @@ fn name_phrase(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize, r: 
         });
     }
     let role = r.role.clone();
-    return Some(with_appositive(doc, b, Np { a: i, z, head: Head::Name(r), role }, lim));
+    Some(with_appositive(doc, b, Np { a: i, z, head: Head::Name(r), role }, lim))
 }
 
 /// A described speaker: a determiner, a title, or modifiers before a speaker noun ("a
@@ -326,12 +326,12 @@ fn described(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> Op
     // "a spokeswoman for the ministry"
     let (zz, of) = of_phrase(doc, b, z, lim, sent_start);
     let role = Some(bd.slice(i, zz).to_string());
-    return Some(with_appositive(
+    Some(with_appositive(
         doc,
         b,
         Np { a: i, z: zz, head: Head::Nominal { kind, head: head_i, of, possessive_it }, role },
         lim,
-    ));
+    ))
 }
 
 /// `X, a spokesman for Y,` / `said X, chief executive of Y.`: the appositive becomes the role.
@@ -515,7 +515,7 @@ fn before_appositive(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usi
             n
         });
     }
-    return None;
+    None
 }
 
 /// A phrase ending in the word before `end`: walk back over capitalised words, connectors,

@@ -257,30 +257,9 @@ fn merge_mixed(cx: &mut Ctx) {
 fn is_title_like(doc: &Doc, d: &DirectQuote) -> bool {
     let toks = &doc.blocks[d.b].toks;
     let inner: Vec<&Tok> = toks[d.first_tok..d.after_tok].iter().filter(|t| t.kind != TokKind::Punct).collect();
-    // connectors of English and of the foreign names German news quotes („Union pour un
-    // Mouvement Populaire“, „Partij voor de Vrijheid“)
-    let small = |t: &Tok| {
-        matches!(t.lower.as_str(), "of" | "the" | "and" | "a" | "an" | "in" | "on" | "for" | "to" | "at" | "with")
-            || doc.lang.code != "en"
-                && matches!(
-                    t.lower.as_str(),
-                    "de" | "du"
-                        | "la"
-                        | "le"
-                        | "les"
-                        | "pour"
-                        | "un"
-                        | "une"
-                        | "et"
-                        | "voor"
-                        | "van"
-                        | "het"
-                        | "en"
-                        | "y"
-                        | "del"
-                        | "di"
-                )
-    };
+    // connectors of the language's titles and names (German news quotes foreign names too:
+    // „Union pour un Mouvement Populaire“; title_connectors.txt)
+    let small = |t: &Tok| doc.lang.title_connectors.contains(&t.lower.as_str());
     // a web address: „news.bbc.co.uk“
     let inner_text = &doc.blocks[d.b].text[d.raw.start..d.raw.end];
     let inner_text = inner_text.trim_matches(|c: char| !c.is_alphanumeric());

@@ -12,9 +12,6 @@ pub const ANTECEDENT_WINDOW_BLOCKS: usize = 6;
 pub const ANTECEDENT_MAX_MENTIONS: usize = 200;
 /// How many candidates an entity look-up weighs at most (keeps time linear).
 pub const FIND_CANDIDATES: usize = 64;
-/// Honorifics: the word after one is a name ("Mr. King", "Dr. Judge").
-const HONORIFICS: &[&str] =
-    &["Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady", "Herr", "Frau", "Mister", "Madam"];
 /// Longest name, in tokens.
 pub const MAX_NAME_TOKENS: usize = 8;
 
@@ -204,7 +201,7 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
         let tk = &toks[name_a];
         let w = bd.tok_text(name_a);
         // after an honorific the next word is a name even if it is also a title ("Mr. King")
-        let after_honorific = role.last().is_some_and(|r| HONORIFICS.contains(&r.trim_end_matches('.')));
+        let after_honorific = role.last().is_some_and(|r| lang.honorifics.contains(&r.trim_end_matches('.')));
         // "State Department", "Home Office": title words before an organisation word are its name
         let org_run = toks[z - 1].is_word() && lang.orgwords.contains(bd.tok_text(z - 1));
         if let (Some(g), false, false) = (lang.titles.get(w), after_honorific, org_run) {
@@ -325,12 +322,6 @@ pub fn run_words(doc: &Doc, b: usize, r: &NameRun) -> Vec<String> {
         .collect()
 }
 
-/// First words of place names.
-const PLACE_STARTS: &[&str] = &[
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "saudi",
-    "united", "upper", "lower", "san", "santa", "los", "las", "nord", "süd", "ost",
-];
-
 pub fn classify(
     doc: &Doc,
     words: &[String],
@@ -365,7 +356,7 @@ pub fn classify(
     }
     // "South Sudan", "New Zealand", "San Francisco": a place, which speaks as an organisation
     // does ("South Korea said …") and is never a person whose surname is its last word
-    if !is_org && words.len() > 1 && PLACE_STARTS.contains(&words[0].to_lowercase().as_str()) {
+    if !is_org && words.len() > 1 && lang.place_starts.contains(&words[0].to_lowercase().as_str()) {
         is_org = true;
     }
     if is_org {

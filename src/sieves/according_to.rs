@@ -17,8 +17,8 @@ pub fn attribute(cx: &mut Ctx, qi: usize) -> Option<Fired> {
         if toks[i].quote.is_some() || !toks[i].opens_according() {
             continue;
         }
-        for pat in doc.lang.according {
-            if pat.len() == 1 && pat[0] == "zufolge" {
+        for pat in &doc.lang.according {
+            if pat.len() == 1 && doc.lang.according_after.contains(&pat[0]) {
                 continue;
             }
             if i + pat.len() <= e && pat.iter().enumerate().all(|(k, w)| toks[i + k].lower == *w) {

@@ -2,6 +2,7 @@
 //! of a sentence, where a reported clause ends.
 
 use crate::doc::{Doc, Tok};
+use crate::lexicon::Language;
 use crate::lexicon::{Nominal, CUE_MANNER, CUE_REPORTING, CUE_SAYING, NO_CUE};
 use crate::speaker_phrase::{self, Head, Np};
 use crate::text::TokKind;
@@ -9,57 +10,12 @@ use crate::text::TokKind;
 /// Fewest words in the content clause of indirect speech.
 pub const MIN_INDIRECT_WORDS: usize = 3;
 
-pub const PREPS: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "of",
-    "about",
-    "via",
-    "to",
-    "during",
-    "after",
-    "before",
-    "with",
-    "for",
-    "from",
-    "through",
-    "while",
-    "when",
-    "outside",
-    "inside",
-    "late",
-    "earlier",
-    "last",
-    "this",
-    "am",
-    "im",
-    "bei",
-    "gegenüber",
-    "vor",
-    "nach",
-];
-/// German "sprechen von" names rather than reports ("sprach von einem „Dammbruch“").
-pub fn names_with_von(verb: &Tok, next: Option<&Tok>) -> bool {
-    matches!(verb.lower.as_str(), "sprach" | "sprachen" | "spricht" | "sprechen")
-        && next.is_some_and(|x| matches!(x.lower.as_str(), "von" | "vom"))
+/// The language names rather than reports with this verb before this word ("sprach von einem
+/// „Dammbruch“"; `naming_von.txt`).
+pub fn names_with_von(lang: &Language, verb: &Tok, next: Option<&Tok>) -> bool {
+    lang.naming_verbs.contains(&verb.lower.as_str())
+        && next.is_some_and(|x| lang.naming_preps.contains(&x.lower.as_str()))
 }
-pub const ADDRESSEE_CUES: &[&str] = &[
-    "told",
-    "tells",
-    "tell",
-    "asked",
-    "asks",
-    "asking",
-    "telling",
-    "informed",
-    "assured",
-    "warned",
-    "reminded",
-    "urged",
-    "sagte",
-    "erklärte",
-];
 
 /// Auxiliaries and copulas (verbs), as opposed to the adverbs of `Language::aux`.
 pub fn is_verb_aux(t: &Tok) -> bool {
@@ -96,7 +52,7 @@ pub fn is_cue(t: &Tok, sentence_initial: bool) -> bool {
 /// subject of a sentence starting at `s` may begin.
 pub fn skip_opening_adverbial(doc: &Doc, b: usize, s: usize, e: usize) -> usize {
     let toks = &doc.blocks[b].toks;
-    if s < e && (doc.is_stop(&toks[s]) || PREPS.contains(&toks[s].lower.as_str())) {
+    if s < e && (doc.is_stop(&toks[s]) || doc.lang.preps.contains(&toks[s].lower.as_str())) {
         if let Some(c) = (s + 1..e.min(s + 8)).find(|&k| toks[k].is_punct(",")) {
             if toks[s..c].iter().all(|t| (t.is_word() || t.kind == TokKind::Number) && t.quote.is_none()) {
                 return c + 1;

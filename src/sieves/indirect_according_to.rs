@@ -17,9 +17,9 @@ pub fn find(cx: &mut Ctx, b: usize, s: usize, e: usize) {
         if toks[i].quote.is_some() || !toks[i].opens_according() {
             continue;
         }
-        for pat in doc.lang.according {
+        for pat in &doc.lang.according {
             let n = pat.len();
-            if pat.len() == 1 && pat[0] == "zufolge" {
+            if pat.len() == 1 && doc.lang.according_after.contains(&pat[0]) {
                 continue;
             }
             if !(i + n <= e && pat.iter().enumerate().all(|(k, w)| toks[i + k].lower == *w)) {

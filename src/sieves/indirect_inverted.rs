@@ -1,7 +1,7 @@
 //! `indirect-inverted`: reported speech before its cue — `The economy is improving, he said.`,
 //! `…, said the minister.`, German `…, sagte er.`
 
-use super::clause::{word_count, ADDRESSEE_CUES, MIN_INDIRECT_WORDS};
+use super::clause::{word_count, MIN_INDIRECT_WORDS};
 use super::context::{tok_span, Ctx, IndirectQuote};
 use crate::api::QuoteKind;
 use crate::lexicon::CUE_SAYING;
@@ -22,7 +22,7 @@ pub fn attribute(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, np: Optio
         Some(n) => n,
         None => speaker_phrase::forward(doc, b, v + 1, e, s)?,
     };
-    if np.a > v && ADDRESSEE_CUES.contains(&toks[v].lower.as_str()) && doc.lang.code != "de" {
+    if np.a > v && doc.lang.addressee_cues.contains(&toks[v].lower.as_str()) && !doc.lang.verb_second {
         return None; // "…, told The Huffington Post": the phrase after "told" is who was told
     }
     let (left, right) = if np.a > v { (v, np.z) } else { (np.a, v + 1) };

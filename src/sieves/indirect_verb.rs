@@ -2,9 +2,7 @@
 //! `Acts of protest, X said, are …`, German `Sie gab an, dass …`. A cue verb whose clause comes
 //! first (`…, X said.`) is handed to `indirect-inverted`.
 
-use super::clause::{
-    content_end, first_np, is_verb_aux, names_with_von, word_count, ADDRESSEE_CUES, MIN_INDIRECT_WORDS, PREPS,
-};
+use super::clause::{content_end, first_np, is_verb_aux, names_with_von, word_count, MIN_INDIRECT_WORDS};
 use super::context::{tok_span, Ctx, IndirectQuote};
 use super::indirect_inverted;
 use crate::api::QuoteKind;
@@ -90,10 +88,9 @@ pub fn at_cue(
         return None;
     }
     let np = subject(doc, at, j, participle, prev)?;
-    let de = doc.lang.code == "de";
     let np = match np {
         Some(n) => Some(n),
-        None if de => speaker_phrase::forward(doc, b, v + 1, e, s),
+        None if doc.lang.verb_second => speaker_phrase::forward(doc, b, v + 1, e, s),
         None => None,
     };
     let (c, had_that) = match content_start(doc, at, np.as_ref()) {
@@ -102,7 +99,7 @@ pub fn at_cue(
         Content::None => return None,
     };
     // "Acts of protest, Mr. Obama said, are acts of patriotism": a parenthetical cue
-    if shapes.verb && c + 1 < e && toks[c].is_punct(",") && !de {
+    if shapes.verb && c + 1 < e && toks[c].is_punct(",") && !doc.lang.clause_anchor {
         if let Some(n) = np.as_ref().filter(|n| n.z <= v && n.a > s && toks[n.a - 1].is_punct(",")) {
             if let Some(found) = parenthetical(cx, at, c, n.clone(), prev) {
                 return Some(found);
@@ -131,7 +128,7 @@ pub fn at_cue(
     if matches!(np.head, Head::Nominal { kind: Nominal::Person, .. })
         && np.z == np.a + 1
         && !toks[np.a].lower.ends_with('s')
-        && !de
+        && doc.lang.plural_s
     {
         // a bare singular noun before a verb is rarely a speaker ("the plan said"?)
         return None;
@@ -241,26 +238,25 @@ fn content_start(doc: &Doc, at: Site, np: Option<&Np>) -> Content {
     let Site { b, s, e, v } = at;
     let toks = &doc.blocks[b].toks;
     let t = &toks[v];
-    let de = doc.lang.code == "de";
     let mut c = v + 1;
     let np_after = np.is_some_and(|n| n.a > v);
     // "sprach (der Präsident) von einer „Katastrophe“": naming, not a reported clause
     let after_np = np.filter(|n| n.a > v).map_or(v + 1, |n| n.z);
-    if de && names_with_von(t, toks.get(after_np)) {
+    if names_with_von(doc.lang, t, toks.get(after_np)) {
         return Content::None;
     }
     if let Some(n) = np.filter(|_| np_after) {
         c = n.z;
     }
     c = past_time(toks, c, e);
-    if c < e && ADDRESSEE_CUES.contains(&t.lower.as_str()) && !de {
+    if c < e && doc.lang.addressee_cues.contains(&t.lower.as_str()) && !doc.lang.verb_second {
         if let Some(a) = speaker_phrase::forward(doc, b, c, e, s) {
             c = a.z;
         }
     }
     let mut had_that = false;
     // "said in a statement that …", "told reporters on Monday that …"
-    if c < e && PREPS.contains(&toks[c].lower.as_str()) {
+    if c < e && doc.lang.preps.contains(&toks[c].lower.as_str()) {
         let look = (c..e.min(c + 8)).find(|&k| toks[k].is_that() || toks[k].is_punct(",") || toks[k].is_punct(":"));
         if let Some(k) = look {
             if toks[k].is_that() || toks[k].is_punct(":") {
@@ -271,7 +267,11 @@ fn content_start(doc: &Doc, at: Site, np: Option<&Np>) -> Content {
     // German reported speech opens after a comma, a colon or "dass": "Sie gab an, dass …",
     // "warf der Regierung vor, … zu …", "sagte zu den Überschwemmungen: „…“". Without one the
     // object itself is the content ("warnten vor einem „drohenden Abfluss“").
-    if de && c < e && !toks[c].is_that() && !(toks[c].kind == TokKind::Punct && toks[c].quote.is_none()) {
+    if doc.lang.clause_anchor
+        && c < e
+        && !toks[c].is_that()
+        && !(toks[c].kind == TokKind::Punct && toks[c].quote.is_none())
+    {
         let anchor = (c..e.min(c + GERMAN_CLAUSE_LOOKAHEAD))
             .take_while(|&k| k == c || toks[k].cue == NO_CUE || toks[k].quote.is_some())
             .find(|&k| {
@@ -291,7 +291,7 @@ fn content_start(doc: &Doc, at: Site, np: Option<&Np>) -> Content {
         if c < e && toks[c].is_punct(",") {
             c += 1;
         }
-    } else if c < e && (toks[c].is_punct(":") || (de && toks[c].is_punct(","))) {
+    } else if c < e && (toks[c].is_punct(":") || (doc.lang.clause_anchor && toks[c].is_punct(","))) {
         c += 1;
         if c < e && toks[c].is_that() {
             c += 1;
@@ -359,11 +359,10 @@ fn parenthetical(cx: &mut Ctx, at: Site, c: usize, n: Np, prev: &mut Option<(usi
 fn inverted_after_all(doc: &Doc, at: Site, j: usize, c: usize, had_that: bool, np: Option<&Np>) -> Option<Option<Np>> {
     let Site { b, s, e, v } = at;
     let toks = &doc.blocks[b].toks;
-    let de = doc.lang.code == "de";
     // a cue after a comma followed by a prepositional phrase is the inverted form too
-    if !de
+    if !doc.lang.clause_anchor
         && !had_that
-        && PREPS.contains(&toks[c].lower.as_str())
+        && doc.lang.preps.contains(&toks[c].lower.as_str())
         && !toks[c].is("to")
         && !toks[c..e].iter().any(|x| x.is_punct(","))
         && np.is_some_and(|n| n.z <= v && n.a > s && toks[n.a - 1].is_punct(","))
@@ -371,12 +370,12 @@ fn inverted_after_all(doc: &Doc, at: Site, j: usize, c: usize, had_that: bool, n
         return Some(None);
     }
     // the phrase after the cue is the speaker
-    if !had_that && !de && np.is_none_or(|n| n.z < j) {
+    if !had_that && !doc.lang.verb_second && np.is_none_or(|n| n.z < j) {
         if let Some(after) = speaker_phrase::forward(doc, b, c, e, s) {
             if content_end(doc, b, after.z, e) <= after.z
                 || toks[after.z..e].iter().all(|t| {
                     t.kind == TokKind::Punct
-                        || PREPS.contains(&t.lower.as_str())
+                        || doc.lang.preps.contains(&t.lower.as_str())
                         || t.is_time()
                         || t.is_det()
                         || !t.cap && t.cue == NO_CUE

@@ -1,7 +1,7 @@
 //! `leading-cue`: a speaker and cue right before the quote — `X said: "…"`, `X told reporters on
 //! Monday, "…"`, `Said X: "…"`, German `bezeichnete er die Lage als „…“`.
 
-use super::clause::{first_np, is_cue, is_verb_aux, names_with_von, ADDRESSEE_CUES, PREPS};
+use super::clause::{first_np, is_cue, is_verb_aux, names_with_von};
 use super::context::{Ctx, Fired};
 use crate::lexicon::{Nominal, CUE_MANNER, CUE_SAYING, NO_CUE};
 use crate::speaker_phrase::{self, Head};
@@ -58,18 +58,18 @@ pub fn attribute(cx: &mut Ctx, qi: usize) -> Option<Fired> {
         if c + 1 < k {
             let f = &toks[c + 1];
             // German naming verbs put the named thing first: "bezeichnete er die Lage als „…“"
-            let naming = doc.lang.code == "de"
-                && (t.cue == CUE_MANNER || names_with_von(t, Some(f)))
+            let naming = doc.lang.naming_object_first
+                && (t.cue == CUE_MANNER || names_with_von(doc.lang, t, Some(f)))
                 && k - c - 1 <= MAX_LEADING_FILLER - 2;
-            let ok = PREPS.contains(&f.lower.as_str())
+            let ok = doc.lang.preps.contains(&f.lower.as_str())
                 || naming
                 || f.is_time()
-                || (ADDRESSEE_CUES.contains(&t.lower.as_str())
+                || (doc.lang.addressee_cues.contains(&t.lower.as_str())
                     && speaker_phrase::forward(doc, d.b, c + 1, k, d.sent.0)
-                        .is_some_and(|n| n.z == k || PREPS.contains(&toks[n.z].lower.as_str())));
+                        .is_some_and(|n| n.z == k || doc.lang.preps.contains(&toks[n.z].lower.as_str())));
             // a filler is a phrase, not a clause: no "that", no verb, no second cue
             let clause = toks[c + 1..k].iter().any(|x| {
-                (x.cue == CUE_SAYING && !x.cap && !PREPS.contains(&x.lower.as_str()))
+                (x.cue == CUE_SAYING && !x.cap && !doc.lang.preps.contains(&x.lower.as_str()))
                     || x.is_that()
                     || is_verb_aux(x)
                     || x.is_punct(",")
@@ -97,7 +97,7 @@ pub fn attribute(cx: &mut Ctx, qi: usize) -> Option<Fired> {
         // "told" the phrase is who was asked, never the speaker; a document after the cue is
         // its object: "released a statement: …")
         if let Some(np) = speaker_phrase::forward(doc, d.b, c + 1, k, d.sent.0)
-            .filter(|_| !ADDRESSEE_CUES.contains(&t.lower.as_str()) || doc.lang.code == "de")
+            .filter(|_| !doc.lang.addressee_cues.contains(&t.lower.as_str()) || doc.lang.verb_second)
             .filter(|n| !matches!(n.head, Head::Nominal { kind: Nominal::Doc, .. }))
         {
             let att = cx.att_from(d.b, &np, Some((c, c + 1)), ID, CONFIDENCE, d.raw.start);

@@ -15,9 +15,9 @@ pub fn attribute(cx: &mut Ctx, qi: usize) -> Option<Fired> {
     let toks = &doc.blocks[d.b].toks;
     let (k, _, lim) = cx.after_closing_punct(qi)?;
     // adverbs before an inverted cue: "…," said X / "…," added X / "…," so der Minister
-    if is_cue(&toks[k], false) || (doc.lang.code == "de" && toks[k].is("so")) {
+    if is_cue(&toks[k], false) || doc.lang.post_quote_cues.contains(&toks[k].lower.as_str()) {
         if let Some(np) = speaker_phrase::forward(doc, d.b, k + 1, lim, d.sent.0) {
-            if !matches!(np.head, Head::Pronoun(Pron::It)) || doc.lang.code != "de" {
+            if !(doc.lang.expletive_it && matches!(np.head, Head::Pronoun(Pron::It))) {
                 let att = cx.att_from(d.b, &np, Some((k, k + 1)), ID, CONFIDENCE, d.raw.start);
                 return Some((att, Some(k)));
             }

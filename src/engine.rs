@@ -182,7 +182,7 @@ impl Ctx<'_, '_> {
 
 /// Runs the whole pipeline on one article.
 pub fn analyze(article: &Article, config: &Config) -> Analysis {
-    let doc = Doc::build(article);
+    let doc = Doc::build_in(article, config.language.and_then(crate::lexicon::by_code));
     let ents = Entities::build(&doc);
     let mut cx = Ctx { doc: &doc, ents, dqs: Vec::new(), inds: Vec::new() };
     collect_direct(&mut cx);

@@ -534,6 +534,18 @@ impl Language {
     }
 }
 
+/// The codes of the languages the engine knows, for [`by_code`].
+pub const LANGUAGE_CODES: &[&str] = &["en", "de"];
+
+/// The language with this code (`en`, `de`), if the engine knows it.
+pub fn by_code(code: &str) -> Option<&'static Language> {
+    match code {
+        "en" => Some(english()),
+        "de" => Some(german()),
+        _ => None,
+    }
+}
+
 /// Picks English or German from the article's first lower-case words.
 pub fn detect<'w>(words: impl Iterator<Item = &'w str>) -> &'static Language {
     let (mut en, mut de) = (0usize, 0usize);

@@ -284,6 +284,15 @@ mod cli {
         quotes: &'a [QuoteRecord],
     }
 
+    /// One input line of `extract --jsonl`.
+    #[derive(serde::Deserialize)]
+    struct InputLine<'a> {
+        #[serde(default)]
+        id: Value,
+        #[serde(borrow, default)]
+        text: Option<std::borrow::Cow<'a, str>>,
+    }
+
     /// Lines per batch handed to a worker: small enough to balance two cores at the end of a
     /// run, large enough that the channel costs nothing next to the engine.
     const BATCH_LINES: usize = 32;
@@ -321,15 +330,20 @@ mod cli {
             return;
         }
         d.docs += 1;
-        let v: Value = match serde_json::from_str(line) {
-            Ok(v) => v,
-            Err(e) => return fail(d, recover_id(line), format!("not JSON: {e}")),
+        // the usual line parsed straight into its two fields (other fields skipped unbuilt);
+        // anything else through a JSON value, for a precise message
+        let (id, text) = match serde_json::from_str::<InputLine>(line) {
+            Ok(InputLine { id, text: Some(text) }) => (id, text),
+            _ => {
+                let v: Value = match serde_json::from_str(line) {
+                    Ok(v) => v,
+                    Err(e) => return fail(d, recover_id(line), format!("not JSON: {e}")),
+                };
+                let id = v.get("id").cloned().unwrap_or(Value::Null);
+                return fail(d, id, "no string field \"text\"".to_string());
+            }
         };
-        let id = v.get("id").cloned().unwrap_or(Value::Null);
-        let Some(text) = v.get("text").and_then(Value::as_str) else {
-            return fail(d, id, "no string field \"text\"".to_string());
-        };
-        match predict(text, cfg) {
+        match predict(&text, cfg) {
             Ok(quotes) => {
                 let _ = serde_json::to_writer(&mut d.out, &ResultLine { id: &id, quotes: &quotes });
                 d.out.push(b'\n');

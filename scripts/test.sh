@@ -31,6 +31,7 @@ suite chromium      15m node tests/e2e/chrome.js
 suite firefox       15m python3 tests/e2e/firefox.py
 suite demo          10m node tests/www/demo.test.js
 suite python        10m bash scripts/pytest.sh python/tests
+suite spark         10m bash scripts/pytest.sh examples/spark
 
 echo
 [ "$failed" -gt 0 ] && echo "failed suites: ${failed_names[*]}"

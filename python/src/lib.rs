@@ -6,6 +6,7 @@
 //! `ValueError`, and an engine failure (which should never happen) `RuntimeError`, never a crash.
 
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
+use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 use quotelens::export::{self, QuoteRecord};
@@ -34,20 +35,21 @@ fn pair(py: Python<'_>, p: [usize; 2]) -> PyResult<Bound<'_, PyList>> {
     PyList::new(py, p)
 }
 
-/// One record as a dict: the same keys, in the same order, as the JSONL line.
+/// One record as a dict: the same keys, in the same order, as the JSONL line (the key strings
+/// made once per interpreter, not once per quote).
 fn record_dict<'py>(py: Python<'py>, r: &QuoteRecord) -> PyResult<Bound<'py, PyDict>> {
     let d = PyDict::new(py);
-    d.set_item("confidence", r.confidence)?;
-    d.set_item("cue", r.cue.map(|c| pair(py, c)).transpose()?)?;
-    d.set_item("end", r.end)?;
-    d.set_item("kind", r.kind)?;
-    d.set_item("rule", r.rule)?;
-    d.set_item("speaker", r.speaker.as_deref())?;
-    d.set_item("speaker_kind", r.speaker_kind.as_deref())?;
+    d.set_item(intern!(py, "confidence"), r.confidence)?;
+    d.set_item(intern!(py, "cue"), r.cue.map(|c| pair(py, c)).transpose()?)?;
+    d.set_item(intern!(py, "end"), r.end)?;
+    d.set_item(intern!(py, "kind"), r.kind)?;
+    d.set_item(intern!(py, "rule"), r.rule)?;
+    d.set_item(intern!(py, "speaker"), r.speaker.as_deref())?;
+    d.set_item(intern!(py, "speaker_kind"), r.speaker_kind.as_deref())?;
     let mentions = r.speaker_mentions.iter().map(|&m| pair(py, m)).collect::<PyResult<Vec<_>>>()?;
-    d.set_item("speaker_mentions", PyList::new(py, mentions)?)?;
-    d.set_item("start", r.start)?;
-    d.set_item("text", r.text.as_str())?;
+    d.set_item(intern!(py, "speaker_mentions"), PyList::new(py, mentions)?)?;
+    d.set_item(intern!(py, "start"), r.start)?;
+    d.set_item(intern!(py, "text"), r.text.as_str())?;
     Ok(d)
 }
 

@@ -34,7 +34,7 @@ for (const f of ENGINE_FILES) {
   const p = path.join(pkgDir, f);
   if (!fs.existsSync(p) || fs.statSync(p).size === 0) {
     fail(`the engine's Wasm package is missing: ${p} does not exist.\n` +
-      '  Build it first (make wasm), i.e. cargo build --lib --target wasm32-unknown-unknown --profile wasm\n' +
+      '  Build it first (make wasm), i.e. cargo build --lib --no-default-features --target wasm32-unknown-unknown --profile wasm\n' +
       '  then wasm-bindgen --target no-modules --out-dir target/pkg target/wasm32-unknown-unknown/wasm/quotelens.wasm');
   }
 }

@@ -120,6 +120,11 @@ pub fn quotes_is_open_char(c: char) -> bool {
 
 impl<'a> Doc<'a> {
     pub fn build(article: &'a Article) -> Doc<'a> {
+        Self::build_in(article, None)
+    }
+
+    /// Like [`Doc::build`], in the given language instead of the detected one.
+    pub fn build_in(article: &'a Article, language: Option<&'static Language>) -> Doc<'a> {
         let texts: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
         let mut all_quotes = quotes::find_all(&texts);
         let mut lowercase_seen: FxHashSet<u64> = FxHashSet::with_capacity_and_hasher(
@@ -177,13 +182,15 @@ impl<'a> Doc<'a> {
             let headline_like = title_case || (b.kind == BlockKind::Heading && words > 25);
             blocks.push(BlockData { text, kind: b.kind, toks, quotes: bq, sents, headline_like });
         }
-        let lang = lexicon::detect(
-            blocks
-                .iter()
-                .flat_map(|b| b.toks.iter())
-                .filter(|t| t.kind == TokKind::Word && !t.cap)
-                .map(|t| t.lower.as_str()),
-        );
+        let lang = language.unwrap_or_else(|| {
+            lexicon::detect(
+                blocks
+                    .iter()
+                    .flat_map(|b| b.toks.iter())
+                    .filter(|t| t.kind == TokKind::Word && !t.cap)
+                    .map(|t| t.lower.as_str()),
+            )
+        });
         for b in &mut blocks {
             for t in &mut b.toks {
                 if t.kind != TokKind::Word {

@@ -29,7 +29,7 @@ pub const UNATTRIBUTED_CONFIDENCE: f32 = 0.4;
 
 /// Runs the whole pipeline on one article.
 pub fn analyze(article: &Article, config: &Config) -> Analysis {
-    let doc = Doc::build(article);
+    let doc = Doc::build_in(article, config.language.and_then(crate::lexicon::profile));
     let ents = Entities::build(&doc);
     let mut cx = Ctx { doc: &doc, ents, direct: Vec::new(), indirect: Vec::new() };
     collect_direct(&mut cx);

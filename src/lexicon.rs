@@ -461,6 +461,11 @@ impl Language {
     }
 }
 
+/// The codes of the languages the engine has a profile for (`en`, `de`, …).
+pub fn language_codes() -> Vec<&'static str> {
+    profiles().iter().map(|l| l.code).collect()
+}
+
 /// Picks the profile whose `detect.txt` words are most frequent among the article's first 400
 /// lower-case words (the first profile on a tie).
 pub fn detect<'w>(words: impl Iterator<Item = &'w str>) -> &'static Language {

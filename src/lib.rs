@@ -6,7 +6,12 @@
 //!
 //! Offsets in the Rust API are **UTF-8 byte offsets** into each block's text. The wasm façade
 //! (`wasm.rs`) converts them to UTF-16 code units; the CLI's JSONL output uses Unicode code
-//! points ([`offsets`]).
+//! points ([`offsets`]); [`export`] is that JSONL record, shared by the CLI and the Python
+//! package.
+//!
+//! Cargo features: `html` (the article finder for saved pages, [`html`]), `json` (the scorer,
+//! `eval`), `cli` (the command line; default). With `--no-default-features` the crate is the
+//! engine alone, its only dependency serde.
 //!
 //! The pipeline (`engine.rs`): quotation marks are paired (`quotes.rs`); every proper name
 //! outside quotes goes into the article's entity table (`entities.rs`); the rules (`sieves/`,
@@ -21,6 +26,7 @@ pub mod api;
 pub mod doc;
 pub mod engine;
 pub mod entities;
+pub mod export;
 pub mod fxhash;
 pub mod lexicon;
 pub mod offsets;
@@ -34,9 +40,9 @@ pub mod text;
 #[path = "../tests/common/mod.rs"]
 mod test_support;
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "json")]
 pub mod eval;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "html")]
 pub mod html;
 
 #[cfg(target_arch = "wasm32")]
@@ -44,6 +50,9 @@ mod wasm;
 
 pub use api::{Analysis, Article, Block, BlockKind, Quote, QuoteKind, Span, Speaker, SpeakerKind};
 pub use sieves::Sieve;
+
+/// The crate's version (the CLI's `--version`, the Wasm `version()`, Python's `__version__`).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Engine settings.
 #[derive(Debug, Clone)]
@@ -57,15 +66,30 @@ pub struct Config {
     pub indirect: bool,
     /// Drop quotes whose confidence is below this (0..1).
     pub min_confidence: f32,
+    /// The article's language code (`en`, `de`); `None` detects it from the text. Set it with
+    /// [`Config::set_language`].
+    pub language: Option<&'static str>,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { sieves: sieves::DEFAULT_ORDER.to_vec(), indirect: true, min_confidence: 0.0 }
+        Config { sieves: sieves::DEFAULT_ORDER.to_vec(), indirect: true, min_confidence: 0.0, language: None }
     }
 }
 
 impl Config {
+    /// Sets the language by code (`en`, `de`); `None` detects it from each article's text.
+    pub fn set_language(&mut self, code: Option<&str>) -> Result<(), String> {
+        self.language =
+            match code {
+                None => None,
+                Some(c) => Some(lexicon::profile(c).map(|l| l.code).ok_or_else(|| {
+                    format!("unknown language '{c}' (known: {})", lexicon::language_codes().join(", "))
+                })?),
+            };
+        Ok(())
+    }
+
     /// Sets the rules and their order from rule ids ("trailing-cue", "leading-cue", …; every id
     /// is in `sieves::RULE_IDS`). An unknown id is an error that names the valid ids.
     pub fn set_sieve_order<S: AsRef<str>>(&mut self, ids: &[S]) -> Result<(), String> {

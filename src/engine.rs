@@ -127,6 +127,9 @@ struct Ctx<'d, 'a> {
     ents: Entities,
     dqs: Vec<Dq>,
     inds: Vec<Ind>,
+    /// `according_to`'s find per sentence (block, start, end): the quotes of one sentence share it,
+    /// so a sentence with n quotes is scanned once, not n times (linear time on a long sentence).
+    according: HashMap<(usize, usize, usize), Option<(usize, usize, Np)>>,
 }
 
 fn tok_span(doc: &Doc, b: usize, a: usize, z: usize) -> Span {
@@ -184,7 +187,7 @@ impl Ctx<'_, '_> {
 pub fn analyze(article: &Article, config: &Config) -> Analysis {
     let doc = Doc::build(article);
     let ents = Entities::build(&doc);
-    let mut cx = Ctx { doc: &doc, ents, dqs: Vec::new(), inds: Vec::new() };
+    let mut cx = Ctx { doc: &doc, ents, dqs: Vec::new(), inds: Vec::new(), according: HashMap::new() };
     collect_direct(&mut cx);
     for &sieve in &config.sieves {
         for qi in 0..cx.dqs.len() {
@@ -582,30 +585,28 @@ fn according_to(cx: &mut Ctx, qi: usize) -> Option<(Att, Option<usize>)> {
     let doc = cx.doc;
     let toks = &doc.blocks[d.b].toks;
     let (s, e) = d.sent;
-    for i in s..e {
-        if toks[i].quote.is_some() || !toks[i].opens_according() {
-            continue;
-        }
-        for pat in doc.lang.according {
-            if pat.len() == 1 && pat[0] == "zufolge" {
+    let found = cx.according.entry((d.b, s, e)).or_insert_with(|| {
+        for i in s..e {
+            if toks[i].quote.is_some() || !toks[i].opens_according() {
                 continue;
             }
-            if i + pat.len() <= e && pat.iter().enumerate().all(|(k, w)| toks[i + k].lower == *w) {
-                if let Some(np) = np::forward(doc, d.b, i + pat.len(), e, s) {
-                    let att = cx.att_from(
-                        d.b,
-                        &np,
-                        Some((i, i + pat.len())),
-                        Sieve::AccordingTo.id(),
-                        Sieve::AccordingTo.confidence(),
-                        d.raw.start,
-                    );
-                    return Some((att, None));
+            for pat in doc.lang.according {
+                if pat.len() == 1 && pat[0] == "zufolge" {
+                    continue;
+                }
+                if i + pat.len() <= e && pat.iter().enumerate().all(|(k, w)| toks[i + k].lower == *w) {
+                    if let Some(np) = np::forward(doc, d.b, i + pat.len(), e, s) {
+                        return Some((i, pat.len(), np));
+                    }
                 }
             }
         }
-    }
-    None
+        None
+    });
+    let (i, n, np) = found.clone()?;
+    let att =
+        cx.att_from(d.b, &np, Some((i, i + n)), Sieve::AccordingTo.id(), Sieve::AccordingTo.confidence(), d.raw.start);
+    Some((att, None))
 }
 
 fn inherit(from: &Att, rule: &'static str, confidence: f32) -> Att {

@@ -119,9 +119,10 @@ fn time_cmd(decode: Decode, args: &[String]) -> i32 {
                 (time_ns(decode, &data, rounds, micros) / b1 as f64, time_ns(decode, &big, rounds, micros) / bn as f64);
             (r1, rn, rn / r1)
         };
-        let (mut r1, mut rn, mut g) = growth(3, 2000);
+        let (mut r1, mut rn, mut g) = growth(1, 1000);
         if g > max_growth {
-            // the machine is shared: a flagged input is timed again, longer, before it counts
+            // a quick first look (1 ms per size); the machine is shared, so a flagged input is timed
+            // again, best of 10 rounds of 10 ms, before it counts
             (r1, rn, g) = growth(10, 10_000);
         }
         rows.push(Timing { path, bytes: b1, ns_per_byte: r1, scaled_bytes: bn, scaled_ns_per_byte: rn, growth: g });

@@ -3,13 +3,14 @@
 #   make demo    build, then serve the demo on http://127.0.0.1:8080
 #   make test    install test tools, build, run every test (engine, browsers, packaging lint, Python, Spark)
 #   make python  build the Python wheel (target/wheels/quotelens-*.whl, abi3: CPython >= 3.9)
+#   make fuzz    coverage-guided fuzzing of the engine and the article finder (FUZZ_SECONDS per target)
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 PKG := target/pkg
 WASM_RAW := target/wasm32-unknown-unknown/wasm/quotelens.wasm
 PORT ?= 8080
 
-.PHONY: all setup setup-test cli wasm python build demo test test-engine test-e2e lint bench eval clean eval-diff
+.PHONY: all setup setup-test cli wasm python build demo test test-engine test-e2e lint bench eval clean eval-diff fuzz
 all: build
 
 setup:
@@ -71,3 +72,8 @@ clean:
 # behaviour-preserving changes: predictions on every dev file and the seed, BASE (default HEAD) vs work tree
 eval-diff:
 	bash scripts/eval-diff.sh $(BASE)
+
+# fuzzing (libFuzzer via cargo-fuzz on the stable toolchain; not part of `make test`): each target for
+# FUZZ_SECONDS (default 300) × FUZZ_ROUNDS (default 1), then the linearity guard. See scripts/fuzz.sh.
+fuzz:
+	bash scripts/fuzz.sh

@@ -31,7 +31,7 @@ pub const UNATTRIBUTED_CONFIDENCE: f32 = 0.4;
 pub fn analyze(article: &Article, config: &Config) -> Analysis {
     let doc = Doc::build_in(article, config.language.and_then(crate::lexicon::profile));
     let ents = Entities::build(&doc);
-    let mut cx = Ctx { doc: &doc, ents, direct: Vec::new(), indirect: Vec::new() };
+    let mut cx = Ctx { doc: &doc, ents, direct: Vec::new(), indirect: Vec::new(), according: HashMap::new() };
     collect_direct(&mut cx);
     // the indirect rules that run, in their configured order (none when indirect speech is off)
     let indirect: Vec<Sieve> = config.sieves.iter().copied().filter(|s| s.is_indirect() && config.indirect).collect();

@@ -13,23 +13,27 @@ pub fn attribute(cx: &mut Ctx, qi: usize) -> Option<Fired> {
     let doc = cx.doc;
     let toks = &doc.blocks[d.b].toks;
     let (s, e) = d.sent;
-    for i in s..e {
-        if toks[i].quote.is_some() || !toks[i].opens_according() {
-            continue;
-        }
-        for pat in &doc.lang.according {
-            if pat.len() == 1 && doc.lang.according_after.contains(&pat[0]) {
+    let found = cx.according.entry((d.b, s, e)).or_insert_with(|| {
+        for i in s..e {
+            if toks[i].quote.is_some() || !toks[i].opens_according() {
                 continue;
             }
-            if i + pat.len() <= e && pat.iter().enumerate().all(|(k, w)| toks[i + k].lower == *w) {
-                if let Some(np) = speaker_phrase::forward(doc, d.b, i + pat.len(), e, s) {
-                    let att = cx.att_from(d.b, &np, Some((i, i + pat.len())), ID, CONFIDENCE, d.raw.start);
-                    return Some((att, None));
+            for pat in &doc.lang.according {
+                if pat.len() == 1 && doc.lang.according_after.contains(&pat[0]) {
+                    continue;
+                }
+                if i + pat.len() <= e && pat.iter().enumerate().all(|(k, w)| toks[i + k].lower == *w) {
+                    if let Some(np) = speaker_phrase::forward(doc, d.b, i + pat.len(), e, s) {
+                        return Some((i, pat.len(), np));
+                    }
                 }
             }
         }
-    }
-    None
+        None
+    });
+    let (i, n, np) = found.clone()?;
+    let att = cx.att_from(d.b, &np, Some((i, i + n)), ID, CONFIDENCE, d.raw.start);
+    Some((att, None))
 }
 
 #[cfg(test)]

@@ -82,6 +82,9 @@ pub struct Ctx<'d, 'a> {
     pub direct: Vec<DirectQuote>,
     /// Indirect speech in the order found (text order).
     pub indirect: Vec<IndirectQuote>,
+    /// `according-to`'s find per sentence (block, first token, end token): the quotes of one
+    /// sentence share it, so a sentence with n quotes is scanned once, not n times (found by fuzzing).
+    pub according: std::collections::HashMap<(usize, usize, usize), Option<(usize, usize, Np)>>,
 }
 
 /// The span of tokens `[a, z)` of block `b`.

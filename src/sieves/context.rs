@@ -74,6 +74,11 @@ impl IndirectQuote {
 /// What a direct sieve returns when it fires: the attribution and the cue token it used.
 pub type Fired = (Attribution, Option<usize>);
 
+/// A sentence: (block, first token, end token).
+pub type SentenceKey = (usize, usize, usize);
+/// Where `according to X` stands in a sentence: (first token, pattern length, the speaker phrase).
+pub type AccordingFind = (usize, usize, Np);
+
 /// The state every rule works on.
 pub struct Ctx<'d, 'a> {
     pub doc: &'d Doc<'a>,
@@ -84,7 +89,7 @@ pub struct Ctx<'d, 'a> {
     pub indirect: Vec<IndirectQuote>,
     /// `according-to`'s find per sentence (block, first token, end token): the quotes of one
     /// sentence share it, so a sentence with n quotes is scanned once, not n times (found by fuzzing).
-    pub according: std::collections::HashMap<(usize, usize, usize), Option<(usize, usize, Np)>>,
+    pub according: std::collections::HashMap<SentenceKey, Option<AccordingFind>>,
 }
 
 /// The span of tokens `[a, z)` of block `b`.

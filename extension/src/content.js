@@ -39,6 +39,7 @@
   const RESCAN_MAX_DELAY_MS = 30000; // backoff doubles the delay up to this
   const RETRY_DELAYS_MS = [250, 1000, 4000]; // a failed scan is retried after these, then shown as an error
   const WATCHDOG_MS = 1000;
+  const IS_FIREFOX = (() => { try { return api.runtime.getURL('').startsWith('moz-extension:'); } catch (_) { return false; } })();
   const ANALYZE_TIMEOUT_MS = 30000; // no answer from the background by then: the scan failed (retried) // while labels are on: extension still there? document in designMode?
 
   // A newer instance (extension reloaded or updated) replaces an older one: the old one in this
@@ -172,8 +173,10 @@
     port.onDisconnect.addListener(() => {
       port = null;
       // disabled, updated or removed: this context is orphaned. Otherwise the background merely
-      // stopped (Chromium ends idle service workers): reconnect when next needed
+      // stopped (idle service worker or event page): reconnect when next needed. Firefox keeps
+      // runtime.id in an orphaned script, so there a fresh connection is the test: it throws
       if (!extensionAlive()) shutdown('the extension was disabled, updated or removed');
+      else if (active && IS_FIREFOX) setTimeout(connect, 0);
     });
   }
 

@@ -225,6 +225,22 @@
     return Math.min(1, linkLen / textLen);
   }
 
+  /** The first `limit` of body.querySelectorAll('p, pre, td, blockquote, div > span:only-child'), in
+   *  document order, without matching the selector against the whole of a huge page. */
+  function* paragraphCandidates(body, limit) {
+    const w = body.ownerDocument.createTreeWalker(body, 1);
+    let n = 0;
+    while (n < limit && w.nextNode()) {
+      const el = w.currentNode;
+      const tag = el.localName;
+      if (tag === 'p' || tag === 'pre' || tag === 'td' || tag === 'blockquote' ||
+        (tag === 'span' && el.parentElement && el.parentElement.localName === 'div' && el.parentElement.childElementCount === 1)) {
+        n++;
+        yield el;
+      }
+    }
+  }
+
   function findContainer(doc, ex) {
     const body = doc.body;
     if (!body) return null;
@@ -242,10 +258,7 @@
       if (el.getAttribute('itemprop') === 'articleBody') s += 25;
       return s + classWeight(el);
     };
-    const paras = body.querySelectorAll('p, pre, td, blockquote, div > span:only-child');
-    let count = 0;
-    for (const p of paras) {
-      if (++count > 3000) break;
+    for (const p of paragraphCandidates(body, 3000)) {
       if (ex.excluded(p)) continue;
       const text = (p.textContent || '').trim();
       if (text.length < 25) continue;

@@ -108,6 +108,11 @@
     return out.join('\n') + '\n';
   }
 
+  /** The rule in the extension's page.css that shows the label overlay (see OVERLAY_CSS). */
+  function overlayCss() {
+    return `${OVERLAY_TAG}{--quotelens-shown:block!important}\n`;
+  }
+
   /** "Who said what": groups by speaker, biggest first, unattributed last. Serialisable. */
   function groupBySpeaker(items, colors) {
     colors = colors || PALETTES.default;
@@ -196,7 +201,9 @@
   width:0!important;height:0!important;font-size:16px!important;line-height:normal!important;user-select:none!important;
   -webkit-user-select:none!important;white-space:nowrap!important}
 .ql.float{position:absolute;margin:0;font-size:12px;box-shadow:0 1px 2px rgba(0,0,0,.15)}`;
-  const OVERLAY_CSS = `:host{all:initial!important;display:block!important;position:absolute!important;left:0!important;top:0!important;
+  // the overlay shows only while the extension's page.css says so (--quotelens-shown): when a browser
+  // unloads the extension without letting its content script clean up, the overlay goes invisible
+  const OVERLAY_CSS = `:host{all:initial!important;display:var(--quotelens-shown,none)!important;position:absolute!important;left:0!important;top:0!important;
   width:0!important;height:0!important;overflow:visible!important;z-index:2147483000!important;pointer-events:auto!important}
 slot{display:contents}`;
   const SHADOW_CSS = `
@@ -309,6 +316,7 @@ slot{display:contents}`;
     let labelHeight = 0;
     let layoutQueued = 0;
     let resizeObs = null;
+    let pendingRanges = []; // [highlight name, range] not yet in the registry
 
     function installPageSheet() {
       // the demo's colours: a constructable sheet (not part of the serialised DOM)
@@ -619,20 +627,28 @@ slot{display:contents}`;
         insert(entry.host, p.parent, p.before);
       }
       entries.set(item.id, entry);
-      if (!useHighlights) return;
-      const name = highlightName(slot, item.kind, pageColors.length);
-      let h = highlights.get(name);
-      if (!h) {
-        h = new root.Highlight();
-        highlights.set(name, h);
-        root.CSS.highlights.set(name, h);
+      if (useHighlights) pendingRanges.push([highlightName(slot, item.kind, pageColors.length), item.range]);
+    }
+
+    /** Hands the collected ranges to the highlight registry in one go: every change to it makes
+     *  the browser re-validate all highlight ranges at its next rendering update. */
+    function flushHighlights() {
+      for (const [name, range] of pendingRanges) {
+        let h = highlights.get(name);
+        if (!h) {
+          h = new root.Highlight();
+          highlights.set(name, h);
+          root.CSS.highlights.set(name, h);
+        }
+        h.add(range);
       }
-      h.add(item.range);
+      pendingRanges = [];
     }
 
     function render(list, renderOpts) {
       begin(list, renderOpts);
       for (const item of items) addOne(item);
+      flushHighlights();
       layout();
       return entries.size;
     }
@@ -645,16 +661,18 @@ slot{display:contents}`;
       for (let i = 0; i < mine.length; i++) {
         addOne(mine[i]);
         if ((i + 1) % RENDER_SLICE === 0) {
-          if (i < 4 * RENDER_SLICE) layout(); // the first screenfuls show at once, the rest at the end
+          if (i < 4 * RENDER_SLICE) { flushHighlights(); layout(); } // the first screenfuls at once, the rest at the end
           await pause();
           if ((isCancelled && isCancelled()) || items !== mine) return -1;
         }
       }
+      flushHighlights();
       layout();
       return entries.size;
     }
 
     function clear() {
+      pendingRanges = [];
       hide();
       for (const name of highlights.keys()) {
         try { root.CSS.highlights.delete(name); } catch (_) { /* ignore */ }
@@ -735,6 +753,6 @@ slot{display:contents}`;
 
   root.QuoteLensRender = {
     PALETTES, UNATTRIBUTED, HOST_TAG, OVERLAY_TAG, KIND_TEXT,
-    createRenderer, groupBySpeaker, buildWhoSaidWhat, pageCss, highlightNames, labelText, collapse, clip, detectTheme,
+    createRenderer, groupBySpeaker, buildWhoSaidWhat, pageCss, overlayCss, highlightNames, labelText, collapse, clip, detectTheme,
   };
 })(typeof globalThis !== 'undefined' ? globalThis : this);

@@ -729,7 +729,7 @@ async function freshWorker() {
 }
 
 // Run after the real pages: it restarts the extension.
-test('clean exit: a newer content-script instance replaces an older one; disabling or reloading the extension removes every label and observer from open tabs', async () => {
+test('clean exit: a newer content-script instance replaces an older one; disabling the extension removes every label and observer from open tabs', async () => {
   const page = await open('/unicode.html');
   await env.waitDone(page);
   // a second instance of the content script in the same world (as an update injecting it again)
@@ -741,22 +741,16 @@ test('clean exit: a newer content-script instance replaces an older one; disabli
   await page.waitForTimeout(500);
   eq(await page.evaluate(() => document.querySelectorAll('quotelens-overlay').length), 1, 'overlays after a second instance started');
   eq((await env.labels(page)).length, n, 'labels after a second instance started (one set)');
-  // reload (as an update does): the old content script's port disconnects
-  await env.worker().evaluate(() => { setTimeout(() => chrome.runtime.reload(), 50); });
+  // disable the extension (as the user does in chrome://extensions): the port disconnects
+  const mgr = await env.ctx.newPage();
+  await mgr.goto('chrome://extensions/');
+  await mgr.evaluate((id) => chrome.management.setEnabled(id, false), env.extId);
   await page.waitForFunction(nothingLeft, null, { timeout: 10000 });
   // the orphaned script no longer reacts to the page
   await page.evaluate(() => { const p = document.createElement('p'); p.textContent = '“A new paragraph arrives,” said Maria Petrova, the city’s treasurer, after the meeting.'; document.getElementById('story').append(p); });
   await page.waitForTimeout(1500);
   assert(await page.evaluate(nothingLeft), 'an orphaned content script labelled the page again');
-  // a fresh page is labelled by the new instance (its messages start the new service worker)
-  const page2 = await open('/unicode.html');
-  await env.waitDone(page2);
-  await freshWorker();
-  // then disable the extension
-  const mgr = await env.ctx.newPage();
-  await mgr.goto('chrome://extensions/');
-  await mgr.evaluate((id) => chrome.management.setEnabled(id, false), env.extId);
-  await page2.waitForFunction(nothingLeft, null, { timeout: 10000 });
+  // enabled again: new pages are labelled by the new instance
   await mgr.evaluate((id) => chrome.management.setEnabled(id, true), env.extId);
   await mgr.close();
   const page3 = await open('/unicode.html');
@@ -764,7 +758,6 @@ test('clean exit: a newer content-script instance replaces an older one; disabli
   await freshWorker();
   await page3.close();
   await page.close();
-  await page2.close();
 });
 
 // Run last: everything the browser fetched during the whole run.
@@ -773,6 +766,8 @@ test('no network request leaves the browser (pages, content scripts, service wor
     const u = new URL(r.url);
     if (u.protocol === 'chrome-extension:' && u.host === env.extId) return false;
     if (u.protocol === 'data:' || u.protocol === 'blob:') return false;
+    // chrome://extensions, opened by the clean-exit test to disable the extension: browser-internal
+    if (u.protocol === 'chrome:' && (r.page.startsWith('chrome://') || r.page === 'about:blank')) return false;
     if (u.host === HOST) return false;
     // the real pages reference their sites' images, fonts and styles: those are the page's own
     // requests (all refused by --host-resolver-rules); anything else is ours

@@ -72,7 +72,7 @@ def main():
                          f"after load; {s.count_attr()} labels; last scan: {st['last']['blocks']} blocks, {st['last']['chars']} chars, "
                          f"main thread {st['last']['mainMs']:.0f} ms, engine {st['last']['analyzeMs']:.0f} ms")
             print(line, flush=True)
-        for mode in ("labels", "page alone"):
+        for mode in ("labels", "page alone") if a.seconds > 0 else ():
             s.set_storage({} if mode == "labels" else {"sites": {s.host: "never"}})
             s.open("/clock.html")
             if mode == "labels":

@@ -317,6 +317,7 @@ slot{display:contents}`;
     let layoutQueued = 0;
     let resizeObs = null;
     let pendingRanges = []; // [highlight name, range] not yet in the registry
+    let pendingHosts = null; // overlay placement: label hosts not yet in the page (a fragment)
 
     function installPageSheet() {
       // the demo's colours: a constructable sheet (not part of the serialised DOM)
@@ -620,7 +621,8 @@ slot{display:contents}`;
       const slot = slotOf(item);
       const entry = makeLabel(item, slot);
       if (overlayMode) {
-        ensureOverlay().append(entry.host);
+        if (!pendingHosts) pendingHosts = doc.createDocumentFragment();
+        pendingHosts.append(entry.host);
       } else {
         // inline (the demo): splitting text nodes keeps the other (live) ranges correct
         const p = labelPoint(item.range);
@@ -630,9 +632,12 @@ slot{display:contents}`;
       if (useHighlights) pendingRanges.push([highlightName(slot, item.kind, pageColors.length), item.range]);
     }
 
-    /** Hands the collected ranges to the highlight registry in one go: every change to it makes
-     *  the browser re-validate all highlight ranges at its next rendering update. */
+    /** Hands the collected ranges to the highlight registry in one go (every change to it makes
+     *  the browser re-validate all highlight ranges at its next rendering update), */
     function flushHighlights() {
+      // and the label hosts: each change under the overlay costs the browser a rendering update,
+      // which on a huge page is long (measured: tests/e2e/hostile.js)
+      if (pendingHosts) { ensureOverlay().append(pendingHosts); pendingHosts = null; }
       for (const [name, range] of pendingRanges) {
         let h = highlights.get(name);
         if (!h) {
@@ -673,6 +678,7 @@ slot{display:contents}`;
 
     function clear() {
       pendingRanges = [];
+      pendingHosts = null;
       hide();
       for (const name of highlights.keys()) {
         try { root.CSS.highlights.delete(name); } catch (_) { /* ignore */ }

@@ -1136,7 +1136,7 @@ class Suite:
             host = proxy_host(target)
             if host == urllib.parse.urlsplit(probe).hostname and phase == self.current:
                 continue
-            m = re.match(r"real page ([^\s:]+):", phase)
+            m = re.match(r"(?:after )?real page ([^\s:]+):", phase)
             if m:
                 name = m.group(1)
                 if name not in sources:
@@ -1306,7 +1306,8 @@ def main():
                 print(f"FAIL {name}\n     " + traceback.format_exc().replace("\n", "\n     "), flush=True)
             try:
                 suite.collect()
-                proxy.phase = "between tests"
+                # a real page's own late requests (after the test moved on) still count as its own
+                proxy.phase = "after " + name
                 ff.goto("about:blank")
             except Exception:
                 pass

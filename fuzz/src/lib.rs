@@ -267,8 +267,7 @@ pub const PIECES: &[&str] = &[
 /// Engine settings from the header byte: bit 0 turns indirect speech off, bits 1.. rotate the
 /// sieve order (a different first sieve), bit 7 sets a minimum confidence of 0.5.
 pub fn config(c: u8) -> Config {
-    let mut cfg = Config::default();
-    cfg.indirect = c & 1 == 0;
+    let mut cfg = Config { indirect: c & 1 == 0, ..Config::default() };
     let n = cfg.sieves.len();
     if n > 0 {
         cfg.sieves.rotate_left(((c >> 1) & 0x3F) as usize % n);
@@ -319,8 +318,11 @@ pub fn decode_html(data: &[u8]) -> (Article, Config) {
     (quotelens::html::article_from_html(&String::from_utf8_lossy(data)), Config::default())
 }
 
+/// A target's decoding: fuzz input → article and config.
+pub type Decode = fn(&[u8]) -> (Article, Config);
+
 /// Which decoding a target uses.
-pub fn decoder(target: &str) -> Option<fn(&[u8]) -> (Article, Config)> {
+pub fn decoder(target: &str) -> Option<Decode> {
     match target {
         "analyze_text" => Some(decode_text),
         "analyze_pieces" => Some(decode_pieces),
@@ -330,7 +332,7 @@ pub fn decoder(target: &str) -> Option<fn(&[u8]) -> (Article, Config)> {
 }
 
 /// One fuzz execution: decode, analyze, check the output.
-pub fn run(decode: fn(&[u8]) -> (Article, Config), data: &[u8]) -> Analysis {
+pub fn run(decode: Decode, data: &[u8]) -> Analysis {
     let (article, cfg) = decode(data);
     let a = analyze(&article, &cfg);
     check_analysis(&article, &a);

@@ -15,10 +15,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use quotelens::{Article, Config};
-use quotelens_fuzz::{decoder, run, HEADER};
-
-type Decode = fn(&[u8]) -> (Article, Config);
+use quotelens_fuzz::{decoder, run, Decode, HEADER};
 
 fn usage() -> ! {
     eprintln!("usage: fuzz-tool time TARGET [--scale N] [--top K] [--max-growth G] DIR_OR_FILE...");

@@ -80,6 +80,15 @@ const SPOKES: &[&str] = &[
 /// Parses a speaker phrase that starts at token `i` (after a cue: `said the company`), not
 /// beyond `lim`. `sent_start` is the sentence's first token.
 pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> Option<Np> {
+    forward_nested(doc, b, i, lim, sent_start, 0)
+}
+
+/// Most "of"/"for" phrases nested inside one speaker phrase ("a spokeswoman for the ministry of
+/// health of …"). The parse recurses once per phrase: the bound keeps the stack small on any text
+/// (a fuzzed sentence of 950 chained "of" phrases overflowed a 2 MiB stack).
+pub const MAX_OF_NESTING: usize = 8;
+
+fn forward_nested(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize, depth: usize) -> Option<Np> {
     let bd = &doc.blocks[b];
     let toks = &bd.toks;
     if i >= lim || i >= toks.len() {
@@ -106,7 +115,7 @@ pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> 
             return name_phrase(doc, b, i, lim, sent_start, r);
         }
     }
-    described(doc, b, i, lim, sent_start)
+    described(doc, b, i, lim, sent_start, depth)
 }
 
 /// "panel Chairman Rep. Jason Chaffetz", "union boss Jim Ray": lower-case words, then a name
@@ -208,7 +217,7 @@ fn name_phrase(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize, r: 
 
 /// A described speaker: a determiner, a title, or modifiers before a speaker noun ("a
 /// spokeswoman for the ministry", "the company", "top black lawmakers", "The DHS").
-fn described(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> Option<Np> {
+fn described(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize, depth: usize) -> Option<Np> {
     let bd = &doc.blocks[b];
     let toks = &bd.toks;
     let t = &toks[i];
@@ -305,7 +314,7 @@ fn described(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> Op
                 && toks[i + 1..k].iter().all(|t| t.is_plain_word())
                 && !looks_past_tense(&toks[k - 1].lower)
             {
-                let (z, of) = of_phrase(doc, b, k, lim, sent_start);
+                let (z, of) = of_phrase(doc, b, k, lim, sent_start, depth);
                 return Some(Np {
                     a: i,
                     z,
@@ -324,7 +333,7 @@ fn described(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> Op
         return Some(with_appositive(doc, b, Np { a: i, z, head: Head::Name(r.clone()), role }, lim));
     }
     // "a spokeswoman for the ministry"
-    let (zz, of) = of_phrase(doc, b, z, lim, sent_start);
+    let (zz, of) = of_phrase(doc, b, z, lim, sent_start, depth);
     let role = Some(bd.slice(i, zz).to_string());
     Some(with_appositive(
         doc,
@@ -600,10 +609,10 @@ fn ending_with_word(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usiz
 
 /// "… for the ministry", "… of the union" right at `z`: where the phrase then ends, and the inner
 /// phrase.
-fn of_phrase(doc: &Doc, b: usize, z: usize, lim: usize, sent_start: usize) -> (usize, Option<Box<Np>>) {
+fn of_phrase(doc: &Doc, b: usize, z: usize, lim: usize, sent_start: usize, depth: usize) -> (usize, Option<Box<Np>>) {
     let toks = &doc.blocks[b].toks;
-    if z + 1 < lim && PREP_OF.contains(&toks[z].lower.as_str()) {
-        if let Some(inner) = forward(doc, b, z + 1, lim, sent_start) {
+    if depth < MAX_OF_NESTING && z + 1 < lim && PREP_OF.contains(&toks[z].lower.as_str()) {
+        if let Some(inner) = forward_nested(doc, b, z + 1, lim, sent_start, depth + 1) {
             return (inner.z, Some(Box::new(inner)));
         }
     }

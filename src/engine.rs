@@ -807,7 +807,7 @@ fn collect_indirect(cx: &mut Ctx) {
     let used: crate::smallstr::FxHashSet<(usize, usize)> =
         cx.dqs.iter().filter_map(|d| d.cue_tok.map(|c| (d.b, c))).collect();
     for (b, bd) in doc.blocks.iter().enumerate() {
-        if bd.kind == crate::model::BlockKind::Heading {
+        if matches!(bd.kind, BlockKind::Heading | BlockKind::Caption) {
             continue;
         }
         for si in 0..bd.sents.len() {
@@ -817,7 +817,11 @@ fn collect_indirect(cx: &mut Ctx) {
             while v < e {
                 let t = &bd.toks[v];
                 // headlines capitalise their verbs: "Obama Says Museum Will Tell …"
-                if t.quote.is_some() || !is_cue(t, bd.headline_like) || t.cue > 3 || used.contains(&(b, v)) {
+                if t.quote.is_some()
+                    || !is_cue(t, bd.headline_like)
+                    || t.cue > doc.lang.indirect_max_tier
+                    || used.contains(&(b, v))
+                {
                     v += 1;
                     continue;
                 }
@@ -1035,6 +1039,8 @@ fn indirect_at(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, prev: &mut 
     if c < e && ADDRESSEE_CUES.contains(&t.lower.as_str()) && !de {
         if let Some(a) = np::forward(doc, b, c, e, s) {
             c = a.z;
+        } else if matches!(toks[c].lower.as_str(), "him" | "her" | "them" | "us" | "me") {
+            c += 1; // "told him they were against it"
         }
     }
     let mut had_that = false;
@@ -1160,6 +1166,10 @@ fn indirect_at(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, prev: &mut 
     }
     let z = content_end(doc, b, c, e);
     if z <= c || word_count(doc, b, c, z) < MIN_INDIRECT_WORDS {
+        return None;
+    }
+    // "cited the report", "agreed with the plan": another sense of the verb, not speech
+    if !had_that && !crate::speech::reports_a_clause(doc, b, c, z) {
         return None;
     }
     *prev = Some((v, np.clone()));

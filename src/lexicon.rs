@@ -55,6 +55,15 @@ pub struct Language {
     pub particle_cues: HashMap<String, Vec<(String, u8)>>,
     /// base forms of cue verbs (the first form of each lexicon line).
     pub cue_bases: HashSet<String>,
+    /// Highest cue tier that reports indirect speech: English reports speech acts only (tier 1;
+    /// findings, cognition and perception are not speech). German keeps its tiers (its
+    /// cognition verbs are few and mostly used of statements: "erwartete, dass").
+    pub indirect_max_tier: u8,
+    /// Finite verb forms recognisable without a suffix (auxiliaries, modals, irregular past):
+    /// a reported clause has one, a noun-phrase object has none.
+    pub finite: HashSet<String>,
+    /// Nouns naming an utterance ("the allegations"): a cue's object that reports speech.
+    pub speech_nouns: HashSet<String>,
     /// title as written (and lower-cased) → gender if the title implies one.
     pub titles: HashMap<String, Option<Gender>>,
     /// lower-case noun → what it stands for.
@@ -198,6 +207,14 @@ fn parse_set(src: &str, lower: bool) -> HashSet<String> {
         .collect()
 }
 
+/// A lower-cased word set, each word with a curly apostrophe also in its straight form.
+fn parse_apostrophes(src: &str) -> HashSet<String> {
+    let mut m = parse_set(src, true);
+    let straight: Vec<String> = m.iter().filter(|w| w.contains('’')).map(|w| w.replace('’', "'")).collect();
+    m.extend(straight);
+    m
+}
+
 /// The lines of a works file that start with ":" (label nouns).
 fn parse_labels(src: &str) -> HashSet<String> {
     src.lines()
@@ -246,6 +263,9 @@ pub fn english() -> &'static Language {
             cues: parse_tiered(include_str!("lexicon/en_cues.txt")),
             particle_cues: parse_particles(include_str!("lexicon/en_cues.txt")),
             cue_bases: parse_bases(include_str!("lexicon/en_cues.txt")),
+            indirect_max_tier: 1,
+            finite: parse_apostrophes(include_str!("lexicon/en_finite.txt")),
+            speech_nouns: parse_set(include_str!("lexicon/en_speech_nouns.txt"), true),
             titles: parse_gendered(include_str!("lexicon/en_titles.txt"), true),
             nominals: parse_nominals(include_str!("lexicon/en_nominals.txt")),
             orgwords: parse_set(include_str!("lexicon/en_orgwords.txt"), false),
@@ -410,6 +430,9 @@ pub fn german() -> &'static Language {
             cues: parse_tiered(include_str!("lexicon/de_cues.txt")),
             particle_cues: parse_particles(include_str!("lexicon/de_cues.txt")),
             cue_bases: HashSet::default(),
+            indirect_max_tier: 3,
+            finite: HashSet::default(),
+            speech_nouns: HashSet::default(),
             titles: parse_gendered(include_str!("lexicon/de_titles.txt"), false),
             nominals: parse_nominals(include_str!("lexicon/de_nominals.txt")),
             orgwords: parse_set(include_str!("lexicon/de_orgwords.txt"), false),

@@ -23,6 +23,7 @@ pub mod offsets;
 pub mod quotes;
 pub mod rules;
 pub mod smallstr;
+pub mod speech;
 pub mod text;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -2,7 +2,7 @@
 # Installs what quotelens needs to build (and, with `--test`, to run every test) on a fresh
 # Debian machine with rustup, node and npm. Idempotent and quiet when everything is there.
 #   scripts/setup.sh          build tools: wasm32 target, wasm-bindgen-cli (= Cargo.lock), npm packages
-#   scripts/setup.sh --test   also Chromium, chromedriver, Firefox ESR (apt) and geckodriver
+#   scripts/setup.sh --test   also rustfmt and clippy, Chromium, chromedriver, Firefox ESR (apt) and geckodriver
 set -euo pipefail
 cd "$(dirname "$0")/.."
 want_test=0
@@ -31,6 +31,13 @@ if [ ! -x node_modules/.bin/web-ext ] || [ ! -d node_modules/playwright-core ] |
 fi
 
 if [ "$want_test" = 1 ]; then
+  # the style suites of scripts/test.sh (a minimal rustup profile has neither)
+  for c in rustfmt clippy; do
+    if ! rustup component list --installed 2>/dev/null | grep -q "^$c"; then
+      say "adding the rustup component $c"
+      rustup component add "$c" >/dev/null
+    fi
+  done
   missing=()
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Every test: engine (cargo test: unit, rules, golden articles, CLI contract, property tests),
-# the Wasm façade in node, packaging (web-ext lint, reproducible zips), the extension in
+# Every test: style (cargo fmt --check, cargo clippy -D warnings), engine (cargo test: unit,
+# rules, golden articles, CLI contract, property tests), the Wasm façade in node, packaging (web-ext lint, reproducible zips), the extension in
 # Chromium and Firefox, the demo page in Chromium. Run after `make build` (make test does both).
 # Each suite prints its own closing line; the last line here counts the suites.
 set -uo pipefail
@@ -21,6 +21,8 @@ suite() {
 }
 [ -d ../shared ] || echo "note: ../shared is absent: tests that need the seed article, dev data or real pages skip"
 
+suite fmt            5m cargo fmt --check
+suite clippy        15m cargo clippy --all-targets -- -D warnings
 suite engine        30m cargo test --release
 suite wasm-api       5m node --test tests/wasm_api.test.mjs
 suite lint           5m web-ext lint --source-dir dist/firefox --no-config-discovery

@@ -15,6 +15,7 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
+    use clap::builder::PossibleValuesParser;
     use clap::{Parser, Subcommand};
     use quotelens::eval::{self, GoldQuote, PredQuote, RuleStat};
     use quotelens::offsets::Utf16Index;
@@ -40,11 +41,12 @@ mod cli {
         /// Drop quotes below this confidence (0..1).
         #[arg(long, default_value_t = 0.0)]
         min_confidence: f32,
-        /// Do not report indirect (or mixed) speech.
+        /// Do not look for indirect (or mixed) speech: the indirect rules do not run.
         #[arg(long)]
         no_indirect: bool,
-        /// Sieve order, comma-separated rule ids (default: trailing-cue,leading-cue,colon-intro,according-to,continuation,adjacent-quote,lone-candidate).
-        #[arg(long, value_delimiter = ',')]
+        /// The rules that run, in order: comma-separated rule ids; a rule left out does not run
+        /// (default: every rule, in the order listed below).
+        #[arg(long, value_delimiter = ',', value_parser = PossibleValuesParser::new(quotelens::sieves::RULE_IDS))]
         sieves: Option<Vec<String>>,
     }
 

@@ -118,3 +118,16 @@ fn missing_file_is_a_clear_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/file.txt"));
 }
+
+#[test]
+fn help_lists_every_rule_id_and_an_unknown_id_is_refused() {
+    let out = bin().args(["extract", "--help"]).output().unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    for id in quotelens::sieves::RULE_IDS {
+        assert!(help.contains(id), "{id} missing from the help:\n{help}");
+    }
+    let out = bin().args(["extract", "--sieves", "trailing-cue,nope", "-"]).output().unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("nope") && err.contains("indirect-subjunctive"), "{err}");
+}

@@ -346,3 +346,15 @@ fn captions_and_teasers_are_not_speech() {
     assert!(!r.has("tours the new terminal"), "{}", r.dump());
     assert!(r.has("would create 400 jobs"), "{}", r.dump());
 }
+
+// issue 9: he/she prefer a name that shows it is a person (a later surname, a given name, a
+// role) over a nearer multi-word name that may be a firm or a place
+#[test]
+fn pronouns_prefer_names_known_to_be_people() {
+    let r = run(&[
+        "Darla Quenby spoke for the band council. Quenby said the talks were moving slowly.",
+        "The pipeline planned by Harrow Ridge would cross the reserve.",
+        "\"We were never asked,\" she said.",
+    ]);
+    assert_eq!(r.quote("never asked").speaker, Some("Darla Quenby"));
+}

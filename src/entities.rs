@@ -769,7 +769,7 @@ impl Entities {
             if gender.is_some() && e.gender.is_some() && e.gender != gender {
                 continue;
             }
-            if e.kind == SpeakerKind::Unknown && e.gender.is_none() {
+            if matches!(e.kind, SpeakerKind::Unknown | SpeakerKind::Anonymous) && e.gender.is_none() {
                 continue;
             }
             if !evident(e) {

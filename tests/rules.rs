@@ -358,3 +358,19 @@ fn pronouns_prefer_names_known_to_be_people() {
     ]);
     assert_eq!(r.quote("never asked").speaker, Some("Darla Quenby"));
 }
+
+// issue 9: unnamed sources are a kind of speaker, kept as described; named people never are
+#[test]
+fn unnamed_sources_are_anonymous() {
+    let r = run(&[
+        "A senior official said the ferry contract would be signed before the summer.",
+        "Port director Alma Brandt said the terminal would stay open during the work.",
+    ]);
+    let kind_of = |needle: &str| {
+        let q = r.a.quotes.iter().find(|q| r.text(&q.span).contains(needle)).expect(needle);
+        r.a.speakers[q.speaker.expect("a speaker")].kind
+    };
+    assert_eq!(r.quote("ferry contract").speaker, Some("A senior official"));
+    assert_eq!(kind_of("ferry contract"), quotelens::SpeakerKind::Anonymous);
+    assert_eq!(kind_of("terminal would stay open"), quotelens::SpeakerKind::Person);
+}

@@ -491,10 +491,21 @@ impl Language {
 /// Picks the profile whose `detect.txt` words are most frequent among the article's first 400
 /// lower-case words (the first profile on a tie).
 pub fn detect<'w>(words: impl Iterator<Item = &'w str>) -> &'static Language {
+    // word → index of the profile it identifies (the first profile that lists it)
+    static BY_WORD: OnceLock<HashMap<&'static str, usize>> = OnceLock::new();
     let all = profiles();
+    let by_word = BY_WORD.get_or_init(|| {
+        let mut m = HashMap::default();
+        for (i, l) in all.iter().enumerate() {
+            for w in &l.detect_words {
+                m.entry(*w).or_insert(i);
+            }
+        }
+        m
+    });
     let mut counts = vec![0usize; all.len()];
     for w in words.take(400) {
-        if let Some(i) = all.iter().position(|l| l.detect_words.contains(&w)) {
+        if let Some(&i) = by_word.get(w) {
             counts[i] += 1;
         }
     }

@@ -1,9 +1,8 @@
-//! Grammar helpers the rules share: cue look-up, prepositions and addressee cues, the subject
-//! of a sentence, where a reported clause ends.
+//! Grammar helpers the rules share: cue look-up, naming verbs, the subject of a sentence, where
+//! a reported clause ends.
 
 use crate::doc::{Doc, Tok};
-use crate::lexicon::Language;
-use crate::lexicon::{Nominal, CUE_MANNER, CUE_REPORTING, CUE_SAYING, NO_CUE};
+use crate::lexicon::{Language, Nominal, CUE_MANNER, CUE_REPORTING, CUE_SAYING, NO_CUE};
 use crate::speaker_phrase::{self, Head, Np};
 use crate::text::TokKind;
 

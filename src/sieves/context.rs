@@ -56,6 +56,21 @@ pub struct IndirectQuote {
     pub kind: QuoteKind,
 }
 
+impl IndirectQuote {
+    /// Indirect speech over tokens `[c, z)` of the sentence `[s, e)` of block `b`.
+    pub fn clause(doc: &Doc, b: usize, (s, e): (usize, usize), (c, z): (usize, usize), att: Attribution) -> Self {
+        let toks = &doc.blocks[b].toks;
+        IndirectQuote {
+            b,
+            start: toks[c].start,
+            end: toks[z - 1].end,
+            sentence: tok_span(doc, b, s, e),
+            att,
+            kind: QuoteKind::Indirect,
+        }
+    }
+}
+
 /// What a direct sieve returns when it fires: the attribution and the cue token it used.
 pub type Fired = (Attribution, Option<usize>);
 

@@ -2,8 +2,7 @@
 //! X.`, German `Laut X …`, `Nach Auffassung von X …`.
 
 use super::clause::{content_end, word_count, MIN_INDIRECT_WORDS};
-use super::context::{tok_span, Ctx, IndirectQuote};
-use crate::api::QuoteKind;
+use super::context::{Ctx, IndirectQuote};
 use crate::speaker_phrase;
 
 pub const ID: &str = "indirect-according-to";
@@ -48,14 +47,7 @@ pub fn find(cx: &mut Ctx, b: usize, s: usize, e: usize) {
                 continue;
             }
             let att = cx.att_from(b, &np, Some((i, i + n)), ID, CONFIDENCE, toks[i].start);
-            cx.indirect.push(IndirectQuote {
-                b,
-                start: toks[c].start,
-                end: toks[z - 1].end,
-                sentence: tok_span(doc, b, s, e),
-                att,
-                kind: QuoteKind::Indirect,
-            });
+            cx.indirect.push(IndirectQuote::clause(doc, b, (s, e), (c, z), att));
             return;
         }
     }

@@ -2,8 +2,7 @@
 //! `…, said the minister.`, German `…, sagte er.`
 
 use super::clause::{word_count, MIN_INDIRECT_WORDS};
-use super::context::{tok_span, Ctx, IndirectQuote};
-use crate::api::QuoteKind;
+use super::context::{Ctx, IndirectQuote};
 use crate::lexicon::CUE_SAYING;
 use crate::speaker_phrase::{self, Np};
 use crate::text::TokKind;
@@ -55,14 +54,7 @@ pub fn attribute(cx: &mut Ctx, b: usize, s: usize, e: usize, v: usize, np: Optio
         if t.cue == CUE_SAYING { CONFIDENCE } else { WEAK_CUE_CONFIDENCE },
         toks[v].start,
     );
-    Some(IndirectQuote {
-        b,
-        start: toks[c].start,
-        end: toks[z - 1].end,
-        sentence: tok_span(doc, b, s, e),
-        att,
-        kind: QuoteKind::Indirect,
-    })
+    Some(IndirectQuote::clause(doc, b, (s, e), (c, z), att))
 }
 
 #[cfg(test)]

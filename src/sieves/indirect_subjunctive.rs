@@ -2,8 +2,7 @@
 //! seien …") right after attributed speech carries on that speaker's words.
 
 use super::clause::{content_end, word_count, MIN_INDIRECT_WORDS};
-use super::context::{inherit, tok_span, Ctx, IndirectQuote};
-use crate::api::QuoteKind;
+use super::context::{inherit, Ctx, IndirectQuote};
 
 pub const ID: &str = "indirect-subjunctive";
 /// No cue of its own: only the mood and the speaker in focus.
@@ -42,14 +41,7 @@ pub fn find(cx: &mut Ctx, b: usize, s: usize, e: usize) {
         return;
     }
     let att = inherit(&att, ID, CONFIDENCE);
-    cx.indirect.push(IndirectQuote {
-        b,
-        start: toks[s].start,
-        end: toks[z - 1].end,
-        sentence: tok_span(doc, b, s, e),
-        att,
-        kind: QuoteKind::Indirect,
-    });
+    cx.indirect.push(IndirectQuote::clause(doc, b, (s, e), (s, z), att));
 }
 
 #[cfg(test)]

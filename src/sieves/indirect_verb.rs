@@ -3,9 +3,8 @@
 //! first (`…, X said.`) is handed to `indirect-inverted`.
 
 use super::clause::{content_end, first_np, is_verb_aux, names_with_von, word_count, MIN_INDIRECT_WORDS};
-use super::context::{tok_span, Ctx, IndirectQuote};
+use super::context::{Ctx, IndirectQuote};
 use super::indirect_inverted;
-use crate::api::QuoteKind;
 use crate::doc::{Doc, Tok};
 use crate::lexicon::{Nominal, CUE_REPORTING, CUE_SAYING, NO_CUE};
 use crate::speaker_phrase::{self, Head, Np, Pron};
@@ -148,14 +147,7 @@ pub fn at_cue(
     }
     *prev = Some((v, np.clone()));
     let att = cx.att_from(b, &np, Some((v, v + 1)), ID, confidence(t.cue), toks[v].start);
-    Some(IndirectQuote {
-        b,
-        start: toks[c].start,
-        end: toks[z - 1].end,
-        sentence: tok_span(doc, b, s, e),
-        att,
-        kind: QuoteKind::Indirect,
-    })
+    Some(IndirectQuote::clause(doc, b, (s, e), (c, z), att))
 }
 
 /// The inverted shape, when it is on.
@@ -342,23 +334,9 @@ fn parenthetical(cx: &mut Ctx, at: Site, c: usize, n: Np, prev: &mut Option<(usi
     let att = cx.att_from(b, &n, Some((v, v + 1)), ID, PARENTHETICAL_CONFIDENCE, toks[v].start);
     let before = n.a - 1;
     if word_count(doc, b, s, before) >= 1 && toks[s].quote.is_none() {
-        cx.indirect.push(IndirectQuote {
-            b,
-            start: toks[s].start,
-            end: toks[before - 1].end,
-            sentence: tok_span(doc, b, s, e),
-            att: att.clone(),
-            kind: QuoteKind::Indirect,
-        });
+        cx.indirect.push(IndirectQuote::clause(doc, b, (s, e), (s, before), att.clone()));
     }
-    Some(IndirectQuote {
-        b,
-        start: toks[c + 1].start,
-        end: toks[z - 1].end,
-        sentence: tok_span(doc, b, s, e),
-        att,
-        kind: QuoteKind::Indirect,
-    })
+    Some(IndirectQuote::clause(doc, b, (s, e), (c + 1, z), att))
 }
 
 /// A cue followed by content that is not a clause after all: `…, officials said on Monday after

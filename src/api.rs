@@ -116,6 +116,9 @@ impl QuoteKind {
 pub enum SpeakerKind {
     Person,
     Organisation,
+    /// An unnamed source kept as described: "a senior official", "people familiar with the
+    /// matter", "critics", "a spokesperson" with no name in the article. Never a named person.
+    Anonymous,
     Unknown,
 }
 

@@ -180,7 +180,13 @@ impl<'a> Doc<'a> {
             let title_case =
                 (3..=25).contains(&words) && !ends_like_sentence && caps as f32 >= HEADLINE_CAPS_SHARE * words as f32;
             let headline_like = title_case || (b.kind == BlockKind::Heading && words > 25);
-            blocks.push(BlockData { text, kind: b.kind, toks, quotes: bq, sents, headline_like });
+            // a caption, credit or teaser link given as a paragraph is a caption
+            let kind = if b.kind == BlockKind::Paragraph && crate::speech::is_caption_like(text) {
+                BlockKind::Caption
+            } else {
+                b.kind
+            };
+            blocks.push(BlockData { text, kind, toks, quotes: bq, sents, headline_like });
         }
         let lang = language.unwrap_or_else(|| {
             lexicon::detect(

@@ -6,7 +6,6 @@ use crate::api::{Analysis, Article, BlockKind, Quote, QuoteKind, Span, Speaker};
 use crate::doc::{Doc, Tok};
 use crate::entities::Entities;
 use crate::fxhash::FxHashSet;
-use crate::lexicon::CUE_BELIEF;
 use crate::sieves::clause::{is_cue, word_count};
 use crate::sieves::context::{inherit, tok_span, Attribution, Ctx, DirectQuote, MIN_WORDS_UNATTRIBUTED};
 use crate::sieves::indirect_verb::Shapes;
@@ -140,7 +139,7 @@ fn collect_indirect(cx: &mut Ctx, rules: &[Sieve]) {
     let shapes =
         Shapes { verb: rules.contains(&Sieve::IndirectVerb), inverted: rules.contains(&Sieve::IndirectInverted) };
     for (b, bd) in doc.blocks.iter().enumerate() {
-        if bd.kind == BlockKind::Heading {
+        if matches!(bd.kind, BlockKind::Heading | BlockKind::Caption) {
             continue;
         }
         for &(s, e) in &bd.sents {
@@ -172,7 +171,11 @@ fn read_cues(cx: &mut Ctx, used: &FxHashSet<(usize, usize)>, shapes: Shapes, b: 
     while v < e {
         let t = &bd.toks[v];
         // headlines capitalise their verbs: "Obama Says Museum Will Tell …"
-        if t.quote.is_some() || !is_cue(t, bd.headline_like) || t.cue > CUE_BELIEF || used.contains(&(b, v)) {
+        if t.quote.is_some()
+            || !is_cue(t, bd.headline_like)
+            || t.cue > cx.doc.lang.indirect_max_tier
+            || used.contains(&(b, v))
+        {
             v += 1;
             continue;
         }

@@ -38,6 +38,9 @@ pub struct Entity {
     key: u64,
     /// Acronym of the name words, for look-ups.
     acr: String,
+    /// How often the article refers to this multi-word name by one of its words alone
+    /// ("Lonechild" after "Darian Lonechild"): news style's sign of a person.
+    pub short_refs: u32,
 }
 
 impl Entity {
@@ -53,8 +56,18 @@ impl Entity {
         mentions: Vec<Span>,
         named: bool,
     ) -> Entity {
-        let mut e =
-            Entity { words: Vec::new(), kind, org_type, gender, role, mentions, named, key: 0, acr: String::new() };
+        let mut e = Entity {
+            words: Vec::new(),
+            kind,
+            org_type,
+            gender,
+            role,
+            mentions,
+            named,
+            key: 0,
+            acr: String::new(),
+            short_refs: 0,
+        };
         e.set_words(words);
         e
     }
@@ -524,6 +537,9 @@ impl Entities {
         let key = key_of(&words);
         if let Some(&id) = self.by_key.get(&key) {
             let id = self.resolve_forward(id);
+            if words.len() == 1 && self.list[id].words.len() > 1 {
+                self.list[id].short_refs += 1;
+            }
             self.record(id, gender, role, span);
             return id;
         }
@@ -542,6 +558,7 @@ impl Entities {
                     named: true,
                     key,
                     acr: String::new(),
+                    short_refs: 0,
                 };
                 if e.words.len() > 1 {
                     e.acr = acronym_of(&e.words);
@@ -557,6 +574,9 @@ impl Entities {
         let id = self.resolve_forward(id);
         let mut upgraded = false;
         let ent = &mut self.list[id];
+        if words.len() == 1 && ent.words.len() > 1 {
+            ent.short_refs += 1;
+        }
         // the most complete name wins; the earliest on ties
         if words.len() > ent.words.len()
             && !(ent.kind == SpeakerKind::Organisation
@@ -716,20 +736,27 @@ impl Entities {
         gender: Option<Gender>,
         prefer: Option<usize>,
     ) -> Option<usize> {
+        // A multi-word name with no sign of a person (no given name, title, role, or later
+        // reference by one word) may be a place or a firm ("Kinder Morgan", "Douglas County"):
+        // such a name is an antecedent only when no better one is in the window.
+        let evident = |e: &Entity| {
+            e.kind == SpeakerKind::Person
+                && (e.words.len() == 1 || e.gender.is_some() || e.role.is_some() || e.short_refs > 0)
+        };
         if let Some(p) = prefer {
             let e = &self.list[p];
             if e.kind == SpeakerKind::Person && (gender.is_none() || e.gender.is_none() || e.gender == gender) {
                 // the speaker in focus is a strong antecedent when the last named person agrees
-                if let Some(m) = self
-                    .before(block, pos)
-                    .find(|m| self.list[self.resolve_forward(m.entity)].kind == SpeakerKind::Person)
-                {
+                if let Some(m) = self.before(block, pos).find(|m| {
+                    evident(&self.list[self.resolve_forward(m.entity)]) || self.resolve_forward(m.entity) == p
+                }) {
                     if self.resolve_forward(m.entity) == p {
                         return Some(p);
                     }
                 }
             }
         }
+        let mut fallback = None;
         for m in self.before(block, pos) {
             let id = self.resolve_forward(m.entity);
             let e = &self.list[id];
@@ -742,12 +769,16 @@ impl Entities {
             if gender.is_some() && e.gender.is_some() && e.gender != gender {
                 continue;
             }
-            if e.kind == SpeakerKind::Unknown && e.gender.is_none() {
+            if matches!(e.kind, SpeakerKind::Unknown | SpeakerKind::Anonymous) && e.gender.is_none() {
+                continue;
+            }
+            if !evident(e) {
+                fallback = fallback.or(Some(id));
                 continue;
             }
             return Some(id);
         }
-        None
+        fallback
     }
 
     /// the company / it / they: the organisation in focus. `want` narrows by type.

@@ -29,6 +29,8 @@ pub struct PredQuote {
     pub speaker_mentions: Vec<[usize; 2]>,
     #[serde(default)]
     pub rule: String,
+    #[serde(default)]
+    pub confidence: f64,
 }
 
 const TITLES: &[&str] = &[
@@ -250,6 +252,43 @@ pub fn score(
         s.speaker_acc_name = Some(100.0 * spk_ok_strict as f64 / spk_total as f64);
     }
     s
+}
+
+/// Upper bounds of the reliability table's confidence bands (the last band is closed).
+pub const RELIABILITY_BANDS: &[f64] = &[0.5, 0.6, 0.7, 0.8, 0.9, 1.0];
+
+/// One confidence band of the reliability table.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct Band {
+    pub lo: f64,
+    pub hi: f64,
+    pub predicted: usize,
+    pub matched: usize,
+}
+
+/// Predictions grouped by confidence band, with how many of each band matched a gold quote
+/// (all kinds together, greedy one-to-one at `thr`, as `score`).
+pub fn reliability(docs: &[Doc], thr: f64) -> Vec<Band> {
+    let mut bands: Vec<Band> = RELIABILITY_BANDS
+        .iter()
+        .scan(0.0, |lo, &hi| {
+            let b = Band { lo: *lo, hi, ..Default::default() };
+            *lo = hi;
+            Some(b)
+        })
+        .collect();
+    let band_of = |c: f64| RELIABILITY_BANDS.iter().position(|&hi| c < hi).unwrap_or(RELIABILITY_BANDS.len() - 1);
+    for d in docs {
+        let gq: Vec<&GoldQuote> = d.gold.iter().collect();
+        let pq: Vec<&PredQuote> = d.pred.iter().collect();
+        let matched: Vec<usize> = match_quotes(&gq, &pq, thr).into_iter().map(|(_, p)| p).collect();
+        for (i, p) in pq.iter().enumerate() {
+            let b = &mut bands[band_of(p.confidence)];
+            b.predicted += 1;
+            b.matched += matched.contains(&i) as usize;
+        }
+    }
+    bands
 }
 
 #[cfg(test)]

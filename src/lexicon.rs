@@ -70,6 +70,15 @@ pub struct Language {
     pub particle_cues: HashMap<String, Vec<(String, u8)>>,
     /// base forms of cue verbs (the first form of each lexicon line; flag `base_forms`).
     pub cue_bases: HashSet<String>,
+    /// Highest cue tier that reports indirect speech: English reports speech acts only (tier 1;
+    /// findings, cognition and perception are not speech). German keeps its tiers (its
+    /// cognition verbs are few and mostly used of statements: "erwartete, dass").
+    pub indirect_max_tier: u8,
+    /// Finite verb forms recognisable without a suffix (auxiliaries, modals, irregular past):
+    /// a reported clause has one, a noun-phrase object has none.
+    pub finite: HashSet<String>,
+    /// Nouns naming an utterance ("the allegations"): a cue's object that reports speech.
+    pub speech_nouns: HashSet<String>,
     /// title as written (and lower-cased unless nouns are capitalised) → gender if the title
     /// implies one.
     pub titles: HashMap<String, Option<Gender>>,
@@ -177,6 +186,8 @@ struct Files {
     place_starts: &'static str,
     post_quote_cues: &'static str,
     detect: &'static str,
+    finite: &'static str,
+    speech_nouns: &'static str,
 }
 
 /// Every file of `src/lexicon/<code>/`, compiled in.
@@ -209,6 +220,8 @@ macro_rules! language_files {
             place_starts: include_str!(concat!("lexicon/", $code, "/place_starts.txt")),
             post_quote_cues: include_str!(concat!("lexicon/", $code, "/post_quote_cues.txt")),
             detect: include_str!(concat!("lexicon/", $code, "/detect.txt")),
+            finite: include_str!(concat!("lexicon/", $code, "/finite.txt")),
+            speech_nouns: include_str!(concat!("lexicon/", $code, "/speech_nouns.txt")),
         }
     };
 }
@@ -308,6 +321,14 @@ fn parse_set(src: &str, lower: bool) -> HashSet<String> {
         .collect()
 }
 
+/// A lower-cased word set, each word with a curly apostrophe also in its straight form.
+fn parse_apostrophes(src: &str) -> HashSet<String> {
+    let mut m = parse_set(src, true);
+    let straight: Vec<String> = m.iter().filter(|w| w.contains('’')).map(|w| w.replace('’', "'")).collect();
+    m.extend(straight);
+    m
+}
+
 /// The lines of a works file that start with ":" (label nouns).
 fn parse_labels(src: &str) -> HashSet<String> {
     src.lines()
@@ -380,6 +401,12 @@ fn load(f: Files) -> Language {
         cues: parse_tiered(f.cues),
         particle_cues: if flag("separable_cues") { parse_particles(f.cues) } else { HashMap::default() },
         cue_bases: if flag("base_forms") { parse_bases(f.cues) } else { HashSet::default() },
+        indirect_max_tier: keyed(f.profile, "indirect_max_tier")
+            .first()
+            .and_then(|t| t.parse().ok())
+            .unwrap_or(CUE_BELIEF),
+        finite: parse_apostrophes(f.finite),
+        speech_nouns: parse_set(f.speech_nouns, true),
         titles: parse_gendered(f.titles, !capitalised_nouns),
         nominals: parse_nominals(f.nominals),
         orgwords: parse_set(f.orgwords, false),

@@ -34,6 +34,7 @@ pub mod quotes;
 pub mod sieves;
 pub mod smallstr;
 pub mod speaker_phrase;
+pub mod speech;
 pub mod text;
 
 #[cfg(test)]

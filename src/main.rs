@@ -103,6 +103,9 @@ mod cli {
             /// Print the scores as one JSON object.
             #[arg(long)]
             json: bool,
+            /// Also print the reliability table: confidence band → measured precision.
+            #[arg(long)]
+            reliability: bool,
             #[command(flatten)]
             opts: EngineOpts,
         },
@@ -140,9 +143,15 @@ mod cli {
                     }
                 }
             },
-            Cmd::Eval { gold, split, dump, json, opts } => {
-                opts.config().and_then(|cfg| run_eval(&gold, split.as_deref(), dump.as_deref(), json, &cfg)).map(|_| 0)
-            }
+            Cmd::Eval { gold, split, dump, json, reliability, opts } => opts
+                .config()
+                .and_then(|cfg| run_eval(&gold, split.as_deref(), dump.as_deref(), json, &cfg))
+                .map(|scored| {
+                    if reliability {
+                        print_reliability(&scored);
+                    }
+                    0
+                }),
             Cmd::Bench { files, iterations, hostile } => {
                 if hostile {
                     run_hostile();
@@ -570,7 +579,7 @@ mod cli {
         dump: Option<&str>,
         as_json: bool,
         cfg: &Config,
-    ) -> Result<(), String> {
+    ) -> Result<Vec<eval::Doc>, String> {
         let docs = load_jsonl(path)?;
         let mut scored = Vec::new();
         let mut dump_out = match dump {
@@ -626,7 +635,7 @@ mod cli {
                 "rules": rules,
             });
             println!("{v}");
-            return Ok(());
+            return Ok(scored);
         }
         println!("{path}: {} documents{}", scored.len(), split.map(|s| format!(" (split {s})")).unwrap_or_default());
         println!(
@@ -659,7 +668,21 @@ mod cli {
             };
             println!("{:<24} {:>9} {:>9} {:>9.1} {:>9}", r, s.predicted, s.matched, prec, spk);
         }
-        Ok(())
+        Ok(scored)
+    }
+
+    /// Confidence band → measured precision (all kinds, overlap 0.3), over the scored documents.
+    fn print_reliability(scored: &[eval::Doc]) {
+        println!("\nreliability (all kinds, overlap 0.3): confidence band → measured precision");
+        println!("{:<12} {:>9} {:>9} {:>9}", "confidence", "predicted", "matched", "precision");
+        for b in eval::reliability(scored, 0.3) {
+            let prec = if b.predicted > 0 {
+                format!("{:.1}", 100.0 * b.matched as f64 / b.predicted as f64)
+            } else {
+                "-".into()
+            };
+            println!("{:<12} {:>9} {:>9} {:>9}", format!("{:.2}–{:.2}", b.lo, b.hi), b.predicted, b.matched, prec);
+        }
     }
 
     fn run_hostile() {

@@ -725,6 +725,10 @@ pub fn resolve(doc: &Doc, ents: &mut Entities, b: usize, np: &Np, focus: Option<
                         None => {
                             let text = bd.slice(np.a, np.z.min(*head + 1).max(np.a + 1));
                             let id = ents.described(text.to_string(), mention);
+                            // an unnamed person or group: an anonymous source
+                            if !ents.list[id].named {
+                                ents.list[id].kind = SpeakerKind::Anonymous;
+                            }
                             if let Some(role) = &np.role {
                                 if ents.list[id].role.is_none() {
                                     ents.list[id].role = Some(role.clone());

@@ -156,6 +156,7 @@ fn to_js(article: &Article, a: &Analysis) -> JsAnalysis {
             kind: match s.kind {
                 crate::api::SpeakerKind::Person => "person",
                 crate::api::SpeakerKind::Organisation => "organisation",
+                crate::api::SpeakerKind::Anonymous => "anonymous",
                 crate::api::SpeakerKind::Unknown => "unknown",
             },
             role: s.role.clone(),

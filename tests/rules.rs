@@ -277,7 +277,100 @@ fn abbreviated_appositives_and_document_authors() {
     assert_eq!(r.quote("water compact").speaker, Some("Maria Delgado"));
     let r = run(&[
         "\"We will appeal,\" said Tom Reyes, the mayor of the town.",
-        "The survey, published by the Harbor Research Institute, found that most residents support the new levee.",
+        "The survey, published by the Harbor Research Institute, said that most residents support the new levee.",
     ]);
     assert_eq!(r.quote("most residents support").speaker, Some("Harbor Research Institute"));
+}
+
+// issue 9: speech, not thought — cognition, perception and findings never report speech
+#[test]
+fn thought_and_findings_are_not_speech() {
+    let r = run(&[
+        "Councillor Ana Ruiz believed the new bylaw would hurt small shops on Main Street.",
+        "Ruiz knew the vote would be close, and she worried the mayor would side with developers.",
+        "A study by the Lakeside Institute found that most tenants pay more than half their income in rent.",
+    ]);
+    assert!(!r.has("new bylaw would hurt"), "{}", r.dump());
+    assert!(!r.has("vote would be close"), "{}", r.dump());
+    assert!(!r.has("mayor would side"), "{}", r.dump());
+    assert!(!r.has("most tenants pay"), "{}", r.dump());
+    let r = run(&["Councillor Ana Ruiz said the new bylaw would hurt small shops on Main Street."]);
+    assert_eq!(r.quote("new bylaw would hurt").speaker, Some("Ana Ruiz"));
+}
+
+// issue 9: a verb of saying with a noun-phrase or prepositional object is another sense of it
+#[test]
+fn speech_verbs_with_a_noun_object_are_not_speech() {
+    let r = run(&[
+        "Goalie Tom Berg stopped 31 shots and denied the Rangers on several late chances.",
+        "Luc Dion added another goal early in the third period for the visitors.",
+        "The Falcons responded for the home crowd a few minutes later with a power-play goal.",
+        "Defenceman Raj Patel agreed to a three-year contract with the club on Monday.",
+        "Mayor Lena Holt cited the rising cost of steel in her letter to the province.",
+        "The coach posted a photo of the team bus on social media after the win.",
+        "The minister promised to meet the union leaders before the end of the month.",
+    ]);
+    for fragment in [
+        "the Rangers on",
+        "another goal",
+        "the home crowd",
+        "three-year contract",
+        "rising cost",
+        "photo of the team",
+        "meet the union",
+    ] {
+        assert!(!r.has(fragment), "{fragment}: {}", r.dump());
+    }
+    // a clause, a quoted fragment or an utterance noun is speech
+    let r = run(&[
+        "Luc Dion added the team had played its best game of the season.",
+        "Mayor Lena Holt called the plan \"a betrayal of the valley\" on Tuesday.",
+        "The Harbor Company denied allegations of price fixing in the ferry market.",
+        "Coach Pia Lund told them the bus would leave at noon.",
+    ]);
+    assert_eq!(r.quote("played its best game").speaker, Some("Luc Dion"));
+    assert_eq!(r.quote("a betrayal of the valley").speaker, Some("Lena Holt"));
+    assert_eq!(r.quote("allegations of price fixing").speaker, Some("Harbor Company"));
+    assert_eq!(r.quote("the bus would leave").speaker, Some("Pia Lund"));
+}
+
+// issue 9: captions, credits and teaser links hold no speech
+#[test]
+fn captions_and_teasers_are_not_speech() {
+    let r = run(&[
+        "WATCH: Premier says the new ferry terminal will open next spring",
+        "The premier said the terminal would create 400 jobs in the region.",
+        "The premier tours the new terminal on Monday. (Photo: Kim Park/The Daily Courier)",
+    ]);
+    assert!(!r.has("new ferry terminal will open"), "{}", r.dump());
+    assert!(!r.has("tours the new terminal"), "{}", r.dump());
+    assert!(r.has("would create 400 jobs"), "{}", r.dump());
+}
+
+// issue 9: he/she prefer a name that shows it is a person (a later surname, a given name, a
+// role) over a nearer multi-word name that may be a firm or a place
+#[test]
+fn pronouns_prefer_names_known_to_be_people() {
+    let r = run(&[
+        "Darla Quenby spoke for the band council. Quenby said the talks were moving slowly.",
+        "The pipeline planned by Harrow Ridge would cross the reserve.",
+        "\"We were never asked,\" she said.",
+    ]);
+    assert_eq!(r.quote("never asked").speaker, Some("Darla Quenby"));
+}
+
+// issue 9: unnamed sources are a kind of speaker, kept as described; named people never are
+#[test]
+fn unnamed_sources_are_anonymous() {
+    let r = run(&[
+        "A senior official said the ferry contract would be signed before the summer.",
+        "Port director Alma Brandt said the terminal would stay open during the work.",
+    ]);
+    let kind_of = |needle: &str| {
+        let q = r.a.quotes.iter().find(|q| r.text(&q.span).contains(needle)).expect(needle);
+        r.a.speakers[q.speaker.expect("a speaker")].kind
+    };
+    assert_eq!(r.quote("ferry contract").speaker, Some("A senior official"));
+    assert_eq!(kind_of("ferry contract"), quotelens::SpeakerKind::Anonymous);
+    assert_eq!(kind_of("terminal would stay open"), quotelens::SpeakerKind::Person);
 }

@@ -4,7 +4,9 @@
 use super::context::{inherit, Ctx, Fired, FOCUS_LOOKBACK, MIN_WORDS_UNATTRIBUTED};
 
 pub const ID: &str = "adjacent-quote";
-pub const CONFIDENCE: f32 = 0.8;
+/// Fitted (issue 9): the share of this rule's predictions matched with the right speaker, pooled
+/// over GGT dev, PolNeAR train+dev and German WikiNews train+dev (`quotelens eval --json` rules).
+pub const CONFIDENCE: f32 = 0.83;
 
 /// `"A," he said. "B."`: a bare quote takes the speaker of its paragraph's other quote.
 pub fn attribute(cx: &mut Ctx, qi: usize) -> Option<Fired> {

@@ -6,7 +6,9 @@ use super::context::{Ctx, IndirectQuote};
 use crate::speaker_phrase;
 
 pub const ID: &str = "indirect-according-to";
-pub const CONFIDENCE: f32 = 0.7;
+/// Fitted (issue 9): the share of this rule's predictions matched with the right speaker, pooled
+/// over GGT dev, PolNeAR train+dev and German WikiNews train+dev (`quotelens eval --json` rules).
+pub const CONFIDENCE: f32 = 0.92;
 
 /// `According to X, …` / `…, according to X.` / `Laut X …`.
 pub fn find(cx: &mut Ctx, b: usize, s: usize, e: usize) {

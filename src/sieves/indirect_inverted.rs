@@ -9,7 +9,9 @@ use crate::text::TokKind;
 
 pub const ID: &str = "indirect-inverted";
 /// After a verb of saying.
-pub const CONFIDENCE: f32 = 0.75;
+/// Fitted (issue 9): the share of this rule's predictions matched with the right speaker, pooled
+/// over GGT dev, PolNeAR train+dev and German WikiNews train+dev (`quotelens eval --json` rules).
+pub const CONFIDENCE: f32 = 0.89;
 /// After a weaker cue ("…, the report found.").
 pub const WEAK_CUE_CONFIDENCE: f32 = 0.55;
 

@@ -7,6 +7,8 @@ use crate::lexicon::Nominal;
 use crate::speaker_phrase::{self, Head, Pron};
 
 pub const ID: &str = "sentence-subject";
+/// Fitted (issue 9): the share of this rule's predictions matched with the right speaker, pooled
+/// over GGT dev, PolNeAR train+dev and German WikiNews train+dev (`quotelens eval --json` rules).
 pub const CONFIDENCE: f32 = 0.6;
 
 /// A quote inside a sentence whose subject, a named or described speaker, acts: "Reid has gone

@@ -1,0 +1,179 @@
+//! Speech, not thought: what makes a reported clause speech, and which blocks never hold any.
+//!
+//! A verb of saying reports speech when its content is a clause ("said the plan had failed") or
+//! holds quoted words ("called the plan “a disaster”"). With a noun-phrase or prepositional
+//! object it is another sense of the verb: "cited the report", "posted a photo", "added a goal",
+//! "agreed with the plan", "responded for the Oilers", "promised to meet". Captions, photo
+//! credits and teaser links ("READ MORE: Minister says …") are never speech.
+
+use crate::doc::{Doc, Tok};
+use crate::text::TokKind;
+
+/// How many words into the content the reported clause's finite verb may stand.
+pub const MAX_WORDS_TO_FINITE_VERB: usize = 14;
+/// How many words a fronted phrase before a comma may have ("in a tweet on Monday, the …").
+pub const MAX_FRONTED_WORDS: usize = 8;
+
+/// Words that open a subordinate or relative clause: the main clause's verb must come before.
+const SUBORDINATORS: &[&str] = &[
+    "when", "while", "which", "who", "whom", "whose", "because", "since", "until", "where", "whether", "although",
+    "though", "so", "whereas", "unless",
+];
+/// Prepositions: content that opens with one is a prepositional object, not a clause.
+const PREPOSITIONS: &[&str] = &[
+    "to", "about", "with", "for", "of", "on", "at", "in", "into", "onto", "over", "from", "against", "by", "as",
+    "after", "before", "during", "under", "through", "toward", "towards", "without", "between", "among", "across",
+    "behind", "beyond", "like", "upon", "within", "up", "out", "off", "back", "down",
+];
+/// Object pronouns and adverbs that cannot open a reported clause.
+const NON_SUBJECTS: &[&str] = &["him", "them", "us", "me", "himself", "herself", "themselves", "itself", "not", "yet"];
+/// Subject pronouns and relative words after which an -s form is a verb ("it works").
+const SUBJECT_WORDS: &[&str] = &["he", "she", "it", "who", "that", "which", "this", "one", "everyone", "nobody"];
+
+fn word_is(t: &Tok, list: &[&str]) -> bool {
+    t.kind == TokKind::Word && list.contains(&t.lower.as_str())
+}
+
+/// Is token `i` (content starts at `a`) a finite verb? Auxiliaries, modals and irregular pasts
+/// from the lexicon; an -ed form not after a determiner; an -s form right after a subject
+/// (pronoun, name, or a noun after a determiner) while no preposition has intervened.
+fn is_finite(doc: &Doc, toks: &[Tok], a: usize, i: usize, after_prep: bool) -> bool {
+    let t = &toks[i];
+    if t.kind != TokKind::Word || t.quote.is_some() {
+        return false;
+    }
+    let w = t.lower.as_str();
+    let p = (i > a).then(|| &toks[i - 1]);
+    let after_det = p.is_some_and(|p| p.is_det() || p.is_possessive() || p.is("to") || p.kind != TokKind::Word);
+    let listed = doc.lang.finite.contains(w)
+        || ["n't", "n’t", "'ll", "’ll", "'re", "’re", "'ve", "’ve"].iter().any(|s| w.ends_with(s));
+    if listed && !after_det {
+        return true;
+    }
+    let Some(p) = p else { return false };
+    if t.cap {
+        return false;
+    }
+    if w.len() > 4 && w.ends_with("ed") && !after_det {
+        return true;
+    }
+    if after_prep || after_det || !w.ends_with('s') || w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") {
+        return false;
+    }
+    // "it works", "Ottawa plans", "the city needs"
+    word_is(p, SUBJECT_WORDS) || p.cap || (i >= a + 2 && (toks[i - 2].is_det() || toks[i - 2].is_possessive()))
+}
+
+/// Does the content `toks[c..z]` of a verb of saying report speech: a clause with a finite verb
+/// before any subordinate clause, or quoted words? Always true outside English (German marks
+/// its reported clauses by comma and verb position, checked where they are found).
+pub fn reports_a_clause(doc: &Doc, b: usize, c: usize, z: usize) -> bool {
+    if doc.lang.finite.is_empty() {
+        return true;
+    }
+    let toks = &doc.blocks[b].toks;
+    if c >= z || toks[c..z].iter().any(|t| t.quote.is_some()) {
+        return c < z;
+    }
+    // "denied the allegations", "confirmed reports of a deal": the object names an utterance
+    if toks[c..z.min(c + 3)].iter().any(|t| doc.lang.speech_nouns.contains(t.lower.as_str())) {
+        return true;
+    }
+    let mut k = c;
+    // a fronted phrase: "in retrospect, he …", "for others, it …"
+    if word_is(&toks[k], PREPOSITIONS) {
+        match (k..z.min(k + MAX_FRONTED_WORDS + 1)).find(|&j| toks[j].is_punct(",")) {
+            Some(j) if j + 1 < z => k = j + 1,
+            _ => return false,
+        }
+    }
+    if word_is(&toks[k], NON_SUBJECTS) || word_is(&toks[k], PREPOSITIONS) {
+        return false;
+    }
+    let mut words = 0;
+    let mut after_prep = false;
+    for i in k..z {
+        let t = &toks[i];
+        if t.is_punct(";") || t.is_punct(":") {
+            return false;
+        }
+        if t.kind != TokKind::Word {
+            continue;
+        }
+        if i > k && word_is(t, SUBORDINATORS) {
+            return false;
+        }
+        if is_finite(doc, toks, k, i, after_prep) {
+            return true;
+        }
+        after_prep |= word_is(t, PREPOSITIONS);
+        words += 1;
+        if words >= MAX_WORDS_TO_FINITE_VERB {
+            return false;
+        }
+    }
+    false
+}
+
+/// A paragraph that is a caption, a credit or a teaser link rather than article text, so it
+/// holds no speech: a teaser opens with an upper-case label and a colon and has no sentence end
+/// ("WATCH: Premier says …", "READ MORE: …"); a caption ends with a credit in parentheses
+/// ("… at the rally. (Photo: Jane Doe)", "(Jane Doe/The Canadian Press)", "( Getty Images )")
+/// or is a short video blurb ending with its running time ("… after the vote. 2:41").
+pub fn is_caption_like(text: &str) -> bool {
+    let t = text.trim();
+    if let Some((label, rest)) = t.split_once(':') {
+        let label_ok = label.len() >= 4
+            && label.len() <= 30
+            && label.chars().any(char::is_alphabetic)
+            && label.chars().all(|c| c.is_uppercase() || c == ' ' || c == '\'' || c == '’' || c == '-');
+        if label_ok && !rest.trim_end().ends_with(['.', '!', '?', '"', '”']) {
+            return true;
+        }
+    }
+    if let Some(inner) = t.strip_suffix(')').and_then(|s| s.rfind('(').map(|i| &s[i + 1..])) {
+        let inner = inner.trim();
+        let before = t[..t.len() - inner.len() - 2].trim_end();
+        let lower = inner.to_lowercase();
+        let credit_word =
+            ["photo", "image", "credit", "file", "getty", "photograph"].iter().any(|w| lower.starts_with(w));
+        let agency_slash = inner.contains('/') && inner.split('/').all(|p| p.trim().starts_with(char::is_uppercase));
+        let short_name = (1..=4).contains(&inner.split_whitespace().count())
+            && inner.split_whitespace().all(|w| w.starts_with(char::is_uppercase))
+            && before.ends_with(['.', '!', '?', '"', '”']);
+        if credit_word || agency_slash || short_name {
+            return true;
+        }
+    }
+    // "… after the vote. 2:41": a video's running time closes its blurb
+    if let Some((before, last)) = t.rsplit_once(' ') {
+        let (m, s) = last.split_once(':').unwrap_or(("", ""));
+        if before.ends_with(['.', '!', '?', '"', '”'])
+            && !m.is_empty()
+            && m.len() <= 2
+            && s.len() == 2
+            && (m.chars().chain(s.chars())).all(|c| c.is_ascii_digit())
+        {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_caption_like;
+
+    #[test]
+    fn captions_credits_and_teasers() {
+        assert!(is_caption_like("WATCH: Mayor says the bridge will reopen in spring"));
+        assert!(is_caption_like("READ MORE: Council votes to keep the library open"));
+        assert!(is_caption_like("The mayor speaks to reporters at city hall. (Photo: Ann Lee)"));
+        assert!(is_caption_like("Crews clear the road near Hope on Tuesday. (Sam Roy/The Canadian Press)"));
+        assert!(is_caption_like("A ferry leaves the terminal. ( Getty Images )"));
+        assert!(is_caption_like("The coach explains why the team changed its lineup. 2:41"));
+        assert!(!is_caption_like("BUDGET WATCH: The council met on Monday. It said the budget is balanced."));
+        assert!(!is_caption_like("The mayor said the bridge (built in 1931) will reopen."));
+        assert!(!is_caption_like("She said the meeting starts at 10:30 and will end at 12:00"));
+    }
+}

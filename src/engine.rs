@@ -393,7 +393,7 @@ fn finish(mut cx: Ctx, config: &Config) -> Analysis {
         let (speaker, mentions, cue, rule, confidence) = match &o.att {
             Some(a) => {
                 let sp = a.entity.map(|e| table.speaker(&cx.ents, e));
-                (sp, a.mentions.clone(), a.cue, a.rule, a.confidence)
+                (sp, a.mentions.clone(), a.cue, a.rule, cx.doc.lang.capped_confidence(a.rule, a.confidence))
             }
             None => (None, Vec::new(), None, sieves::UNATTRIBUTED, UNATTRIBUTED_CONFIDENCE),
         };

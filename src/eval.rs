@@ -264,6 +264,9 @@ pub struct Band {
     pub hi: f64,
     pub predicted: usize,
     pub matched: usize,
+    /// Matched with the right speaker (as speaker accuracy counts it: the name, or a mention
+    /// overlapping the gold one) — the share a confidence promises.
+    pub right: usize,
 }
 
 /// Predictions grouped by confidence band, with how many of each band matched a gold quote
@@ -281,11 +284,14 @@ pub fn reliability(docs: &[Doc], thr: f64) -> Vec<Band> {
     for d in docs {
         let gq: Vec<&GoldQuote> = d.gold.iter().collect();
         let pq: Vec<&PredQuote> = d.pred.iter().collect();
-        let matched: Vec<usize> = match_quotes(&gq, &pq, thr).into_iter().map(|(_, p)| p).collect();
+        let pairs = match_quotes(&gq, &pq, thr);
         for (i, p) in pq.iter().enumerate() {
             let b = &mut bands[band_of(p.confidence)];
             b.predicted += 1;
-            b.matched += matched.contains(&i) as usize;
+            if let Some(&(g, _)) = pairs.iter().find(|&&(_, pi)| pi == i) {
+                b.matched += 1;
+                b.right += speaker_ok(gq[g], p, false) as usize;
+            }
         }
     }
     bands

@@ -610,6 +610,7 @@ mod cli {
                     speaker: r.speaker,
                     speaker_mentions: r.speaker_mentions,
                     rule: r.rule.to_string(),
+                    confidence: r.confidence,
                 })
                 .collect();
             scored.push(eval::Doc { gold, pred });
@@ -674,14 +675,13 @@ mod cli {
     /// Confidence band → measured precision (all kinds, overlap 0.3), over the scored documents.
     fn print_reliability(scored: &[eval::Doc]) {
         println!("\nreliability (all kinds, overlap 0.3): confidence band → measured precision");
-        println!("{:<12} {:>9} {:>9} {:>9}", "confidence", "predicted", "matched", "precision");
+        println!("(precision: matched / predicted; right: matched with the right speaker / predicted)");
+        println!("{:<12} {:>9} {:>9} {:>9} {:>9}", "confidence", "predicted", "matched", "precision", "right");
+        let pct = |n: usize, d: usize| if d > 0 { format!("{:.1}", 100.0 * n as f64 / d as f64) } else { "-".into() };
         for b in eval::reliability(scored, 0.3) {
-            let prec = if b.predicted > 0 {
-                format!("{:.1}", 100.0 * b.matched as f64 / b.predicted as f64)
-            } else {
-                "-".into()
-            };
-            println!("{:<12} {:>9} {:>9} {:>9}", format!("{:.2}–{:.2}", b.lo, b.hi), b.predicted, b.matched, prec);
+            let band = format!("{:.2}–{:.2}", b.lo, b.hi);
+            let (prec, right) = (pct(b.matched, b.predicted), pct(b.right, b.predicted));
+            println!("{:<12} {:>9} {:>9} {:>9} {:>9}", band, b.predicted, b.matched, prec, right);
         }
     }
 

@@ -374,3 +374,18 @@ fn unnamed_sources_are_anonymous() {
     assert_eq!(kind_of("ferry contract"), quotelens::SpeakerKind::Anonymous);
     assert_eq!(kind_of("terminal would stay open"), quotelens::SpeakerKind::Person);
 }
+
+// ---- confidence
+
+#[test]
+fn a_language_profile_caps_a_rules_confidence() {
+    // the same trailing cue: English keeps the rule's own confidence, German is capped by the
+    // share of right labels the rule gave on German news (`confidence` lines of de/profile.txt)
+    let en = run(&["\"The bridge will reopen in May,\" said Mayor Lena Fischer on Tuesday evening."]);
+    let de = run(&["„Die Brücke wird im Mai wieder geöffnet“, sagte Bürgermeisterin Lena Fischer am Dienstagabend."]);
+    let (qe, qd) = (&en.a.quotes[0], &de.a.quotes[0]);
+    assert_eq!((qe.rule, qd.rule), ("trailing-cue", "trailing-cue"));
+    assert_eq!(qe.confidence, quotelens::sieves::trailing_cue::CONFIDENCE);
+    assert!(qd.confidence < qe.confidence, "German {} vs English {}", qd.confidence, qe.confidence);
+    assert_eq!(qd.confidence, quotelens::lexicon::profile("de").unwrap().capped_confidence("trailing-cue", 1.0));
+}

@@ -5,8 +5,9 @@ use crate::speaker_phrase::{self, Head};
 
 pub const ID: &str = "dash-credit";
 /// A name after a dash is nearly always the quote's author; less sure than a cue.
-/// Fitted (issue 9): the share of this rule's predictions matched with the right speaker, pooled
-/// over GGT dev, PolNeAR train+dev and German WikiNews train+dev (`quotelens eval --json` rules).
+/// Fitted (issue 9): the share of this rule's predictions matched with the right speaker, measured
+/// on English news, GGT dev and PolNeAR train+dev (`quotelens eval FILE` per-rule table:
+/// precision × speaker); a language profile may cap it (`confidence` lines of `de/profile.txt`).
 pub const CONFIDENCE: f32 = 0.92;
 
 pub fn attribute(cx: &mut Ctx, qi: usize) -> Option<Fired> {

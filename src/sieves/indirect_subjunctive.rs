@@ -6,8 +6,9 @@ use super::context::{inherit, Ctx, IndirectQuote};
 
 pub const ID: &str = "indirect-subjunctive";
 /// No cue of its own: only the mood and the speaker in focus.
-/// Fitted (issue 9): the share of this rule's predictions matched with the right speaker, pooled
-/// over GGT dev, PolNeAR train+dev and German WikiNews train+dev (`quotelens eval --json` rules).
+/// Fitted (issue 9): the share of this rule's predictions matched with the right speaker, measured
+/// on English news, GGT dev and PolNeAR train+dev (`quotelens eval FILE` per-rule table:
+/// precision × speaker); a language profile may cap it (`confidence` lines of `de/profile.txt`).
 pub const CONFIDENCE: f32 = 0.31;
 
 /// German reported speech without a cue: a sentence in Konjunktiv I ("Der Plan sei gescheitert.")

@@ -77,10 +77,16 @@ pub fn first_np(doc: &Doc, b: usize, s: usize, e: usize) -> Option<Np> {
     None
 }
 
+/// Most tokens a reported clause runs (a news sentence has a few dozen; fuzzed sentences of
+/// thousands of cues made the search for each cue's clause end quadratic).
+pub const MAX_REPORTED_CLAUSE_TOKENS: usize = 256;
+
 /// Where the reported clause that starts at token `c` ends (before `e`): at a semicolon, another
 /// attribution, a coordinated cue; final punctuation outside quotes dropped.
 pub fn content_end(doc: &Doc, b: usize, c: usize, e: usize) -> usize {
     let toks = &doc.blocks[b].toks;
+    // every cue of a sentence may ask: bounded, the search stays linear in the sentence
+    let e = e.min(c.saturating_add(MAX_REPORTED_CLAUSE_TOKENS));
     let mut z = e;
     let mut k = c;
     while k < e {

@@ -23,6 +23,7 @@ suite() {
 
 suite engine        30m cargo test --release
 suite wasm-api       5m node --test tests/wasm_api.test.mjs
+suite reader         5m node --test tests/reader.test.mjs
 suite lint           5m web-ext lint --source-dir dist/firefox --no-config-discovery
 suite reproducible   5m bash scripts/check-reproducible.sh
 suite chromium      15m node tests/e2e/chrome.js

@@ -19,6 +19,7 @@
   const X = globalThis.QuoteLensExtract;
   const R = globalThis.QuoteLensRender;
   const S = globalThis.QuoteLensSettings;
+  const Reader = globalThis.QuoteLensReader; // reader.js: thresholds, copy, keyboard, exports
   const html = document.documentElement;
   const ATTRS = ['data-quotelens-state', 'data-quotelens-count', 'data-quotelens-engine'];
   const DEBOUNCE_MS = 500;
@@ -39,6 +40,7 @@
   let engineP = null;
   let lastCount = 0;
   let mutationSeq = 0;
+  const reader = { items: [], analysis: null, get renderer() { return renderer; }, get active() { return active; } };
   let aborted = 0;
   const stats = { scans: 0, last: null, wasmInitMs: null, engine: null, wasmError: null, wasmBytes: null };
 
@@ -142,7 +144,7 @@
     const key = JSON.stringify(colors);
     if (!renderer || key !== rendererKey) {
       if (renderer) renderer.clear();
-      renderer = R.createRenderer({ doc: document, colors, pageStyles: settings.palette !== 'default' });
+      renderer = R.createRenderer({ doc: document, colors, pageStyles: settings.palette !== 'default', cardExtras: Reader.cardExtras });
       rendererKey = key;
     }
     return renderer;
@@ -189,7 +191,8 @@
     const engine = await getEngine();
     if (gen !== generation || !active) return;
     html.setAttribute('data-quotelens-engine', engine.where);
-    const options = { minConfidence: settings.minConfidence, indirect: settings.indirect };
+    // confidence thresholds are applied below (Reader.applyThresholds), not by the engine
+    const options = { minConfidence: 0, indirect: settings.indirect };
     const t2 = performance.now();
     const analysis = blocks.length ? await engine.analyze(blocks, options) : { quotes: [], speakers: [] };
     const t3 = performance.now();
@@ -197,7 +200,9 @@
     // the article changed while the engine ran: start again (but never starve on a ticking page)
     if (mutationSeq !== seq && aborted < 2) { aborted++; dirty = true; return; }
     aborted = 0;
-    const items = X.resolve(document, article, analysis);
+    const items = Reader.applyThresholds(X.resolve(document, article, analysis), settings);
+    reader.items = items;
+    reader.analysis = analysis;
     let count = 0;
     withoutObserver(() => { count = r.render(items); });
     const t4 = performance.now();
@@ -364,14 +369,14 @@
         if (active) scan().then(() => sendResponse(status())); else sendResponse(status());
         return true;
       default:
-        return false;
+        return Reader.onMessage(msg, sendResponse, reader);
     }
   });
 
   api.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;
     S.load().then((s) => {
-      const reanalyse = s.minConfidence !== settings.minConfidence || s.indirect !== settings.indirect ||
+      const reanalyse = s.minConfidence !== settings.minConfidence || s.uncertainBelow !== settings.uncertainBelow || s.indirect !== settings.indirect ||
         s.palette !== settings.palette || JSON.stringify(s.customColors) !== JSON.stringify(settings.customColors);
       if (s.engine !== settings.engine) engineP = null;
       settings = s;

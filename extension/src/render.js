@@ -183,7 +183,15 @@
 .ql.unattributed{border-style:dotted;color:#495057}
 .ql.dark{color:#f1f3f5;background:color-mix(in srgb,var(--c) 30%,#111)}
 .ql.dark.unattributed{color:#ced4da}
-.ql:focus-visible{outline:2px solid var(--c);outline-offset:2px}
+.ql:focus,.ql:focus-visible{outline:2px solid var(--c);outline-offset:2px}
+.ql.anonymous{border-style:double;border-width:3px;font-style:italic}
+.ql.anonymous::before{content:"◌ " attr(data-label)}
+.ql.uncertain{border-style:dashed;background:repeating-linear-gradient(135deg,color-mix(in srgb,var(--c) 10%,#fff) 0 4px,#fff 4px 8px)}
+.ql.uncertain::after{content:" ?"}
+.ql.dark.uncertain{background:repeating-linear-gradient(135deg,color-mix(in srgb,var(--c) 25%,#111) 0 4px,#111 4px 8px)}
+.card .copy{all:unset;box-sizing:border-box;display:inline-block;margin-top:.6rem;padding:.25rem .6rem;border-radius:.3rem;cursor:pointer;
+  font-size:12px;font-weight:600;border:1px solid var(--c)}
+.card .copy:hover,.card .copy:focus-visible,.card .copy:focus{outline:2px solid var(--c);outline-offset:1px}
 .ql:hover{background:color-mix(in srgb,var(--c) 28%,#fff)}
 .ql.dark:hover{background:color-mix(in srgb,var(--c) 45%,#111)}
 .ql.flash{animation:ql-flash 1.2s ease-out 1}
@@ -368,11 +376,12 @@
       styleShadow(doc, sr);
       const b = doc.createElement('button');
       b.type = 'button';
-      b.className = 'ql ' + item.kind + (slot < 0 ? ' unattributed' : '') + (theme === 'dark' ? ' dark' : '');
+      b.className = 'ql ' + item.kind + (slot < 0 ? ' unattributed' : '') + (theme === 'dark' ? ' dark' : '') +
+        (item.speakerKind === 'anonymous' ? ' anonymous' : '') + (item.uncertain ? ' uncertain' : '');
       b.style.setProperty('--c', slot < 0 ? UNATTRIBUTED : colors[slot % colors.length]);
       b.setAttribute('data-label', labelText(item));
       const who = item.speakerName || 'unknown speaker (unattributed)';
-      b.setAttribute('aria-label', `${KIND_TEXT[item.kind] || 'Quote'} by ${who}. Show details.`);
+      b.setAttribute('aria-label', `quote by ${who}, ${item.kind}${item.speakerKind === 'anonymous' ? ', unnamed source' : ''}${item.uncertain ? ', uncertain' : ''}. Show details.`);
       b.setAttribute('aria-haspopup', 'dialog');
       b.setAttribute('aria-expanded', 'false');
       b.setAttribute('part', 'label');
@@ -380,7 +389,7 @@
       const entry = { host, button: b, item, slot, card: null, sr };
       b.addEventListener('mouseenter', () => scheduleShow(entry));
       b.addEventListener('mouseleave', () => scheduleHide());
-      b.addEventListener('focus', () => show(entry, false));
+      b.addEventListener('focus', () => { if (!entry.quiet) show(entry, false); });
       b.addEventListener('blur', (ev) => { if (!entry.card || !entry.card.contains(ev.relatedTarget)) scheduleHide(); });
       b.addEventListener('click', (ev) => {
         ev.preventDefault();
@@ -447,13 +456,15 @@
         ol.append(li);
       }
       card.append(s2, ol);
+      if (opts.cardExtras) opts.cardExtras(doc, card, item); // content script: reader.js
       card.addEventListener('mouseenter', () => clearTimeout(hideTimer));
       card.addEventListener('mouseleave', () => scheduleHide());
       card.addEventListener('focusout', (ev) => {
         if (!card.contains(ev.relatedTarget) && ev.relatedTarget !== entry.button) scheduleHide();
       });
       card.addEventListener('keydown', (ev) => {
-        if (ev.key === 'Escape') { ev.stopPropagation(); hide(); entry.button.focus(); }
+        // back to the label, with the card staying closed (focusing a label would show it again)
+        if (ev.key === 'Escape') { ev.stopPropagation(); hide(); entry.quiet = true; entry.button.focus(); entry.quiet = false; }
       });
       card.addEventListener('mousedown', (ev) => ev.stopPropagation());
       entry.sr.append(card);

@@ -40,7 +40,7 @@
     kindDirect: 'Direct',
     kindMixed: 'Mixed',
     kindIndirect: 'Paraphrased',
-    voicesSummary: '$1 quotes, $2 quoted words, $3 named speakers',
+    voicesSummary: '$1 quotes, $2 quoted words, $3 speakers',
     voicesEmpty: 'No quotes on this page.',
   };
 
@@ -136,8 +136,8 @@
       wrap.append(el('p', 'qlv-empty', t('voicesEmpty')));
       return wrap;
     }
-    const named = summary.speakers.filter((s) => s.name).length;
-    wrap.append(el('p', 'qlv-total', t('voicesSummary', [String(summary.quotes), String(summary.words), String(named)])));
+    const speakers = summary.speakers.filter((s) => s.name).length;
+    wrap.append(el('p', 'qlv-total', t('voicesSummary', [String(summary.quotes), String(summary.words), String(speakers)])));
 
     // one table, a row per source; the bar is decoration (aria-hidden), the cell says the number
     const bar = (value, cat) => {

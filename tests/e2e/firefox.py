@@ -1010,6 +1010,10 @@ def main():
         for name in names:
             tests.append((f"real page {name}: no errors, labels only in the article, expectations hold",
                           (lambda n: lambda: suite.real_page(n, expectations.get(n, {})))(name)))
+        # the reader's features (issue 11, the extension side of issue 9)
+        sys.path.insert(0, HERE)
+        import reader_firefox
+        tests += reader_firefox.tests(suite, check, eq, TestFailure, EXT_UUID)
         # last: everything the browser fetched during the whole run
         tests.append(("no network request leaves the browser (pages, content scripts, background)", suite.t_network))
 

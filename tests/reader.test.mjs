@@ -130,3 +130,17 @@ test('JSON: page metadata, offsets note and the quotes', () => {
   assert.match(j.offsets, /UTF-16/);
   assert.equal(E.fileName(META, 'csv'), 'quotelens-harbour-bridge-to-close-city-says.csv');
 });
+
+test('locales: German has every English message with the same placeholders; render.js words are the English messages', () => {
+  const read = (l) => JSON.parse(fs.readFileSync(path.join(src, '..', '_locales', l, 'messages.json'), 'utf8'));
+  const en = read('en');
+  const de = read('de');
+  assert.deepEqual(Object.keys(de).sort(), Object.keys(en).sort());
+  const marks = (s) => (s.match(/\$\w+\$|\$\d|\{\d\}/g) || []).sort().join(' ');
+  for (const k of Object.keys(en)) assert.equal(marks(de[k].message), marks(en[k].message), `placeholders of ${k}`);
+  const r = vm.createContext({});
+  vm.runInContext(fs.readFileSync(path.join(src, 'render.js'), 'utf8'), r);
+  for (const [k, v] of Object.entries(r.QuoteLensRender.STRINGS)) assert.equal(en['label_' + k] && en['label_' + k].message, v, `label_${k}`);
+  for (const [k, v] of Object.entries(r.QuoteLensRender.KIND_TEXT)) assert.equal(en['kindText_' + k] && en['kindText_' + k].message, v, `kindText_${k}`);
+  for (const [k, v] of Object.entries(V.EN)) assert.equal(en[k] && en[k].message, v, `voices ${k}`);
+});

@@ -40,6 +40,14 @@
     return out;
   }
 
+  /** Labels and cards in the browser's language: render.js's words from _locales ("label_<key>",
+   * "kindText_<kind>"); a missing message keeps the English word. */
+  function localise(R) {
+    for (const k of Object.keys(R.STRINGS)) R.STRINGS[k] = t('label_' + k, null, R.STRINGS[k]);
+    for (const k of Object.keys(R.KIND_TEXT)) R.KIND_TEXT[k] = t('kindText_' + k, null, R.KIND_TEXT[k]);
+  }
+  if (root.QuoteLensRender) localise(root.QuoteLensRender);
+
   // -------------------------------------------------------------------------------------------
   // Copying a quote with its attribution, as plain and rich text
 

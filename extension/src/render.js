@@ -35,6 +35,21 @@
     mixed: 'Mixed quote (partly quoted, partly paraphrased)',
     indirect: 'Indirect speech (paraphrase)',
   };
+  // the words on labels and cards; the extension's content script puts its _locales messages in
+  // here (reader.js: localise), the demo keeps English. "{1}", "{2}": substitutions.
+  const STRINGS = {
+    labelUnattributed: '— unattributed', unattributed: 'Unattributed', unknownSpeaker: 'unknown speaker (unattributed)',
+    quoteBy: 'quote by {1}, {2}', unnamedSource: 'unnamed source', uncertain: 'uncertain', showDetails: 'Show details.',
+    details: 'Quote details: {1}', unresolved: 'the speaker could not be resolved', confidence: 'confidence {1}%',
+    attribution: 'Attribution', allBy1: 'All {1} quote by {2}', allBy: 'All {1} quotes by {2}',
+    allUnattributed1: 'All {1} unattributed quote', allUnattributed: 'All {1} unattributed quotes',
+    direct: 'direct', mixed: 'mixed', indirect: 'indirect',
+  };
+  function str(key, ...subs) {
+    let s = STRINGS[key];
+    subs.forEach((v, i) => { s = s.split('{' + (i + 1) + '}').join(v); });
+    return s;
+  }
   const INLINE_CLIMB = new Set([
     'a', 'em', 'i', 'b', 'strong', 'span', 'q', 'cite', 'mark', 'u', 's', 'small', 'font', 'abbr',
     'sup', 'sub', 'time', 'bdi', 'bdo', 'dfn', 'ins', 'del', 'code', 'var', 'kbd', 'samp', 'data',
@@ -55,7 +70,7 @@
   }
 
   function labelText(item) {
-    return item.speakerName ? '— ' + item.speakerName : '— unattributed';
+    return item.speakerName ? '— ' + item.speakerName : STRINGS.labelUnattributed;
   }
 
   /** Colour slot per speaker, in order of first appearance; -1 = unattributed. */
@@ -136,7 +151,7 @@
       dot.style.backgroundColor = g.color;
       const name = doc.createElement('span');
       name.className = 'qlw-name';
-      name.textContent = g.speaker || 'Unattributed';
+      name.textContent = g.speaker || STRINGS.unattributed;
       const count = doc.createElement('span');
       count.className = 'qlw-count';
       count.textContent = String(g.quotes.length);
@@ -380,8 +395,9 @@
         (item.speakerKind === 'anonymous' ? ' anonymous' : '') + (item.uncertain ? ' uncertain' : '');
       b.style.setProperty('--c', slot < 0 ? UNATTRIBUTED : colors[slot % colors.length]);
       b.setAttribute('data-label', labelText(item));
-      const who = item.speakerName || 'unknown speaker (unattributed)';
-      b.setAttribute('aria-label', `quote by ${who}, ${item.kind}${item.speakerKind === 'anonymous' ? ', unnamed source' : ''}${item.uncertain ? ', uncertain' : ''}. Show details.`);
+      const who = item.speakerName || STRINGS.unknownSpeaker;
+      b.setAttribute('aria-label', str('quoteBy', who, STRINGS[item.kind] || item.kind) + (item.speakerKind === 'anonymous' ? ', ' + STRINGS.unnamedSource : '') +
+        (item.uncertain ? ', ' + STRINGS.uncertain : '') + '. ' + STRINGS.showDetails);
       b.setAttribute('aria-haspopup', 'dialog');
       b.setAttribute('aria-expanded', 'false');
       b.setAttribute('part', 'label');
@@ -410,17 +426,17 @@
       card.className = 'card' + (theme === 'dark' ? ' dark' : '');
       card.id = 'card';
       card.setAttribute('role', 'dialog');
-      card.setAttribute('aria-label', 'Quote details: ' + (item.speakerName || 'unattributed'));
+      card.setAttribute('aria-label', str('details', item.speakerName || STRINGS.unattributed));
       card.style.setProperty('--c', slot < 0 ? UNATTRIBUTED : colors[slot % colors.length]);
       card.hidden = true;
       if ('popover' in card) card.popover = 'manual';
       const h = doc.createElement('h2');
-      h.textContent = item.speakerName || 'Unattributed';
+      h.textContent = item.speakerName || STRINGS.unattributed;
       card.append(h);
       const meta = [];
       if (item.role) meta.push(item.role);
       if (item.speakerKind && item.speakerKind !== 'unknown') meta.push(item.speakerKind);
-      if (!item.speakerName) meta.push('the speaker could not be resolved');
+      if (!item.speakerName) meta.push(STRINGS.unresolved);
       if (meta.length) {
         const m = doc.createElement('span');
         m.className = 'meta';
@@ -430,12 +446,12 @@
       const kind = doc.createElement('span');
       kind.className = 'meta';
       kind.textContent = (KIND_TEXT[item.kind] || item.kind) +
-        (typeof item.confidence === 'number' ? ` · confidence ${Math.round(item.confidence * 100)}%` : '');
+        (typeof item.confidence === 'number' ? ' · ' + str('confidence', String(Math.round(item.confidence * 100))) : '');
       card.append(kind);
       if (item.sentence) {
         const s = doc.createElement('span');
         s.className = 'sec';
-        s.textContent = 'Attribution';
+        s.textContent = STRINGS.attribution;
         const bq = doc.createElement('blockquote');
         bq.textContent = clip(item.sentence, 400);
         card.append(s, bq);
@@ -443,7 +459,8 @@
       const same = items.filter((o) => (o.speakerName || '').toLowerCase() === (item.speakerName || '').toLowerCase());
       const s2 = doc.createElement('span');
       s2.className = 'sec';
-      s2.textContent = item.speakerName ? `All ${same.length} quote${same.length === 1 ? '' : 's'} by ${item.speakerName}` : `All ${same.length} unattributed quote${same.length === 1 ? '' : 's'}`;
+      const n1 = same.length === 1 ? '1' : '';
+      s2.textContent = item.speakerName ? str('allBy' + n1, String(same.length), item.speakerName) : str('allUnattributed' + n1, String(same.length));
       const ol = doc.createElement('ol');
       for (const o of same) {
         const li = doc.createElement('li');
@@ -628,7 +645,7 @@
   }
 
   root.QuoteLensRender = {
-    PALETTES, UNATTRIBUTED, HOST_TAG, MARK_TAG, KIND_TEXT,
+    PALETTES, UNATTRIBUTED, HOST_TAG, MARK_TAG, KIND_TEXT, STRINGS,
     createRenderer, groupBySpeaker, buildWhoSaidWhat, pageCss, labelText, collapse, clip, detectTheme,
   };
 })(typeof globalThis !== 'undefined' ? globalThis : this);

@@ -38,7 +38,7 @@ function register(test, h) {
   async function popupFor(page, query = '') {
     const tabId = await env().tabIdOf(page);
     const popup = await env().ctx.newPage();
-    await popup.setViewportSize({ width: 400, height: 900 });
+    await popup.setViewportSize({ width: 352, height: 900 });
     await popup.goto(`chrome-extension://${env().extId}/popup.html?tabId=${tabId}${query}`);
     await popup.waitForSelector('#voices .qlv-speakers tbody tr', { timeout: 15000 });
     return popup;
@@ -51,11 +51,16 @@ function register(test, h) {
     }));
   }
 
-  test('reader: the popup opens on the voices summary (speakers, kinds of source, direct vs paraphrased), a real table', async () => {
+  /** Default settings, the reader test page, labelled. */
+  async function start() {
     await env().setStorage({});
     const page = await h.open(PAGE);
     await env().waitDone(page);
-    const ls = await labelInfo(page);
+    return { page, ls: await labelInfo(page) };
+  }
+
+  test('reader: the popup opens on the voices summary (speakers, kinds of source, direct vs paraphrased), a real table', async () => {
+    const { page, ls } = await start();
     assert(ls.length >= 6, `only ${ls.length} labels on ${PAGE}`);
     const popup = await popupFor(page);
     // the summary comes first: before the page controls and the who-said-what list
@@ -100,10 +105,7 @@ function register(test, h) {
   });
 
   test('reader: export from the popup as JSON, CSV (RFC 4180) and Markdown, with the page metadata', async () => {
-    await env().setStorage({});
-    const page = await h.open(PAGE);
-    await env().waitDone(page);
-    const ls = await labelInfo(page);
+    const { page, ls } = await start();
     const popup = await popupFor(page);
     const save = async (id) => {
       const [dl] = await Promise.all([popup.waitForEvent('download'), popup.click(id)]);
@@ -142,11 +144,9 @@ function register(test, h) {
   });
 
   test('reader: copy a quote from its card as text and rich text (“…” — Speaker, role, in Headline, Site, date, URL)', async () => {
-    await env().setStorage({});
-    const page = await h.open(PAGE);
-    await env().waitDone(page);
+    const { page, ls } = await start();
     await env().ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env().base });
-    const id = (await labelInfo(page)).find((l) => l.speaker === 'Priya Nair').id;
+    const id = ls.find((l) => l.speaker === 'Priya Nair').id;
     await page.click(`[data-quotelens-quote="${id}"]`);
     const copyBtn = page.locator(`[data-quotelens-quote="${id}"] .card .copy`);
     await copyBtn.click();
@@ -164,10 +164,7 @@ function register(test, h) {
   });
 
   test('reader: the next/previous-quote command moves focus into each card in order, Esc closes, focus visible, names', async () => {
-    await env().setStorage({});
-    const page = await h.open(PAGE);
-    await env().waitDone(page);
-    const ls = await labelInfo(page);
+    const { page, ls } = await start();
     for (const l of ls) {
       const who = l.speaker || 'unknown speaker (unattributed)';
       assert(['direct', 'mixed', 'indirect'].some((k) => l.aria.startsWith(`quote by ${who}, ${k}`)), `accessible name: ${l.aria}`);
@@ -211,10 +208,8 @@ function register(test, h) {
   });
 
   test('reader: confidence thresholds (hide below 80 %, uncertain below 90 % by default; options change both)', async () => {
-    await env().setStorage({});
-    const page = await h.open(PAGE);
-    await env().waitDone(page);
-    let ls = await labelInfo(page);
+    const { page, ls: first } = await start();
+    let ls = first;
     assert(!ls.some((l) => /12 million/.test(l.text)), 'the 0.70 indirect label is hidden by default');
     const berg = ls.find((l) => l.speaker === 'Jonas Berg');
     assert(berg && / uncertain/.test(berg.cls) && /uncertain/.test(berg.aria), `the 0.85 label is not drawn as uncertain: ${JSON.stringify(berg)}`);
@@ -285,8 +280,13 @@ function register(test, h) {
       // the label's card in German: the copy button
       await page.bringToFront();
       await page.click('[data-quotelens-quote]');
-      const copyText = await page.evaluate(() => document.querySelector('[data-quotelens-quote]').shadowRoot.querySelector('.card .copy').textContent);
-      eq(copyText, 'Zitat mit Quelle kopieren', 'card copy button');
+      const card = await page.evaluate(() => {
+        const sr = document.querySelector('[data-quotelens-quote]').shadowRoot;
+        return { copy: sr.querySelector('.card .copy').textContent, text: sr.querySelector('.card').textContent, aria: sr.querySelector('button').getAttribute('aria-label') };
+      });
+      eq(card.copy, 'Zitat mit Quelle kopieren', 'card copy button');
+      assert(/Direktes Zitat · Sicherheit \d+ %/.test(card.text) && /Alle 2 Zitate von Priya Nair/.test(card.text), `card in German: ${card.text}`);
+      assert(card.aria.startsWith('Zitat von Priya Nair, direkt'), `label name in German: ${card.aria}`);
     } finally {
       await ctx.close().catch(() => {});
       fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });

@@ -35,6 +35,7 @@
       const c = typeof it.confidence === 'number' ? Math.round(it.confidence * 1000) / 1000 : 1;
       if (it.speakerName && c < hide) continue;
       it.uncertain = !!it.speakerName && c < unsure;
+      it.uncertainBelow = unsure;
       out.push(it);
     }
     return out;
@@ -81,7 +82,8 @@
     if (item.uncertain) {
       const p = doc.createElement('span');
       p.className = 'meta note-uncertain';
-      p.textContent = t('cardUncertain', null, 'Uncertain: labels like this one are right less than 90% of the time.');
+      const pct = String(Math.round((item.uncertainBelow || 0) * 100));
+      p.textContent = t('cardUncertain', [pct], `Uncertain: labels like this one are right less than ${pct}% of the time.`);
       card.insertBefore(p, card.querySelector('.sec') || null);
     }
     if (item.speakerKind === 'anonymous') {

@@ -1,10 +1,11 @@
 //! The analysed article: per block its tokens (with lexicon flags), direct quotes and
 //! quote-aware sentences. Built once per article; every rule reads it.
 
-use crate::lexicon::{self, Language, Nominal};
-use crate::model::{Article, BlockKind};
+use crate::api::{Article, BlockKind};
+use crate::fxhash::{fx, FxHashSet};
+use crate::lexicon::{self, Language, Nominal, NO_CUE};
 use crate::quotes::{self, RawQuote};
-use crate::smallstr::{fx, FxHashSet, SmallStr};
+use crate::smallstr::SmallStr;
 use crate::text::{self, TokKind};
 
 /// A block shorter than this many words, mostly capitalised and without a final period, reads
@@ -18,7 +19,7 @@ pub struct Tok {
     pub kind: TokKind,
     pub cap: bool,
     pub lower: SmallStr,
-    /// Cue tier (1 saying … 3 belief), 0 when not a cue.
+    /// Cue tier (`lexicon::CUE_SAYING` … `CUE_MANNER`), `NO_CUE` when not a cue.
     pub cue: u8,
     /// Index of the direct quote (in the block) this token lies in.
     pub quote: Option<u32>,
@@ -54,7 +55,7 @@ impl Tok {
     /// A lower-case content word: not a cue, auxiliary or stop word ("water" in "the water
     /// utility said"). Described speakers are made of these.
     pub fn is_plain_word(&self) -> bool {
-        self.is_word() && !self.cap && self.cue == 0 && self.flags & (lexicon::AUX | lexicon::STOP) == 0
+        self.is_word() && !self.cap && self.cue == NO_CUE && self.flags & (lexicon::AUX | lexicon::STOP) == 0
     }
     pub fn is_base(&self) -> bool {
         self.flags & lexicon::BASE != 0
@@ -119,6 +120,11 @@ pub fn quotes_is_open_char(c: char) -> bool {
 
 impl<'a> Doc<'a> {
     pub fn build(article: &'a Article) -> Doc<'a> {
+        Self::build_in(article, None)
+    }
+
+    /// Like [`Doc::build`], in the given language instead of the detected one.
+    pub fn build_in(article: &'a Article, language: Option<&'static Language>) -> Doc<'a> {
         let texts: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
         let mut all_quotes = quotes::find_all(&texts);
         let mut lowercase_seen: FxHashSet<u64> = FxHashSet::with_capacity_and_hasher(
@@ -176,13 +182,15 @@ impl<'a> Doc<'a> {
             let headline_like = title_case || (b.kind == BlockKind::Heading && words > 25);
             blocks.push(BlockData { text, kind: b.kind, toks, quotes: bq, sents, headline_like });
         }
-        let lang = lexicon::detect(
-            blocks
-                .iter()
-                .flat_map(|b| b.toks.iter())
-                .filter(|t| t.kind == TokKind::Word && !t.cap)
-                .map(|t| t.lower.as_str()),
-        );
+        let lang = language.unwrap_or_else(|| {
+            lexicon::detect(
+                blocks
+                    .iter()
+                    .flat_map(|b| b.toks.iter())
+                    .filter(|t| t.kind == TokKind::Word && !t.cap)
+                    .map(|t| t.lower.as_str()),
+            )
+        });
         for b in &mut blocks {
             for t in &mut b.toks {
                 if t.kind != TokKind::Word {
@@ -247,7 +255,7 @@ fn ends_clause(t: &Tok) -> bool {
 fn mark_particle_cues(lang: &Language, toks: &mut [Tok], sents: &[(usize, usize)]) {
     for &(s, e) in sents {
         for i in s..e {
-            if toks[i].cue != 0 || toks[i].quote.is_some() || toks[i].kind != TokKind::Word {
+            if toks[i].cue != NO_CUE || toks[i].quote.is_some() || toks[i].kind != TokKind::Word {
                 continue;
             }
             let Some(parts) = lang.particle_cues.get(toks[i].lower.as_str()) else { continue };

@@ -2,9 +2,9 @@
 //! quotations, linked by surname, short form and acronym to the earliest full mention; plus
 //! the look-ups that resolve pronouns and nominals ("the company", "she") at a position.
 
+use crate::api::{Span, SpeakerKind};
 use crate::doc::Doc;
 use crate::lexicon::Gender;
-use crate::model::{Span, SpeakerKind};
 
 /// How far back (in blocks) a pronoun or nominal looks for its antecedent.
 pub const ANTECEDENT_WINDOW_BLOCKS: usize = 6;
@@ -12,9 +12,6 @@ pub const ANTECEDENT_WINDOW_BLOCKS: usize = 6;
 pub const ANTECEDENT_MAX_MENTIONS: usize = 200;
 /// How many candidates an entity look-up weighs at most (keeps time linear).
 pub const FIND_CANDIDATES: usize = 64;
-/// Honorifics: the word after one is a name ("Mr. King", "Dr. Judge").
-const HONORIFICS: &[&str] =
-    &["Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady", "Herr", "Frau", "Mister", "Madam"];
 /// Longest name, in tokens.
 pub const MAX_NAME_TOKENS: usize = 8;
 
@@ -84,7 +81,7 @@ fn key_of(words: &[String]) -> u64 {
         }
         k.extend(w.chars().flat_map(char::to_lowercase));
     }
-    crate::smallstr::fx(&k)
+    crate::fxhash::fx(&k)
 }
 
 pub fn acronym_of(words: &[String]) -> String {
@@ -137,10 +134,10 @@ pub struct Entities {
     /// Alias entities (an acronym given in parentheses) and the entity they stand for.
     forward: Vec<(usize, usize)>,
     /// Lower-case name → entity, for the common case of a name used again as written.
-    by_key: crate::smallstr::FxHashMap<u64, usize>,
+    by_key: crate::fxhash::FxHashMap<u64, usize>,
     /// (tag, word) → entities: 'l' last word, 'f' first word of a longer name, 's' a one-word
     /// name, 'a' a suffix of a longer name's acronym, 'A' a one-word acronym.
-    by_word: crate::smallstr::FxHashMap<(u8, u64), Vec<usize>>,
+    by_word: crate::fxhash::FxHashMap<(u8, u64), Vec<usize>>,
 }
 
 /// Finds the proper name that starts at token `i` of block `b` (a capitalised word or a
@@ -204,7 +201,7 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
         let tk = &toks[name_a];
         let w = bd.tok_text(name_a);
         // after an honorific the next word is a name even if it is also a title ("Mr. King")
-        let after_honorific = role.last().is_some_and(|r| HONORIFICS.contains(&r.trim_end_matches('.')));
+        let after_honorific = role.last().is_some_and(|r| lang.honorifics.contains(&r.trim_end_matches('.')));
         // "State Department", "Home Office": title words before an organisation word are its name
         let org_run = toks[z - 1].is_word() && lang.orgwords.contains(bd.tok_text(z - 1));
         if let (Some(g), false, false) = (lang.titles.get(w), after_honorific, org_run) {
@@ -325,12 +322,6 @@ pub fn run_words(doc: &Doc, b: usize, r: &NameRun) -> Vec<String> {
         .collect()
 }
 
-/// First words of place names.
-const PLACE_STARTS: &[&str] = &[
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "saudi",
-    "united", "upper", "lower", "san", "santa", "los", "las", "nord", "süd", "ost",
-];
-
 pub fn classify(
     doc: &Doc,
     words: &[String],
@@ -365,7 +356,7 @@ pub fn classify(
     }
     // "South Sudan", "New Zealand", "San Francisco": a place, which speaks as an organisation
     // does ("South Korea said …") and is never a person whose surname is its last word
-    if !is_org && words.len() > 1 && PLACE_STARTS.contains(&words[0].to_lowercase().as_str()) {
+    if !is_org && words.len() > 1 && lang.place_starts.contains(&words[0].to_lowercase().as_str()) {
         is_org = true;
     }
     if is_org {
@@ -413,7 +404,7 @@ impl Entities {
                                 let l = &bd.toks[k].lower;
                                 key_buf.push_str(l.strip_suffix("'s").or_else(|| l.strip_suffix("’s")).unwrap_or(l));
                             }
-                            let id = match e.by_key.get(&crate::smallstr::fx(&key_buf)).copied() {
+                            let id = match e.by_key.get(&crate::fxhash::fx(&key_buf)).copied() {
                                 Some(id) if r.role.is_none() => {
                                     let id = e.resolve_forward(id);
                                     e.list[id].mentions.push(span);
@@ -599,7 +590,7 @@ impl Entities {
 
     /// Records entity `id` under its words and acronym suffixes, for `find`.
     fn index(&mut self, id: usize) {
-        let fx = crate::smallstr::fx;
+        let fx = crate::fxhash::fx;
         let e = &self.list[id];
         let mut keys: [(u8, u64); 12] = [(0, 0); 12];
         let mut n = 0;
@@ -629,7 +620,7 @@ impl Entities {
 
     /// The most recent entity filed under `key` that satisfies `pred`.
     fn latest(&self, tag: u8, key: &str, pred: impl Fn(&Entity) -> bool) -> Option<usize> {
-        let v = self.by_word.get(&(tag, crate::smallstr::fx(key)))?;
+        let v = self.by_word.get(&(tag, crate::fxhash::fx(key)))?;
         v.iter().rev().take(FIND_CANDIDATES).copied().filter(|&i| pred(&self.list[i])).max()
     }
 

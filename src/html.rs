@@ -23,7 +23,7 @@
 //! stays U+00A0, soft hyphens (U+00AD) are dropped, `<br>` is a space, inline elements add
 //! no space.
 
-use crate::model::{Article, Block, BlockKind};
+use crate::api::{Article, Block, BlockKind};
 use scraper::node::Element;
 use scraper::{Html, Node};
 

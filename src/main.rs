@@ -15,14 +15,17 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
+    use clap::builder::PossibleValuesParser;
     use clap::{Parser, Subcommand};
     use quotelens::eval::{self, GoldQuote, PredQuote, RuleStat};
+    use quotelens::export::{self, QuoteRecord};
     use quotelens::offsets::Utf16Index;
     use quotelens::{analyze, Analysis, Article, Config};
     use serde_json::{json, Value};
     use std::collections::BTreeMap;
-    use std::io::{BufRead, Read, Write};
-    use std::time::Instant;
+    use std::io::{BufRead, IsTerminal, Read, Write};
+    use std::sync::{mpsc, Arc, Mutex};
+    use std::time::{Duration, Instant};
 
     #[derive(Parser)]
     #[command(
@@ -40,12 +43,16 @@ mod cli {
         /// Drop quotes below this confidence (0..1).
         #[arg(long, default_value_t = 0.0)]
         min_confidence: f32,
-        /// Do not report indirect (or mixed) speech.
+        /// Do not look for indirect (or mixed) speech: the indirect rules do not run.
         #[arg(long)]
         no_indirect: bool,
-        /// Sieve order, comma-separated rule ids (default: trailing-cue,leading-cue,colon-intro,according-to,continuation,adjacent-quote,lone-candidate).
-        #[arg(long, value_delimiter = ',')]
+        /// The rules that run, in order: comma-separated rule ids; a rule left out does not run
+        /// (default: every rule, in the order listed below).
+        #[arg(long, value_delimiter = ',', value_parser = PossibleValuesParser::new(quotelens::sieves::RULE_IDS))]
         sieves: Option<Vec<String>>,
+        /// The articles' language (en, de); default: detected from each article's text.
+        #[arg(long)]
+        lang: Option<String>,
     }
 
     impl EngineOpts {
@@ -55,6 +62,7 @@ mod cli {
             if let Some(s) = &self.sieves {
                 c.set_sieve_order(s)?;
             }
+            c.set_language(self.lang.as_deref())?;
             Ok(c)
         }
     }
@@ -75,6 +83,10 @@ mod cli {
             /// Treat the input as HTML (default: guessed from the content).
             #[arg(long)]
             html: bool,
+            /// With --jsonl: documents analysed at once, one thread each (default: all cores).
+            /// The output keeps the input order.
+            #[arg(long, short = 'j', value_parser = clap::value_parser!(u32).range(1..))]
+            jobs: Option<u32>,
             #[command(flatten)]
             opts: EngineOpts,
         },
@@ -110,14 +122,15 @@ mod cli {
     pub fn run() -> i32 {
         let cli = Cli::parse();
         let res = match cli.cmd {
-            Cmd::Extract { file, json, jsonl, html, opts } => match opts.config() {
+            Cmd::Extract { file, json, jsonl, html, jobs, opts } => match opts.config() {
                 Err(e) => Err(e),
                 Ok(cfg) => {
                     if jsonl {
                         if file.is_some() {
                             Err("--jsonl reads stdin; give no FILE".into())
                         } else {
-                            Ok(extract_jsonl(&cfg))
+                            let all = std::thread::available_parallelism().map_or(1, |n| n.get());
+                            extract_jsonl(&cfg, jobs.map_or(all, |j| j as usize))
                         }
                     } else {
                         match file {
@@ -260,89 +273,255 @@ mod cli {
         Ok(())
     }
 
-    /// The JSONL contract: offsets in code points into `text`.
-    pub fn predict(text: &str, cfg: &Config) -> Result<Vec<Value>, String> {
-        let (article, starts) = Article::from_plain_text(text);
-        let a = safe_analyze(&article, cfg)?;
-        let idx = Utf16Index::new(text);
-        let cp = |b: usize, off: usize| idx.to_code_points(starts[b] + off);
-        let sp = |s: &quotelens::Span| json!([cp(s.block, s.start), cp(s.block, s.end)]);
-        Ok(a.quotes
-            .iter()
-            .map(|q| {
-                json!({
-                    "start": cp(q.span.block, q.span.start),
-                    "end": cp(q.span.block, q.span.end),
-                    "text": &article.blocks[q.span.block].text[q.span.start..q.span.end],
-                    "kind": q.kind.as_str(),
-                    "speaker": q.speaker.map(|s| a.speakers[s].name.clone()),
-                    "speaker_mentions": q.speaker_mentions.iter().map(sp).collect::<Vec<_>>(),
-                    "cue": q.cue.as_ref().map(sp),
-                    "rule": q.rule,
-                    "confidence": (q.confidence * 100.0).round() / 100.0,
-                })
-            })
-            .collect())
+    /// The JSONL contract (`quotelens::export`): offsets in code points into `text`.
+    pub fn predict(text: &str, cfg: &Config) -> Result<Vec<QuoteRecord>, String> {
+        std::panic::catch_unwind(|| export::quote_records(text, cfg))
+            .map_err(|_| "internal error in the engine (please report this input)".to_string())
     }
 
-    fn extract_jsonl(cfg: &Config) -> i32 {
-        let stdin = std::io::stdin();
-        let stdout = std::io::stdout();
-        let mut out = std::io::BufWriter::new(stdout.lock());
-        let mut failed = 0usize;
-        for (n, line) in stdin.lock().lines().enumerate() {
-            let lineno = n + 1;
-            let line = match line {
-                Ok(l) => l,
-                Err(e) => {
-                    eprintln!("quotelens: line {lineno}: unreadable ({e})");
-                    failed += 1;
-                    let _ = writeln!(
-                        out,
-                        "{}",
-                        json!({"id": null, "error": format!("line {lineno}: unreadable input: {e}")})
-                    );
-                    continue;
-                }
-            };
-            if line.trim().is_empty() {
-                continue;
+    /// One output line of `extract --jsonl`: fields in alphabetical order, as always.
+    #[derive(serde::Serialize)]
+    struct ResultLine<'a> {
+        id: &'a Value,
+        quotes: &'a [QuoteRecord],
+    }
+
+    /// One input line of `extract --jsonl`.
+    #[derive(serde::Deserialize)]
+    struct InputLine<'a> {
+        #[serde(default)]
+        id: Value,
+        #[serde(borrow, default)]
+        text: Option<std::borrow::Cow<'a, str>>,
+    }
+
+    /// Lines per batch handed to a worker: small enough to balance two cores at the end of a
+    /// run, large enough that the channel costs nothing next to the engine.
+    const BATCH_LINES: usize = 32;
+    /// A batch also closes once it holds this many bytes of input.
+    const BATCH_BYTES: usize = 256 * 1024;
+    /// The progress line is redrawn at most this often.
+    const PROGRESS_EVERY: Duration = Duration::from_millis(250);
+
+    /// Input lines with their 1-based numbers.
+    type Batch = Vec<(usize, Vec<u8>)>;
+
+    /// What a batch gave: the output lines, the messages for stderr, failures, bytes read.
+    #[derive(Default)]
+    struct Done {
+        out: Vec<u8>,
+        errors: Vec<String>,
+        failed: usize,
+        docs: usize,
+        bytes: usize,
+    }
+
+    /// Answers one input line (appending its output line to `d`).
+    fn answer_line(lineno: usize, raw: &[u8], cfg: &Config, d: &mut Done) {
+        d.bytes += raw.len() + 1;
+        let fail = |d: &mut Done, id: Value, msg: String| {
+            d.errors.push(format!("quotelens: line {lineno}: {msg}"));
+            d.failed += 1;
+            let _ = writeln!(d.out, "{}", json!({"id": id, "error": format!("line {lineno}: {msg}")}));
+        };
+        let line = match std::str::from_utf8(raw) {
+            Ok(l) => l,
+            Err(e) => return fail(d, Value::Null, format!("unreadable input: not UTF-8 ({e})")),
+        };
+        if line.trim().is_empty() {
+            return;
+        }
+        d.docs += 1;
+        // the usual line parsed straight into its two fields (other fields skipped unbuilt);
+        // anything else through a JSON value, for a precise message
+        let (id, text) = match serde_json::from_str::<InputLine>(line) {
+            Ok(InputLine { id, text: Some(text) }) => (id, text),
+            _ => {
+                let v: Value = match serde_json::from_str(line) {
+                    Ok(v) => v,
+                    Err(e) => return fail(d, recover_id(line), format!("not JSON: {e}")),
+                };
+                let id = v.get("id").cloned().unwrap_or(Value::Null);
+                return fail(d, id, "no string field \"text\"".to_string());
             }
-            let v: Value = match serde_json::from_str(&line) {
-                Ok(v) => v,
-                Err(e) => {
-                    eprintln!("quotelens: line {lineno}: not JSON ({e})");
-                    failed += 1;
-                    let id = recover_id(&line);
-                    let _ = writeln!(out, "{}", json!({"id": id, "error": format!("line {lineno}: not JSON: {e}")}));
-                    continue;
+        };
+        match predict(&text, cfg) {
+            Ok(quotes) => {
+                let _ = serde_json::to_writer(&mut d.out, &ResultLine { id: &id, quotes: &quotes });
+                d.out.push(b'\n');
+            }
+            Err(e) => fail(d, id, e),
+        }
+    }
+
+    fn answer_batch(batch: &Batch, cfg: &Config) -> Done {
+        let mut d = Done::default();
+        for (lineno, raw) in batch {
+            answer_line(*lineno, raw, cfg, &mut d);
+        }
+        d
+    }
+
+    /// Reads stdin in batches of lines; `send` returns false when nobody listens any more.
+    fn read_batches(mut send: impl FnMut(Batch) -> bool) -> Result<(), String> {
+        let stdin = std::io::stdin();
+        let mut input = stdin.lock();
+        let (mut batch, mut bytes, mut lineno) = (Vec::new(), 0usize, 0usize);
+        loop {
+            let mut raw = Vec::new();
+            let n = input.read_until(b'\n', &mut raw).map_err(|e| format!("stdin: {e}"))?;
+            if n == 0 {
+                break;
+            }
+            lineno += 1;
+            while raw.last().is_some_and(|&b| b == b'\n' || b == b'\r') {
+                raw.pop();
+            }
+            bytes += raw.len();
+            batch.push((lineno, raw));
+            if batch.len() >= BATCH_LINES || bytes >= BATCH_BYTES {
+                if !send(std::mem::take(&mut batch)) {
+                    return Ok(());
                 }
-            };
-            let id = v.get("id").cloned().unwrap_or(Value::Null);
-            let Some(text) = v.get("text").and_then(Value::as_str) else {
-                eprintln!("quotelens: line {lineno}: no string field \"text\"");
-                failed += 1;
-                let _ =
-                    writeln!(out, "{}", json!({"id": id, "error": format!("line {lineno}: no string field \"text\"")}));
-                continue;
-            };
-            match predict(text, cfg) {
-                Ok(quotes) => {
-                    let _ = writeln!(out, "{}", json!({"id": id, "quotes": quotes}));
-                }
-                Err(e) => {
-                    eprintln!("quotelens: line {lineno}: {e}");
-                    failed += 1;
-                    let _ = writeln!(out, "{}", json!({"id": id, "error": format!("line {lineno}: {e}")}));
-                }
+                bytes = 0;
             }
         }
-        let _ = out.flush();
+        if !batch.is_empty() {
+            send(batch);
+        }
+        Ok(())
+    }
+
+    /// Documents, MB/s and (when stdin is a file of known size) ETA on one redrawn stderr line,
+    /// only when stderr is a terminal.
+    struct Progress {
+        on: bool,
+        total: Option<u64>,
+        start: Instant,
+        last: Instant,
+        docs: usize,
+        bytes: usize,
+    }
+
+    impl Progress {
+        fn new() -> Self {
+            let on = std::io::stderr().is_terminal();
+            let total = std::fs::metadata("/dev/stdin").ok().filter(|m| m.is_file()).map(|m| m.len());
+            let now = Instant::now();
+            Progress { on, total, start: now, last: now, docs: 0, bytes: 0 }
+        }
+
+        fn add(&mut self, d: &Done) {
+            self.docs += d.docs;
+            self.bytes += d.bytes;
+            if self.on && self.last.elapsed() >= PROGRESS_EVERY {
+                self.last = Instant::now();
+                self.draw(false);
+            }
+        }
+
+        /// Messages for stderr, written above the progress line.
+        fn say(&self, msgs: &[String]) {
+            let mut err = std::io::stderr().lock();
+            for m in msgs {
+                let _ = writeln!(err, "{}{m}", if self.on { "\r\x1b[K" } else { "" });
+            }
+        }
+
+        fn draw(&self, last: bool) {
+            let secs = self.start.elapsed().as_secs_f64().max(1e-9);
+            let rate = self.bytes as f64 / secs;
+            let eta = match self.total {
+                Some(t) if !last && rate > 0.0 => {
+                    format!(", ETA {:.0} s", (t as f64 - self.bytes as f64).max(0.0) / rate)
+                }
+                _ => String::new(),
+            };
+            let _ = write!(
+                std::io::stderr().lock(),
+                "\r\x1b[Kquotelens: {} documents, {:.1} MB, {:.1} MB/s{eta}{}",
+                self.docs,
+                self.bytes as f64 / 1e6,
+                rate / 1e6,
+                if last { "\n" } else { "" }
+            );
+        }
+    }
+
+    /// `extract --jsonl`: stdin → stdout on `jobs` threads, output in input order.
+    fn extract_jsonl(cfg: &Config, jobs: usize) -> Result<i32, String> {
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        let mut progress = Progress::new();
+        let mut failed = 0usize;
+        let mut emit = |d: Done, progress: &mut Progress| -> Result<(), String> {
+            progress.say(&d.errors);
+            failed += d.failed;
+            out.write_all(&d.out).map_err(|e| format!("stdout: {e}"))?;
+            progress.add(&d);
+            Ok(())
+        };
+        if jobs <= 1 {
+            let mut res = Ok(());
+            read_batches(|b| {
+                res = emit(answer_batch(&b, cfg), &mut progress);
+                res.is_ok()
+            })?;
+            res?;
+        } else {
+            // reader → workers → this thread, which puts the batches back in input order
+            let (work_tx, work_rx) = mpsc::sync_channel::<(usize, Batch)>(2 * jobs);
+            let (done_tx, done_rx) = mpsc::sync_channel::<(usize, Done)>(2 * jobs);
+            // when this thread stops listening (stdout closed), the workers stop, and with the last
+            // of them the work queue goes, which stops the reader
+            let work_rx = Arc::new(Mutex::new(work_rx));
+            std::thread::scope(|s| -> Result<(), String> {
+                for _ in 0..jobs {
+                    let (work_rx, done_tx) = (Arc::clone(&work_rx), done_tx.clone());
+                    s.spawn(move || loop {
+                        let next = work_rx.lock().map(|rx| rx.recv());
+                        let Ok(Ok((seq, batch))) = next else { break };
+                        if done_tx.send((seq, answer_batch(&batch, cfg))).is_err() {
+                            break;
+                        }
+                    });
+                }
+                drop((done_tx, work_rx));
+                let reader = s.spawn(move || {
+                    let mut seq = 0;
+                    read_batches(|b| {
+                        seq += 1;
+                        work_tx.send((seq - 1, b)).is_ok()
+                    })
+                });
+                let (mut next, mut pending) = (0usize, BTreeMap::new());
+                let mut res = Ok(());
+                for (seq, d) in done_rx.iter() {
+                    pending.insert(seq, d);
+                    while let Some(d) = pending.remove(&next) {
+                        next += 1;
+                        if res.is_ok() {
+                            res = emit(d, &mut progress);
+                        }
+                    }
+                    if res.is_err() {
+                        break; // dropping the receiver stops the workers, then the reader
+                    }
+                }
+                drop(done_rx);
+                let read = reader.join().unwrap_or_else(|_| Err("stdin reader failed".into()));
+                res.and(read)
+            })?;
+        }
+        out.flush().map_err(|e| format!("stdout: {e}"))?;
+        if progress.on {
+            progress.draw(true);
+        }
         if failed > 0 {
             eprintln!("quotelens: {failed} line(s) failed; the others were processed");
-            1
+            Ok(1)
         } else {
-            0
+            Ok(0)
         }
     }
 
@@ -407,11 +586,23 @@ mod cli {
             let text = d.get("text").and_then(Value::as_str).unwrap_or("");
             let gold: Vec<GoldQuote> =
                 d.get("quotes").cloned().map(|q| serde_json::from_value(q).unwrap_or_default()).unwrap_or_default();
-            let pred_v = predict(text, cfg)?;
+            let recs = predict(text, cfg)?;
             if let Some(w) = dump_out.as_mut() {
-                let _ = writeln!(w, "{}", json!({"id": d.get("id"), "quotes": pred_v}));
+                let id = d.get("id").unwrap_or(&Value::Null);
+                let _ = serde_json::to_writer(&mut *w, &ResultLine { id, quotes: &recs });
+                let _ = writeln!(w);
             }
-            let pred: Vec<PredQuote> = pred_v.into_iter().filter_map(|v| serde_json::from_value(v).ok()).collect();
+            let pred: Vec<PredQuote> = recs
+                .into_iter()
+                .map(|r| PredQuote {
+                    start: r.start,
+                    end: r.end,
+                    kind: r.kind.to_string(),
+                    speaker: r.speaker,
+                    speaker_mentions: r.speaker_mentions,
+                    rule: r.rule.to_string(),
+                })
+                .collect();
             scored.push(eval::Doc { gold, pred });
         }
         if scored.is_empty() {

@@ -143,25 +143,21 @@ pub fn tokenize_into(text: &str, mut emit: impl FnMut(Token)) {
     }
 }
 
+/// German month names (`lexicon/de/months.txt`): after "12." they make the period an ordinal's,
+/// not a sentence end. Sentences are split before the language is known, so for every article.
+fn months_de() -> &'static [&'static str] {
+    static M: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    M.get_or_init(|| {
+        include_str!("lexicon/de/months.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
+
 /// Sentence boundaries of a block as byte ranges, never splitting inside `protected` ranges
 /// (the block's direct quotes), so a quotation and its cue stay in one sentence.
-/// German month names: after "12." they make the period an ordinal's, not a sentence end.
-const MONTHS_DE: &[&str] = &[
-    "Januar",
-    "Jänner",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-];
-
 pub fn sentences(text: &str, protected: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -204,7 +200,7 @@ pub fn sentences(text: &str, protected: &[(usize, usize)]) -> Vec<(usize, usize)
             // German ordinals in dates: "am 12. Oktober", "vom 3. März"
             if (1..=2).contains(&w.len()) && w.bytes().all(|d| d.is_ascii_digit()) {
                 let next_word = text[at + 1..].trim_start().split(|ch: char| !ch.is_alphabetic()).next().unwrap_or("");
-                if MONTHS_DE.contains(&next_word) {
+                if months_de().contains(&next_word) {
                     continue;
                 }
             }

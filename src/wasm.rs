@@ -3,7 +3,7 @@
 //! JavaScript sees offsets in **UTF-16 code units** (JavaScript string indices) into the
 //! text of the block they name. See `README.md` ("Engine API") for the shapes.
 
-use crate::model::{Analysis, Article, Block, Span};
+use crate::api::{Analysis, Article, Block, Span};
 use crate::offsets::Utf16Index;
 use crate::Config;
 use serde::{Deserialize, Serialize};
@@ -154,9 +154,9 @@ fn to_js(article: &Article, a: &Analysis) -> JsAnalysis {
             id,
             name: s.name.clone(),
             kind: match s.kind {
-                crate::model::SpeakerKind::Person => "person",
-                crate::model::SpeakerKind::Organisation => "organisation",
-                crate::model::SpeakerKind::Unknown => "unknown",
+                crate::api::SpeakerKind::Person => "person",
+                crate::api::SpeakerKind::Organisation => "organisation",
+                crate::api::SpeakerKind::Unknown => "unknown",
             },
             role: s.role.clone(),
             mentions: s.mentions.iter().map(span).collect(),

@@ -8,8 +8,13 @@ fn bin() -> Command {
 }
 
 fn run_jsonl(input: &str) -> (Vec<Value>, String, i32) {
+    run_jsonl_with(input, &[])
+}
+
+fn run_jsonl_with(input: &str, args: &[&str]) -> (Vec<Value>, String, i32) {
     let mut child = bin()
         .args(["extract", "--jsonl"])
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -42,6 +47,7 @@ fn jsonl_contract_offsets_are_code_points() {
     assert_eq!(q["text"], slice.as_str());
     assert_eq!(q["kind"], "direct");
     assert_eq!(q["speaker"], "Olena Kovalenko");
+    assert_eq!(q["speaker_kind"], "person");
     assert_eq!(q["rule"], "trailing-cue");
     let cue = q["cue"].as_array().unwrap();
     let cue_text: String = chars[cue[0].as_u64().unwrap() as usize..cue[1].as_u64().unwrap() as usize].iter().collect();
@@ -50,6 +56,76 @@ fn jsonl_contract_offsets_are_code_points() {
     let m_text: String = chars[m[0].as_u64().unwrap() as usize..m[1].as_u64().unwrap() as usize].iter().collect();
     assert_eq!(m_text, "Olena Kovalenko");
     assert!(q["confidence"].as_f64().unwrap() > 0.5);
+}
+
+/// Every field of the contract, on every quote, with the right JSON type.
+#[test]
+fn jsonl_contract_has_every_field() {
+    let text = "Acme Corp. cut 300 jobs on Monday.\n\n\"We regret it,\" the company said. \"Odd,\" someone wrote.";
+    let line = serde_json::json!({"id": 1, "text": text}).to_string();
+    let (out, _, code) = run_jsonl(&(line + "\n"));
+    assert_eq!(code, 0);
+    let quotes = out[0]["quotes"].as_array().unwrap();
+    assert!(!quotes.is_empty());
+    for q in quotes {
+        let o = q.as_object().unwrap();
+        for k in
+            ["start", "end", "text", "kind", "speaker", "speaker_kind", "speaker_mentions", "cue", "rule", "confidence"]
+        {
+            assert!(o.contains_key(k), "field {k} in {q}");
+        }
+        assert!(q["start"].is_u64() && q["end"].is_u64() && q["text"].is_string() && q["rule"].is_string());
+        assert!(["direct", "mixed", "indirect"].contains(&q["kind"].as_str().unwrap()));
+        assert!(q["speaker_mentions"].is_array() && (q["cue"].is_null() || q["cue"].is_array()));
+        assert!(q["confidence"].is_f64());
+        // a speaker kind exactly when there is a speaker, in lower case
+        assert_eq!(q["speaker"].is_null(), q["speaker_kind"].is_null(), "{q}");
+        if let Some(k) = q["speaker_kind"].as_str() {
+            assert_eq!(k, k.to_lowercase());
+        }
+    }
+    let company = quotes.iter().find(|q| q["text"] == "\"We regret it,\"").expect("the company's quote");
+    assert_eq!(company["speaker_kind"], "organisation", "{company}");
+}
+
+/// Many documents on several threads: the same output, in input order, as on one.
+#[test]
+fn jobs_keep_the_input_order_and_the_output() {
+    let mut input = String::new();
+    for i in 0..150 {
+        let text = match i % 3 {
+            0 => format!("\"Shipment {i} left on time,\" said dispatcher Mara Quist."),
+            1 => format!("Inspector Tom Bell said that crate {i} was damaged.\n\n\"We will check it,\" he added."),
+            _ => format!("Nothing was said about item {i}."),
+        };
+        input.push_str(&serde_json::json!({"id": format!("d{i}"), "text": text}).to_string());
+        input.push('\n');
+        if i == 77 {
+            input.push_str("{\"id\": \"bad\", \"text\": \n");
+        }
+    }
+    let (one, _, c1) = run_jsonl_with(&input, &["--jobs", "1"]);
+    let (four, err, c4) = run_jsonl_with(&input, &["--jobs", "4"]);
+    assert_eq!((c1, c4), (1, 1), "the malformed line makes the exit status 1");
+    assert_eq!(one.len(), 151);
+    assert_eq!(one, four, "the same lines in the same order with 4 jobs");
+    assert_eq!(four[78]["id"], "bad");
+    assert!(four[78]["error"].as_str().unwrap().starts_with("line 79:"), "{}", four[78]);
+    assert!(err.contains("line 79"), "stderr names the line: {err}");
+    assert_eq!(four[149]["id"], "d148");
+    assert_eq!(four[1]["quotes"][0]["speaker"], "Tom Bell");
+    // not a terminal: no progress line on stderr
+    assert!(!err.contains("MB/s"), "{err}");
+}
+
+#[test]
+fn bad_jobs_and_lang_are_clear_errors() {
+    let out = bin().args(["extract", "--jsonl", "--jobs", "0"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--jobs"));
+    let out = bin().args(["extract", "--jsonl", "--lang", "xx"]).stdin(Stdio::null()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown language 'xx'"));
 }
 
 #[test]
@@ -117,4 +193,17 @@ fn missing_file_is_a_clear_error() {
     let out = bin().args(["extract", "/no/such/file.txt"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/file.txt"));
+}
+
+#[test]
+fn help_lists_every_rule_id_and_an_unknown_id_is_refused() {
+    let out = bin().args(["extract", "--help"]).output().unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    for id in quotelens::sieves::RULE_IDS {
+        assert!(help.contains(id), "{id} missing from the help:\n{help}");
+    }
+    let out = bin().args(["extract", "--sieves", "trailing-cue,nope", "-"]).output().unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("nope") && err.contains("indirect-subjunctive"), "{err}");
 }

@@ -16,8 +16,8 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use quotelens::api::{Article, BlockKind};
 use quotelens::html::article_from_html;
-use quotelens::model::{Article, BlockKind};
 
 /// Pages that are expected to fail, with the reason.
 const KNOWN_FAILURES: &[(&str, &str)] = &[
@@ -156,7 +156,7 @@ fn check_page(dir: &Path) -> Outcome {
         let w = words(&b.text);
         let run = longest_common_run(&excerpt, &w);
         if paragraphs < EXCERPT_WITHIN_PARAGRAPHS {
-            if run >= need && best.map_or(true, |(r, _)| run > r) {
+            if run >= need && best.is_none_or(|(r, _)| run > r) {
                 best = Some((run, i));
             }
         } else if let Some((run, i)) = best {

@@ -1,33 +1,11 @@
 //! Property tests: the engine never panics, and its spans are sane, on any text.
 use proptest::prelude::*;
-use quotelens::{analyze, Article, Block, Config, QuoteKind};
+use quotelens::{analyze, Article, Block, Config};
+
+mod invariants;
 
 fn check(article: &Article) {
-    let a = analyze(article, &Config::default());
-    let mut last = (0usize, 0usize);
-    for q in &a.quotes {
-        let t = &article.blocks[q.span.block].text;
-        for s in std::iter::once(&q.span)
-            .chain(q.speaker_mentions.iter())
-            .chain(q.cue.iter())
-            .chain(std::iter::once(&q.sentence))
-        {
-            let bt = &article.blocks[s.block].text;
-            assert!(s.start <= s.end && s.end <= bt.len(), "span inside its block");
-            assert!(bt.is_char_boundary(s.start) && bt.is_char_boundary(s.end), "span on char boundaries");
-        }
-        assert!(q.span.end > q.span.start && !t[q.span.start..q.span.end].trim().is_empty());
-        assert!((q.span.block, q.span.start) >= last, "quotes sorted");
-        last = (q.span.block, q.span.start);
-        if let Some(s) = q.speaker {
-            assert!(s < a.speakers.len());
-        }
-        assert!((0.0..=1.0).contains(&q.confidence));
-    }
-    let direct: Vec<_> = a.quotes.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
-    for w in direct.windows(2) {
-        assert!(w[0].span.block < w[1].span.block || w[0].span.end <= w[1].span.start, "direct quotes do not overlap");
-    }
+    invariants::check_analysis(article, &analyze(article, &Config::default()));
 }
 
 fn article(paras: Vec<String>) -> Article {

@@ -41,9 +41,18 @@ test('options: indirect speech off, minimum confidence', () => {
   assert.equal(analyze(blocks, { minConfidence: 0.99 }).quotes.length, 0);
 });
 
+test('options: the sieves are the CLI\'s rule ids, indirect ones included, in order', () => {
+  const blocks = [{ text: '"The harbour will reopen next week," Karin Holm said at the quay.' }];
+  assert.equal(analyze(blocks).quotes[0].rule, 'trailing-cue');
+  assert.equal(analyze(blocks, { sieves: ['lone-candidate', 'trailing-cue'] }).quotes[0].rule, 'lone-candidate');
+  const indirect = [{ text: 'The ministry said the bridge would reopen in March after repairs.' }];
+  assert.equal(analyze(indirect, { sieves: ['indirect-verb'] }).quotes[0].rule, 'indirect-verb');
+  assert.equal(analyze(indirect, { sieves: ['trailing-cue', 'indirect-inverted'] }).quotes.length, 0);
+});
+
 test('bad input is a clear error, not a crash', () => {
   assert.throws(() => analyze('not an array'), /bad blocks/);
-  assert.throws(() => analyze([{ text: 'x' }], { sieves: ['no-such-sieve'] }), /unknown sieve/);
+  assert.throws(() => analyze([{ text: 'x' }], { sieves: ['no-such-sieve'] }), /unknown sieve 'no-such-sieve'.*trailing-cue.*indirect-subjunctive/);
   // and the module still works afterwards
   assert.equal(analyze([{ text: '' }]).quotes.length, 0);
   assert.match(version(), /^\d+\.\d+\.\d+/);

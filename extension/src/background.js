@@ -1,36 +1,91 @@
 /* QuoteLens — background (Chrome: service worker; Firefox: background scripts).
  *
- * - Runs the engine for content scripts that cannot compile Wasm (strict page CSP in Chromium).
+ * - Runs the engine for the content scripts (in both browsers: never on a page's main thread).
  * - Toggles labels for a tab (popup, keyboard command Alt+Shift+Q) and shows the quote count on the
  *   toolbar badge.
+ * - Holds a port from every content script: when the extension is disabled, updated or removed the
+ *   ports disconnect and the pages remove their labels and observers.
  * Never makes a network request: the only fetch is the engine's own .wasm inside the extension.
+ *
+ * Messages are accepted only from the senders that should send them, with checked shapes and sizes
+ * (MESSAGES below); anything else gets no answer at all.
  */
-/* global wasm_bindgen, importScripts */
+/* global QuoteLensEngine, QuoteLensExtract, importScripts */
 'use strict';
 
-// Chrome's classic service worker loads the engine glue and settings here, at top level;
+// Chrome's classic service worker loads the engine factory and settings here, at top level;
 // Firefox lists them before this file in background.scripts.
-if (typeof wasm_bindgen === 'undefined' && typeof importScripts === 'function') {
-  importScripts('pkg/quotelens.js', 'settings.js');
+if (typeof QuoteLensEngine === 'undefined' && typeof importScripts === 'function') {
+  importScripts('engine.js', 'settings.js');
 }
 
 const api = globalThis.browser || globalThis.chrome;
-let engineReady = null;
-let initMs = null;
+const BLOCK_KINDS = new Set(['heading', 'paragraph', 'caption', 'listitem', 'blockquote']);
+// the content script's own caps (extract.js LIMITS), checked again here
+const MAX_BLOCKS = 5000;
+const MAX_CHARS = 1000000;
+const MAX_COUNT = 1000000;
 
-function engine() {
-  if (!engineReady) {
-    const t0 = performance.now();
-    engineReady = wasm_bindgen({ module_or_path: api.runtime.getURL('pkg/quotelens_bg.wasm') })
-      .then(() => { initMs = performance.now() - t0; })
-      .catch((e) => { engineReady = null; throw e; });
+let modulePromise = null; // the compiled WebAssembly.Module (compiled once)
+let enginePromise = null; // a live instance: {analyze, version}
+let initMs = null;
+const health = { instances: 0, restarts: 0, lastFailure: null };
+// tests only (set from the extension's own context, never reachable by pages or messages):
+// {mode: 'trap', times: N} makes the next N engine calls fail as a Wasm trap would;
+// {mode: 'delay', ms, times: N} makes them slow (a scan in flight when the worker is killed)
+globalThis.__quotelensFault = null;
+
+function compiled() {
+  if (!modulePromise) {
+    modulePromise = fetch(api.runtime.getURL('pkg/quotelens_bg.wasm'))
+      .then((r) => r.arrayBuffer())
+      .then((bytes) => WebAssembly.compile(bytes))
+      .catch((e) => { modulePromise = null; throw e; });
   }
-  return engineReady;
+  return modulePromise;
 }
 
+/** A fresh engine instance (its own memory): QuoteLensEngine.create() is the wasm-bindgen glue. */
+function engine() {
+  if (!enginePromise) {
+    const t0 = performance.now();
+    enginePromise = (async () => {
+      const module = await compiled();
+      const glue = QuoteLensEngine.create();
+      await glue({ module_or_path: module });
+      health.instances++;
+      initMs = performance.now() - t0;
+      return glue;
+    })().catch((e) => { enginePromise = null; throw e; });
+  }
+  return enginePromise;
+}
+
+async function injectedFault() {
+  const f = globalThis.__quotelensFault;
+  if (!f || !(f.times > 0)) return null;
+  f.times--;
+  if (f.mode === 'delay') { await new Promise((r) => setTimeout(r, f.ms)); return null; }
+  return new WebAssembly.RuntimeError('unreachable (fault injected by a test)');
+}
+
+/** Bad input ("quotelens: …") is the caller's; anything else (a trap, a panic, a broken instance)
+ *  drops the instance and retries once with a fresh one. */
 async function analyze(blocks, options) {
-  await engine();
-  return wasm_bindgen.analyze(blocks, options);
+  for (let attempt = 0; ; attempt++) {
+    const glue = await engine();
+    try {
+      const fault = await injectedFault();
+      if (fault) throw fault;
+      return glue.analyze(blocks, options);
+    } catch (e) {
+      const msg = String(e && e.message || e);
+      if (/^quotelens:/.test(msg)) throw e;
+      health.lastFailure = msg;
+      if (enginePromise) { enginePromise = null; health.restarts++; }
+      if (attempt >= 1) throw new Error('the engine failed twice (' + msg + ')');
+    }
+  }
 }
 
 async function setBadge(tabId, count) {
@@ -61,30 +116,96 @@ async function activeTabId() {
   return tab ? tab.id : null;
 }
 
-api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
-  if (!msg || typeof msg.type !== 'string') return false;
-  switch (msg.type) {
-    case 'analyze':
-      analyze(msg.blocks, msg.options)
-        .then((result) => sendResponse({ result, initMs }))
-        .catch((e) => sendResponse({ error: String(e && e.message || e) }));
-      return true;
-    case 'count':
-      if (sender.tab) setBadge(sender.tab.id, msg.count);
-      return false;
-    case 'tabId':
-      sendResponse({ tabId: sender.tab ? sender.tab.id : null });
-      return false;
-    case 'toggleTab':
-      toggleTab(msg.tabId, msg.on).then(sendResponse);
-      return true;
-    case 'version':
-      engine().then(() => sendResponse({ version: wasm_bindgen.version() }),
-        (e) => sendResponse({ error: String(e) }));
-      return true;
-    default:
-      return false;
+// -----------------------------------------------------------------------------------------------
+// Who may send what
+
+const EXT_ORIGIN = api.runtime.getURL('');
+
+/** A content script of this extension in a web page. */
+function fromTab(sender) {
+  return !!(sender && sender.id === api.runtime.id && sender.tab && typeof sender.tab.id === 'number' &&
+    typeof sender.url === 'string' && /^https?:/.test(sender.url));
+}
+
+/** One of this extension's own pages (popup, options; opened as a tab in the tests). */
+function fromExtensionPage(sender) {
+  return !!(sender && sender.id === api.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(EXT_ORIGIN));
+}
+
+function isPlainObject(v) {
+  return !!v && typeof v === 'object' && !Array.isArray(v);
+}
+
+function validBlocks(blocks) {
+  if (!Array.isArray(blocks) || blocks.length > MAX_BLOCKS) return false;
+  let chars = 0;
+  for (const b of blocks) {
+    if (!isPlainObject(b) || typeof b.text !== 'string' || (b.kind !== undefined && !BLOCK_KINDS.has(b.kind))) return false;
+    chars += b.text.length;
+    if (chars > MAX_CHARS) return false;
   }
+  return true;
+}
+
+function validOptions(o) {
+  if (o === undefined) return true;
+  if (!isPlainObject(o)) return false;
+  for (const [k, v] of Object.entries(o)) {
+    if (k === 'minConfidence' && typeof v === 'number' && v >= 0 && v <= 1) continue;
+    if (k === 'indirect' && typeof v === 'boolean') continue;
+    return false;
+  }
+  return true;
+}
+
+const MESSAGES = {
+  analyze: {
+    from: fromTab,
+    valid: (m) => validBlocks(m.blocks) && validOptions(m.options),
+    handle: (m, sender, reply) => {
+      analyze(m.blocks, m.options)
+        .then((result) => reply({ result, initMs }))
+        .catch((e) => reply({ error: String(e && e.message || e) }));
+      return true;
+    },
+  },
+  count: {
+    from: fromTab,
+    valid: (m) => Number.isInteger(m.count) && m.count >= 0 && m.count <= MAX_COUNT,
+    handle: (m, sender) => { setBadge(sender.tab.id, m.count); return false; },
+  },
+  toggleTab: {
+    from: fromExtensionPage,
+    valid: (m) => Number.isInteger(m.tabId) && m.tabId >= 0 && (m.on === undefined || typeof m.on === 'boolean'),
+    handle: (m, sender, reply) => { toggleTab(m.tabId, m.on).then(reply); return true; },
+  },
+  version: {
+    from: fromExtensionPage,
+    valid: () => true,
+    handle: (m, sender, reply) => {
+      engine().then((g) => reply({ version: g.version(), health: Object.assign({}, health) }),
+        (e) => reply({ error: String(e) }));
+      return true;
+    },
+  },
+};
+
+/** The one entry point for messages (exported for the tests, which call it with forged senders). */
+function handleMessage(msg, sender, sendResponse) {
+  if (!isPlainObject(msg) || typeof msg.type !== 'string' || !Object.prototype.hasOwnProperty.call(MESSAGES, msg.type)) return false;
+  const spec = MESSAGES[msg.type];
+  if (!spec.from(sender) || !spec.valid(msg)) return false; // no answer at all
+  return spec.handle(msg, sender, sendResponse);
+}
+globalThis.handleMessage = handleMessage;
+globalThis.engineHealth = () => Object.assign({}, health);
+
+api.runtime.onMessage.addListener(handleMessage);
+
+// Content scripts hold a port: its disconnect (extension disabled, updated, removed) turns the page
+// off. Nothing is sent over it; a port from anything but one of our content scripts is closed.
+api.runtime.onConnect.addListener((port) => {
+  if (port.name !== 'quotelens-page' || !fromTab(port.sender)) port.disconnect();
 });
 
 api.commands.onCommand.addListener(async (command) => {

@@ -1,19 +1,26 @@
-/* QuoteLens — content script: decides whether to label this page, reads the article, runs the
- * engine (Wasm in this content script in Firefox; in the background service worker in Chromium,
- * where the page's CSP governs content-script Wasm — see preferredEngine), draws the labels, and
- * keeps them in step with the page.
+/* QuoteLens — content script: decides whether to label this page, reads the article, has the
+ * background run the engine, draws the labels, and keeps them in step with the page.
  *
- * Loaded after settings.js, extract.js, render.js and, in Firefox, pkg/quotelens.js (the engine's
- * glue, global `wasm_bindgen`).
+ * Loaded after settings.js, extract.js and render.js.
  *
  * Test contract on <html> while labels are on: data-quotelens-state = scanning | done | error,
- * data-quotelens-count = N, data-quotelens-engine = content | background. Labels off (or never on):
- * none of these attributes and no label elements; the DOM is exactly what the page made it.
+ * data-quotelens-count = N, data-quotelens-engine = background. Labels off (or never on): none of
+ * these attributes and no label elements; the DOM is exactly what the page made it.
+ *
+ * What this script guarantees a page (see extension/PERMISSIONS.md):
+ * - it never changes a node the page owns: highlights are CSS Custom Highlight API ranges, labels
+ *   live in one <quotelens-overlay> appended to <html>, in closed shadow roots;
+ * - editable content (contenteditable, role=textbox, form fields, designMode) is never read or
+ *   labelled, and labels go at once when the article becomes editable;
+ * - bounded work: at most LIMITS.MAX_BLOCKS blocks / MAX_CHARS characters read and MAX_LABELS labels
+ *   drawn, in slices of SLICE_MS with a yield to the page in between; the engine runs in the
+ *   background (service worker / background page), never on the page's main thread; rescans only
+ *   for changes inside the article, with backoff (RESCAN_*);
+ * - when the extension is disabled, updated or removed, the port to the background disconnects
+ *   and this script removes every label and observer; a newer instance replaces an older one.
  */
 (function () {
   'use strict';
-  if (globalThis.__quotelensLoaded) return; // injected twice (extension reload): keep the first
-  globalThis.__quotelensLoaded = true;
 
   const api = globalThis.browser || globalThis.chrome;
   const X = globalThis.QuoteLensExtract;
@@ -22,27 +29,63 @@
   const Reader = globalThis.QuoteLensReader; // reader.js: thresholds, copy, keyboard, exports
   const html = document.documentElement;
   const ATTRS = ['data-quotelens-state', 'data-quotelens-count', 'data-quotelens-engine'];
-  const DEBOUNCE_MS = 500;
+
+  // Tunables
+  const DEBOUNCE_MS = 500; // first rescan after a change inside the article
+  const SLICE_MS = 8; // main-thread work between two yields to the page
+  const MAX_LABELS = 1000; // labels drawn per page (the popup says when there were more)
+  const FIRST_PASS_CHARS = 20000; // long articles: label the first this-many characters first
+  const RESCAN_FREE = 3; // rescans in RESCAN_WINDOW_MS before backoff starts
+  const RESCAN_WINDOW_MS = 60000;
+  const RESCAN_MAX_DELAY_MS = 30000; // backoff doubles the delay up to this
+  const RETRY_DELAYS_MS = [250, 1000, 4000]; // a failed scan is retried after these, then shown as an error
+  const WATCHDOG_MS = 1000;
+  const IS_FIREFOX = (() => { try { return api.runtime.getURL('').startsWith('moz-extension:'); } catch (_) { return false; } })();
+  const ANALYZE_TIMEOUT_MS = 30000; // no answer from the background by then: the scan failed (retried) // while labels are on: extension still there? document in designMode?
+
+  // A newer instance (extension reloaded or updated) replaces an older one: the old one in this
+  // world is shut down, and whatever an instance in another world left in the page is swept away.
+  const previous = globalThis.__quotelensInstance;
+  if (previous && typeof previous.shutdown === 'function') {
+    try { previous.shutdown('replaced by a newer instance'); } catch (_) { /* already dead */ }
+  }
+  sweep();
 
   let settings = S.normalise({});
   let override = null; // the toolbar toggle for this page: null (follow settings) | true | false
   let active = false;
+  let dead = false; // shut down for good (extension gone, or replaced)
   let renderer = null;
   let rendererKey = '';
   let lastFingerprint = null;
   let lastRoots = [];
   let scanning = null;
   let dirty = false;
-  let generation = 0;
+  let generation = 0; // every scan and every turnOff: an older scan that sees a change stops
+  let offEpoch = 0; // every turnOff: retries of a failed scan stop
   let timer = 0;
   let observer = null;
-  let lastHref = location.href;
-  let engineP = null;
+  let lastArticle = articleKey(location.href);
   let lastCount = 0;
-  let mutationSeq = 0;
   const reader = { items: [], analysis: null, get renderer() { return renderer; }, get active() { return active; } };
-  let aborted = 0;
-  const stats = { scans: 0, last: null, wasmInitMs: null, engine: null, wasmError: null, wasmBytes: null };
+  let lastError = null; // {message, at, attempts} of the last failed scan
+  let limits = null; // {blocks, chars, labels, quotes}: caps hit by the last scan
+  let rescans = []; // times of recent scheduled rescans (backoff)
+  let port = null;
+  let watchdog = 0;
+  const stats = { scans: 0, scanRuns: 0, rescansRequested: 0, last: null, wasmInitMs: null, engine: 'background', retries: 0 };
+
+  function sweep() {
+    for (const el of document.querySelectorAll(R.OVERLAY_TAG)) el.remove();
+    try {
+      for (const name of R.highlightNames()) CSS.highlights.delete(name);
+    } catch (_) { /* no highlight registry */ }
+    for (const a of ATTRS) html.removeAttribute(a);
+  }
+
+  function extensionAlive() {
+    try { return !!(api.runtime && api.runtime.id); } catch (_) { return false; }
+  }
 
   // -------------------------------------------------------------------------------------------
   // Deciding
@@ -52,21 +95,26 @@
   }
 
   function decide() {
-    if (optedOut()) return { on: false, why: 'page opted out (data-quotelens="off")' };
+    if (dead) return { on: false, why: 'QuoteLens was disabled, updated or removed' };
+    if (X.editingDocument(document)) return { on: false, why: 'the page is being edited' };
     if (override !== null) return { on: override, why: 'toggled for this page' };
     if (!settings.enabled) return { on: false, why: 'switched off everywhere' };
     const mode = S.siteMode(settings, location.host);
     if (mode === 'always') return { on: true, why: 'always on for this site' };
     if (mode === 'never') return { on: false, why: 'never on this site' };
+    if (optedOut()) return { on: false, why: 'page opted out (data-quotelens="off"); you can still turn labels on' };
     const a = X.looksLikeArticle(document);
     return { on: a.article, why: a.article ? 'looks like an article (' + a.reason + ')' : 'does not look like an article' };
   }
 
   function apply() {
+    if (!dead && !extensionAlive()) shutdown('the extension was disabled, updated or removed');
     const d = decide();
     if (d.on && !active) {
       active = true;
+      connect();
       lastFingerprint = null;
+      lastError = null;
       startObserving();
       scheduleScan(0);
     } else if (!d.on && active) {
@@ -78,62 +126,74 @@
   function turnOff() {
     active = false;
     generation++;
+    offEpoch++;
     clearTimeout(timer);
     stopObserving();
     if (renderer) renderer.clear();
     for (const a of ATTRS) html.removeAttribute(a);
     lastFingerprint = null;
     lastRoots = [];
+    limits = null;
     report(0);
+    // nothing of ours is left on the page: the background need not know about it any more
+    if (port) { try { port.disconnect(); } catch (_) { /* gone */ } port = null; }
   }
+
+  /** The extension is gone (or a newer instance took over): remove everything, forever. */
+  function shutdown(why) {
+    if (dead) return;
+    dead = true;
+    turnOff();
+    renderer = null;
+    clearInterval(watchdog);
+    if (observer) observer.disconnect();
+    idleObserver.disconnect();
+    optOutObserver.disconnect();
+    removeEventListener('popstate', checkNavigation);
+    removeEventListener('hashchange', checkNavigation);
+    document.removeEventListener('beforeinput', onEditingSignal, true);
+    document.removeEventListener('focusin', onEditingSignal, true);
+    if (port) { try { port.disconnect(); } catch (_) { /* gone */ } port = null; }
+    try { api.runtime.onMessage.removeListener(onMessage); } catch (_) { /* context invalidated */ }
+    if (globalThis.__quotelensInstance === instance) globalThis.__quotelensInstance = null;
+    stats.shutdown = why;
+  }
+  const instance = { shutdown };
+  globalThis.__quotelensInstance = instance;
 
   // -------------------------------------------------------------------------------------------
-  // Engine: Wasm in the content script, else the background
+  // The background: a port whose disconnect means the extension went away, and the engine
 
-  function getEngine() {
-    if (!engineP) engineP = initEngine();
-    return engineP;
-  }
-
-  // Where the Wasm runs. Firefox: in this content script (the page's CSP does not govern it).
-  // Chromium: in the background service worker. Chromium applies the page's CSP to Wasm compiled in
-  // a content script; merely trying fails on strict-CSP pages *and* makes the page send a CSP
-  // violation report to its server, which would tell the site that this reader uses QuoteLens.
-  // There is no way to read the page's CSP beforehand, so Chromium never tries. (storage.local
-  // "engine": "content" | "background" overrides this, for the benchmark.)
-  function preferredEngine() {
-    if (settings.engine === 'content' || settings.engine === 'background') return settings.engine;
-    return api.runtime.getURL('').startsWith('moz-extension:') ? 'content' : 'background';
-  }
-
-  function backgroundEngine() {
-    stats.engine = 'background';
-    return {
-      where: 'background',
-      analyze: async (blocks, options) => {
-        const r = await api.runtime.sendMessage({ type: 'analyze', blocks, options });
-        if (!r || r.error) throw new Error(r ? r.error : 'no answer from the background');
-        if (stats.wasmInitMs === null && typeof r.initMs === 'number') stats.wasmInitMs = r.initMs;
-        return r.result;
-      },
-    };
-  }
-
-  async function initEngine() {
-    if (preferredEngine() === 'background') return backgroundEngine();
-    const t0 = performance.now();
+  function connect() {
+    if (dead || port) return;
     try {
-      if (typeof wasm_bindgen !== 'function') throw new Error('engine glue not loaded');
-      const exports = await wasm_bindgen({ module_or_path: api.runtime.getURL('pkg/quotelens_bg.wasm') });
-      stats.wasmInitMs = performance.now() - t0;
-      stats.engine = 'content';
-      try { stats.wasmBytes = exports.memory.buffer.byteLength; } catch (_) { /* ignore */ }
-      return { where: 'content', analyze: (blocks, options) => wasm_bindgen.analyze(blocks, options) };
-    } catch (e) {
-      // the page's CSP forbids compiling Wasm here: the background does it
-      stats.wasmError = String(e && e.message || e);
-      return backgroundEngine();
+      port = api.runtime.connect({ name: 'quotelens-page' });
+    } catch (_) {
+      shutdown('the extension is gone');
+      return;
     }
+    port.onDisconnect.addListener(() => {
+      port = null;
+      // disabled, updated or removed: this context is orphaned. Otherwise the background merely
+      // stopped (idle service worker or event page): reconnect when next needed. Firefox keeps
+      // runtime.id in an orphaned script, so there a fresh connection is the test: it throws
+      if (!extensionAlive()) shutdown('the extension was disabled, updated or removed');
+      else if (active && IS_FIREFOX) setTimeout(connect, 0);
+    });
+  }
+
+  async function analyzeInBackground(blocks, options) {
+    connect();
+    if (dead) throw new Error('the extension is gone');
+    let timeout = 0;
+    const r = await Promise.race([
+      api.runtime.sendMessage({ type: 'analyze', blocks, options }),
+      new Promise((resolve, reject) => { timeout = setTimeout(() => reject(new Error('the background did not answer in time')), ANALYZE_TIMEOUT_MS); }),
+    ]).finally(() => clearTimeout(timeout));
+    if (!r) throw new Error('no answer from the background (it stopped mid-scan?)');
+    if (r.error) throw new Error(r.error);
+    if (stats.wasmInitMs === null && typeof r.initMs === 'number') stats.wasmInitMs = r.initMs;
+    return r.result;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -144,7 +204,7 @@
     const key = JSON.stringify(colors);
     if (!renderer || key !== rendererKey) {
       if (renderer) renderer.clear();
-      renderer = R.createRenderer({ doc: document, colors, pageStyles: settings.palette !== 'default', cardExtras: Reader.cardExtras });
+      renderer = R.createRenderer({ doc: document, colors, placement: 'overlay', shadow: 'closed', cardExtras: Reader.cardExtras });
       rendererKey = key;
     }
     return renderer;
@@ -155,74 +215,141 @@
     timer = setTimeout(() => { scan(); }, ms);
   }
 
+  /** A change inside the article: rescan after DEBOUNCE_MS, backing off when it keeps changing. */
+  let rescanDue = false;
+  function scheduleRescan() {
+    stats.rescansRequested++;
+    // one is already due: leave it be (a ticking clock must not push it back forever)
+    if (rescanDue) return;
+    const now = performance.now();
+    rescans = rescans.filter((t) => now - t < RESCAN_WINDOW_MS);
+    const extra = Math.max(0, rescans.length - RESCAN_FREE);
+    const delay = Math.min(RESCAN_MAX_DELAY_MS, DEBOUNCE_MS * 2 ** extra);
+    rescans.push(now);
+    rescanDue = true;
+    clearTimeout(timer);
+    timer = setTimeout(() => { rescanDue = false; scan(); }, delay);
+  }
+
   function scan() {
     if (!active) return Promise.resolve();
     if (scanning) { dirty = true; return scanning; }
     scanning = (async () => {
       do {
         dirty = false;
-        try {
-          await scanOnce();
-        } catch (e) {
-          console.warn('quotelens: scan failed:', e);
-          if (active) html.setAttribute('data-quotelens-state', 'error');
-        }
+        await scanWithRetries();
       } while (dirty && active);
     })().finally(() => { scanning = null; });
     return scanning;
   }
 
+  async function scanWithRetries() {
+    const epoch = offEpoch;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await scanOnce();
+        lastError = null;
+        return;
+      } catch (e) {
+        if (!active || epoch !== offEpoch || dead) return; // turned off meanwhile
+        const message = String(e && e.message || e);
+        lastError = { message, attempts: attempt + 1, at: Date.now() };
+        if (attempt < RETRY_DELAYS_MS.length) {
+          stats.retries++;
+          await new Promise((r) => setTimeout(r, RETRY_DELAYS_MS[attempt]));
+          if (!active || epoch !== offEpoch || dead) return;
+          continue;
+        }
+        console.warn('quotelens: scan failed after ' + (attempt + 1) + ' attempts:', message);
+        if (renderer) renderer.clear();
+        html.setAttribute('data-quotelens-state', 'error');
+        html.removeAttribute('data-quotelens-count');
+        return;
+      }
+    }
+  }
+
   async function scanOnce() {
     const gen = ++generation;
+    stats.scanRuns++;
+    const stale = () => gen !== generation || !active || dead;
     const t0 = performance.now();
-    if (lastFingerprint !== null) {
-      // cheap check first: the same article text as last time -> nothing to redo
-      const probe = X.extract(document);
-      if (probe && probe.fingerprint === lastFingerprint && html.getAttribute('data-quotelens-state') === 'done') return;
-    }
-    html.setAttribute('data-quotelens-state', 'scanning');
-    const r = getRenderer();
-    withoutObserver(() => r.clear());
-    const article = X.extract(document) || { roots: [], blocks: [], fingerprint: 'none' };
+    // main-thread time of this scan: everything but the waits (yields and the background's work)
+    let mainMs = 0;
+    let sliceStart = t0;
+    const away = async (p) => {
+      mainMs += performance.now() - sliceStart;
+      try { return await p; } finally { sliceStart = performance.now(); }
+    };
+    const budget = X.makeBudget(SLICE_MS);
+    const yieldNow = budget.pause;
+    const pause = () => away(yieldNow());
+    budget.pause = pause;
+    if (!html.hasAttribute('data-quotelens-state')) html.setAttribute('data-quotelens-state', 'scanning');
+    // confidence thresholds are applied after resolving (draw: Reader.applyThresholds), not by the engine
+    const options = { minConfidence: 0, indirect: settings.indirect };
+    let firstPassShown = false;
+    const article = await X.extractAsync(document, budget, {
+      partialChars: lastFingerprint === null ? FIRST_PASS_CHARS : Infinity,
+      // a long article: label the first screenfuls now, the rest when it has all been read
+      onPartial: async (part) => {
+        if (stale()) return;
+        const analysis = await away(analyzeInBackground(part.blocks.map((b) => ({ text: b.text, kind: b.kind })), options));
+        if (stale()) return;
+        await draw(part, analysis, pause, stale);
+        firstPassShown = true;
+      },
+    }) || { roots: [], blocks: [], fingerprint: 'none', truncated: { blocks: false, chars: false } };
+    if (stale()) return;
     lastRoots = article.roots;
+    if (article.fingerprint === lastFingerprint && html.getAttribute('data-quotelens-state') === 'done') {
+      if (renderer) renderer.scheduleLayout();
+      return; // the same article text as last time: nothing to redo
+    }
+    if (!firstPassShown) html.setAttribute('data-quotelens-state', 'scanning');
     const blocks = article.blocks.map((b) => ({ text: b.text, kind: b.kind }));
     const t1 = performance.now();
-    const seq = mutationSeq;
-    const engine = await getEngine();
-    if (gen !== generation || !active) return;
-    html.setAttribute('data-quotelens-engine', engine.where);
-    // confidence thresholds are applied below (Reader.applyThresholds), not by the engine
-    const options = { minConfidence: 0, indirect: settings.indirect };
+    html.setAttribute('data-quotelens-engine', 'background');
+    const analysis = blocks.length ? await away(analyzeInBackground(blocks, options)) : { quotes: [], speakers: [] };
     const t2 = performance.now();
-    const analysis = blocks.length ? await engine.analyze(blocks, options) : { quotes: [], speakers: [] };
+    if (stale()) return;
+    const count = await draw(article, analysis, pause, stale);
+    if (count < 0 || stale()) return;
+    mainMs += performance.now() - sliceStart;
     const t3 = performance.now();
-    if (gen !== generation || !active) return;
-    // the article changed while the engine ran: start again (but never starve on a ticking page)
-    if (mutationSeq !== seq && aborted < 2) { aborted++; dirty = true; return; }
-    aborted = 0;
-    const items = Reader.applyThresholds(X.resolve(document, article, analysis), settings);
-    reader.items = items;
-    reader.analysis = analysis;
-    let count = 0;
-    withoutObserver(() => { count = r.render(items); });
-    const t4 = performance.now();
     lastFingerprint = article.fingerprint;
     html.setAttribute('data-quotelens-count', String(count));
     html.setAttribute('data-quotelens-state', 'done');
     stats.scans++;
     stats.last = {
       blocks: blocks.length, chars: blocks.reduce((n, b) => n + b.text.length, 0), quotes: count,
-      extractMs: t1 - t0, analyzeMs: t3 - t2, renderMs: t4 - t3,
-      // main-thread time of this scan (the engine call is on this thread only when it ran here)
-      mainMs: (t1 - t0) + (engine.where === 'content' ? t3 - t2 : 0) + (t4 - t3),
-      engine: engine.where, version: analysis.version || null,
+      extractMs: t1 - t0, analyzeMs: t2 - t1, renderMs: t3 - t2, mainMs, engine: 'background',
+      version: analysis.version || null,
     };
     report(count);
+  }
+
+  /** Resolve the engine's offsets to ranges and draw them (in slices); -1 when cancelled. */
+  async function draw(article, analysis, pause, stale) {
+    let items = Reader.applyThresholds(X.resolve(document, article, analysis), settings);
+    limits = {
+      blocks: !!(article.truncated && article.truncated.blocks), chars: !!(article.truncated && article.truncated.chars),
+      labels: items.length > MAX_LABELS, quotes: items.length, maxLabels: MAX_LABELS,
+      maxBlocks: X.LIMITS.MAX_BLOCKS, maxChars: X.LIMITS.MAX_CHARS,
+    };
+    if (items.length > MAX_LABELS) items = items.slice(0, MAX_LABELS);
+    reader.items = items;
+    reader.analysis = analysis;
+    const r = getRenderer();
+    const count = await r.renderChunked(items, null, pause, stale);
+    if (count >= 0) html.setAttribute('data-quotelens-count', String(count));
+    return count;
   }
 
   function report(count) {
     if (count === lastCount && count !== 0) return;
     lastCount = count;
+    if (dead) return;
     try {
       const p = api.runtime.sendMessage({ type: 'count', count });
       if (p && p.catch) p.catch(() => {});
@@ -230,19 +357,15 @@
   }
 
   // -------------------------------------------------------------------------------------------
-  // Watching the page: debounced rescans, lazy paragraphs, single-page-app navigation
+  // Watching the page: rescans for changes inside the article, SPA navigation, editing
 
-  function withoutObserver(fn) {
-    if (observer) observer.disconnect();
-    try { fn(); } finally {
-      if (observer && active) observer.observe(document.body || html, OBSERVE);
-    }
-  }
-
-  const OBSERVE = { childList: true, subtree: true, characterData: true };
+  const OBSERVE = {
+    childList: true, subtree: true, characterData: true,
+    attributes: true, attributeFilter: ['contenteditable', 'role'],
+  };
 
   function isOurs(n) {
-    return n && n.nodeType === 1 && (n.localName === R.HOST_TAG || n.localName === R.MARK_TAG);
+    return n && n.nodeType === 1 && (n.localName === R.HOST_TAG || n.localName === R.OVERLAY_TAG);
   }
 
   function inRoots(n) {
@@ -250,35 +373,63 @@
     return false;
   }
 
+  function touchesRoots(el) {
+    return lastRoots.some((r) => r === el || r.contains(el) || el.contains(r));
+  }
+
   function relevant(records) {
     for (const m of records) {
+      if (m.type === 'attributes') continue;
       if (m.type === 'characterData') {
         if (inRoots(m.target)) return true;
         continue;
       }
       for (const n of m.addedNodes) {
         if (isOurs(n)) continue;
-        const len = (n.textContent || '').trim().length;
-        if (!len) continue;
-        if (inRoots(m.target) || len >= 100) return true;
+        if (inRoots(m.target)) return true;
+        // no article found yet: the page may still be filling it in
+        if (!lastRoots.length && (n.textContent || '').trim().length >= 100) return true;
       }
       for (const n of m.removedNodes) {
         if (isOurs(n)) continue;
         if (lastRoots.some((r) => n === r || n.contains(r))) return true;
-        if (inRoots(m.target) && (n.textContent || '').trim()) return true;
+        if (inRoots(m.target)) return true;
       }
     }
     return false;
   }
 
+  /** Part of the article became editable (an editor opened on it): labels go at once. */
+  function becameEditable(records) {
+    for (const m of records) {
+      if (m.type === 'attributes' && X.isEditable(m.target) && touchesRoots(m.target)) return true;
+    }
+    return false;
+  }
+
+  function onEditingSignal() {
+    if (active && X.editingDocument(document)) apply();
+  }
+
+  function articleKey(href) {
+    try {
+      const u = new URL(href);
+      return u.origin + u.pathname + u.search; // the hash never makes another article
+    } catch (_) {
+      return href;
+    }
+  }
+
   function checkNavigation() {
-    if (location.href === lastHref) return false;
-    lastHref = location.href;
-    // a new route is a new page: forget the per-page toggle, clear old labels, re-decide
+    const key = articleKey(location.href);
+    if (key === lastArticle) return false; // hash change or same-article pushState: keep everything
+    lastArticle = key;
+    // another article: forget the per-page toggle, clear old labels, re-decide
     override = null;
     if (active) {
-      withoutObserver(() => { if (renderer) renderer.clear(); });
+      if (renderer) renderer.clear();
       lastFingerprint = null;
+      lastRoots = [];
       html.setAttribute('data-quotelens-state', 'scanning');
     }
     scheduleDecide();
@@ -298,91 +449,118 @@
   function startObserving() {
     if (!observer) {
       observer = new MutationObserver((records) => {
+        if (!active) return;
         if (checkNavigation()) return;
-        if (active && relevant(records)) { mutationSeq++; scheduleScan(DEBOUNCE_MS); }
+        if (becameEditable(records)) {
+          if (renderer) renderer.clear();
+          html.setAttribute('data-quotelens-count', '0');
+          lastFingerprint = null;
+          scheduleScan(0);
+          return;
+        }
+        // something stopped being editable (or changed its role): read the page again
+        if (records.some((m) => m.type === 'attributes')) { lastFingerprint = null; scheduleRescan(); return; }
+        if (relevant(records)) {
+          if (renderer) renderer.scheduleLayout(); // labels follow the text at once
+          scheduleRescan();
+        }
       });
     }
     observer.observe(document.body || html, OBSERVE);
+    clearInterval(watchdog);
+    watchdog = setInterval(() => {
+      if (!extensionAlive()) shutdown('the extension was disabled, updated or removed');
+      else onEditingSignal();
+    }, WATCHDOG_MS);
   }
 
   function stopObserving() {
     if (observer) observer.disconnect();
+    clearInterval(watchdog);
+    clearTimeout(timer);
+    rescanDue = false;
   }
 
   // route changes that the mutation observer may not see
-  addEventListener('popstate', () => checkNavigation());
-  addEventListener('hashchange', () => checkNavigation());
-  if (globalThis.navigation && typeof globalThis.navigation.addEventListener === 'function') {
-    try { globalThis.navigation.addEventListener('navigatesuccess', () => checkNavigation()); } catch (_) { /* ignore */ }
-  }
+  addEventListener('popstate', checkNavigation);
+  addEventListener('hashchange', checkNavigation);
+  document.addEventListener('beforeinput', onEditingSignal, true);
+  document.addEventListener('focusin', onEditingSignal, true);
   // while off, SPA navigation still has to re-decide (a new route may be an article)
-  let idleObserver = new MutationObserver(() => { if (!active) checkNavigation(); });
+  const idleObserver = new MutationObserver(() => { if (!active && !dead) checkNavigation(); });
   idleObserver.observe(html, { childList: true, subtree: true });
   // the page's opt-out attribute may appear at any time
-  new MutationObserver(() => apply()).observe(html, { attributes: true, attributeFilter: ['data-quotelens'] });
+  const optOutObserver = new MutationObserver(() => { if (!dead) apply(); });
+  optOutObserver.observe(html, { attributes: true, attributeFilter: ['data-quotelens'] });
 
   // -------------------------------------------------------------------------------------------
-  // Messages from the popup and background
+  // Messages from the popup and background (only this extension can reach a content script)
 
   function status() {
     const d = decide();
+    let state = html.getAttribute('data-quotelens-state') || (active ? 'scanning' : 'off');
+    if (active && lastError && state !== 'error') state = 'retrying';
     return {
       host: location.host, url: location.href, active, override, decision: d.why, optedOut: optedOut(),
       mode: S.siteMode(settings, location.host), enabled: settings.enabled,
-      state: html.getAttribute('data-quotelens-state') || (active ? 'scanning' : 'off'),
+      state,
       count: renderer && active ? renderer.count : 0,
       groups: renderer && active ? renderer.summary() : [],
       engine: stats.engine,
+      error: active && lastError ? lastError : null,
+      limits: active ? limits : null,
     };
   }
 
-  api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
-    if (!msg || typeof msg.type !== 'string') return false;
+  function onMessage(msg, sender, sendResponse) {
+    if (dead || !msg || typeof msg.type !== 'string' || sender.id !== api.runtime.id) return false;
     switch (msg.type) {
       case 'status':
         sendResponse(status());
         return false;
       case 'toggle':
       case 'set': {
-        const on = msg.type === 'toggle' ? !active : !!msg.on;
-        if (on && optedOut()) { sendResponse(status()); return false; }
-        override = on;
+        override = msg.type === 'toggle' ? !active : !!msg.on;
         apply();
         const done = active ? scan() : Promise.resolve();
         done.then(() => sendResponse(status()), () => sendResponse(status()));
         return true;
       }
       case 'reveal':
-        sendResponse({ ok: !!(renderer && renderer.reveal(msg.id)) });
+        sendResponse({ ok: !!(renderer && typeof msg.id === 'string' && renderer.reveal(msg.id)) });
         return false;
       case 'stats': {
         const mem = performance.memory ? { jsHeapUsed: performance.memory.usedJSHeapSize } : {};
         sendResponse(Object.assign({}, stats, mem));
         return false;
       }
+      case 'inspect': // the extension's tests: what the closed shadow roots hold
+        sendResponse(renderer && active ? renderer.inspect() : []);
+        return false;
       case 'followSettings':
         override = null;
         S.load().then((st) => { settings = st; apply(); sendResponse(status()); });
         return true;
       case 'rescan':
         lastFingerprint = null;
+        lastError = null;
         if (active) scan().then(() => sendResponse(status())); else sendResponse(status());
         return true;
       default:
         return Reader.onMessage(msg, sendResponse, reader);
     }
-  });
+  }
+  api.runtime.onMessage.addListener(onMessage);
 
   api.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local') return;
+    if (area !== 'local' || dead) return;
     S.load().then((s) => {
       const reanalyse = s.minConfidence !== settings.minConfidence || s.uncertainBelow !== settings.uncertainBelow || s.indirect !== settings.indirect ||
         s.palette !== settings.palette || JSON.stringify(s.customColors) !== JSON.stringify(settings.customColors);
-      if (s.engine !== settings.engine) engineP = null;
       settings = s;
       apply();
       if (active && reanalyse) { lastFingerprint = null; scheduleScan(0); }
-    });
+    }, () => {});
   });
 
   // -------------------------------------------------------------------------------------------

@@ -4,13 +4,22 @@
  * extension API, so the content script, the demo page in www/ and tests can all load it.
  *
  *   QuoteLensExtract.looksLikeArticle(doc)  -> {article: boolean, reason: string}   (cheap)
- *   QuoteLensExtract.extract(doc)           -> {roots, blocks, fingerprint} | null
+ *   QuoteLensExtract.extract(doc)           -> {roots, blocks, fingerprint, truncated} | null
+ *   await QuoteLensExtract.extractAsync(doc, budget)  the same in time slices: `budget.over()` says
+ *       when the slice is used up, `await budget.pause()` yields to the page (see makeBudget)
  *       blocks[i] = {text, kind, el, nodes, ni, off}: `text` is what the engine sees; for every
  *       UTF-16 code unit of it, nodes[ni[k]] is the DOM Text node and off[k] the code-unit offset
  *       in that node where the character came from (soft hyphens and zero-width characters are
  *       dropped, whitespace incl. NBSP is collapsed to one space, entities are already decoded).
  *   QuoteLensExtract.rangeFor(doc, block, start, end) -> Range | null  (engine offsets -> DOM)
  *   QuoteLensExtract.resolve(doc, article, analysis)  -> items for QuoteLensRender
+ *   QuoteLensExtract.isEditable(el) / editingDocument(doc)   what is never read nor labelled
+ *
+ * Limits (LIMITS below): at most MAX_BLOCKS blocks and MAX_CHARS UTF-16 code units of article text
+ * are read, in document order (`truncated` says when one was hit); statistics over paragraphs
+ * (how much text an element holds) look at no more than MAX_SCAN_PARAS paragraphs. Editable
+ * content — contenteditable hosts and everything inside them, role=textbox, form fields, a
+ * document in designMode — is never read, so it is never labelled.
  */
 (function (root) {
   'use strict';
@@ -35,15 +44,20 @@
   ]);
   const EXCLUDED_ROLES = new Set([
     'navigation', 'complementary', 'contentinfo', 'search', 'menu', 'menubar', 'dialog',
-    'alertdialog', 'banner', 'toolbar', 'tablist', 'button',
+    'alertdialog', 'banner', 'toolbar', 'tablist', 'button', 'textbox', 'searchbox', 'combobox',
   ]);
+  const LIMITS = Object.freeze({
+    MAX_BLOCKS: 5000, // blocks read per page
+    MAX_CHARS: 1000000, // UTF-16 code units of article text read per page (about 1 MB)
+    MAX_SCAN_PARAS: 5000, // paragraphs looked at when measuring how much text an element holds
+    TEXT_LEN_CAP: 200000, // code units counted when measuring an element's text (link density)
+  });
   // Class/id tokens that mark page furniture. "Strong" ones always exclude the subtree; "weak" ones
   // only when no positive token (article, content, body, …) is present too.
   const STRONG_NEG = /^(comments?|commenting|disqus|replies|related|relatedstories|recirc(ulation)?|outbrain|taboola|share|sharing|sharebar|social|newsletter|promo|promos|promotion|sponsor(ed)?|advert(isement)?s?|ad|ads|adslot|adunit|dfp|most(popular|read|viewed)?|popular|trending|recommend(ed|ations)?|signup|paywall|cookie|cookies|consent|gdpr|breadcrumbs?|byline_share|subscribe|subscription|toolbar|morestories|moreon|readmore|readnext|upnext|whatsnext)$/;
   const WEAK_NEG = /^(footer|foot|sidebar|menu|nav|navbar|navigation|tags|tag|meta|widget|widgets|pager|pagination|banner|popup|modal|masthead|rail|extra|tools|utility|print|skip|offscreen)$/;
   const POSITIVE = /^(article|articlebody|content|entry|main|post|story|storybody|text|body|prose|caption|headline|standfirst|dek|lede|summary)$/;
   const STANDFIRST = /(standfirst|dek|deck|subhead|sub-?title|subtitle|summary|lede|lead|description|intro|strapline|excerpt|teaser|kicker)/i;
-  const DROP_CHARS = /[\u00AD\u200B\u2060\uFEFF]/;
   const SPACE = /[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/;
   const HIDDEN_CLASS = /(^|\s)(sr-only|visually-hidden|visuallyhidden|screen-reader-text|screenreader|offscreen|a11y-hidden|u-hidden)(\s|$)/i;
 
@@ -60,9 +74,45 @@
   /** Is this element page furniture (never article text)? `bigText`: the amount of text above
    *  which class/id names alone do not exclude an element (page wrappers get names like
    *  "panel-two-col-sidebar-right" or "js-social-anchor" and still hold the article). */
+  /** Content the user may be typing in: never read, never labelled. */
+  function isEditable(el) {
+    if (!el || el.nodeType !== 1) return false;
+    if (el.isContentEditable) return true;
+    const ce = el.getAttribute('contenteditable');
+    if (ce !== null && ce.toLowerCase() !== 'false') return true;
+    return el.getAttribute('role') === 'textbox';
+  }
+
+  function editingDocument(doc) {
+    return (doc.designMode || '').toLowerCase() === 'on' || !!(doc.body && doc.body.isContentEditable);
+  }
+
+  /** Sum of the text length of (at most MAX_SCAN_PARAS of) el's <p> elements. */
+  function pLength(el, keep) {
+    let n = 0;
+    let k = 0;
+    for (const p of el.getElementsByTagName('p')) {
+      if (++k > LIMITS.MAX_SCAN_PARAS) break;
+      if (!keep || keep(p)) n += (p.textContent || '').length;
+    }
+    return n;
+  }
+
+  /** An element's text length, counted up to TEXT_LEN_CAP (textContent of a 10 MB page is slow). */
+  function textLength(el) {
+    const w = el.ownerDocument.createTreeWalker(el, 4);
+    let n = 0;
+    while (w.nextNode()) {
+      n += w.currentNode.length;
+      if (n >= LIMITS.TEXT_LEN_CAP) return LIMITS.TEXT_LEN_CAP;
+    }
+    return n;
+  }
+
   function excludedSelf(el, bigText) {
     const tag = el.localName;
     if (SKIP_TAGS.has(tag)) return true;
+    if (isEditable(el)) return true;
     if (el.hidden || el.getAttribute('aria-hidden') === 'true') return true;
     const role = el.getAttribute('role');
     if (role && EXCLUDED_ROLES.has(role)) return true;
@@ -84,8 +134,7 @@
     }
     if (!strong && !(weak && !positive)) return false;
     if (bigText) {
-      let n = 0;
-      for (const p of el.getElementsByTagName('p')) n += (p.textContent || '').length;
+      const n = pLength(el);
       // strong names ("comments", "related") need a large share of the page's text to be kept;
       // weak ones ("rail", "meta", "tools") just some real paragraphs
       if (n > (strong ? bigText : 1000)) return false;
@@ -98,8 +147,7 @@
     const selfCache = new Map();
     const stop = doc.body || doc.documentElement;
     // "big" = holds a good part of the page's paragraph text
-    let pText = 0;
-    for (const p of stop.getElementsByTagName('p')) pText += (p.textContent || '').length;
+    const pText = pLength(stop);
     const bigText = Math.max(1500, Math.floor(pText * 0.4));
     function self(el) {
       let v = selfCache.get(el);
@@ -170,8 +218,27 @@
   function linkDensity(el, textLen) {
     if (!textLen) return 0;
     let linkLen = 0;
-    for (const a of el.getElementsByTagName('a')) linkLen += (a.textContent || '').length;
+    for (const a of el.getElementsByTagName('a')) {
+      linkLen += (a.textContent || '').length;
+      if (linkLen >= textLen) break;
+    }
     return Math.min(1, linkLen / textLen);
+  }
+
+  /** The first `limit` of body.querySelectorAll('p, pre, td, blockquote, div > span:only-child'), in
+   *  document order, without matching the selector against the whole of a huge page. */
+  function* paragraphCandidates(body, limit) {
+    const w = body.ownerDocument.createTreeWalker(body, 1);
+    let n = 0;
+    while (n < limit && w.nextNode()) {
+      const el = w.currentNode;
+      const tag = el.localName;
+      if (tag === 'p' || tag === 'pre' || tag === 'td' || tag === 'blockquote' ||
+        (tag === 'span' && el.parentElement && el.parentElement.localName === 'div' && el.parentElement.childElementCount === 1)) {
+        n++;
+        yield el;
+      }
+    }
   }
 
   function findContainer(doc, ex) {
@@ -191,10 +258,7 @@
       if (el.getAttribute('itemprop') === 'articleBody') s += 25;
       return s + classWeight(el);
     };
-    const paras = body.querySelectorAll('p, pre, td, blockquote, div > span:only-child');
-    let count = 0;
-    for (const p of paras) {
-      if (++count > 3000) break;
+    for (const p of paragraphCandidates(body, 3000)) {
       if (ex.excluded(p)) continue;
       const text = (p.textContent || '').trim();
       if (text.length < 25) continue;
@@ -210,7 +274,7 @@
     let topScore = -Infinity;
     for (const [el, s] of scores) {
       if (ex.excluded(el)) continue;
-      const len = (el.textContent || '').length;
+      const len = textLength(el);
       const final = s * (1 - linkDensity(el, len));
       scores.set(el, final);
       if (final > topScore) { top = el; topScore = final; }
@@ -220,9 +284,7 @@
   }
 
   function paragraphTextLength(el, ex) {
-    let n = 0;
-    for (const p of el.getElementsByTagName('p')) if (!ex.excluded(p)) n += (p.textContent || '').length;
-    return n;
+    return pLength(el, (p) => !ex.excluded(p));
   }
 
   /** The article's roots in document order: the scored container, widened to its <article>
@@ -298,15 +360,27 @@
     return { kind, el, text: '', nodes: [], ni: [], off: [], pending: null, linkChars: 0, nodeIndex: new Map() };
   }
 
+  function isDrop(c) {
+    return c === 0xAD || c === 0x200B || c === 0x2060 || c === 0xFEFF;
+  }
+
+  function isSpace(c) {
+    // SPACE without a regex per character: ASCII fast, the rest through the regex
+    if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0D);
+    if (c < 0xA0) return false;
+    return SPACE.test(String.fromCharCode(c));
+  }
+
   function appendText(b, node, inLink) {
     const data = node.data;
     if (!data) return;
     let idx = b.nodeIndex.get(node);
     let chunk = '';
     for (let i = 0; i < data.length; i++) {
+      const c = data.charCodeAt(i);
+      if (c >= 0xAD && isDrop(c)) continue;
       const ch = data[i];
-      if (DROP_CHARS.test(ch)) continue;
-      if (SPACE.test(ch)) {
+      if (isSpace(c)) {
         if (!b.pending && (b.text.length || chunk.length)) b.pending = { node, off: i, br: false };
         continue;
       }
@@ -330,8 +404,14 @@
     b.text += chunk;
   }
 
-  function extractBlocks(roots, ex) {
+  /** A generator: it yields every 128 nodes, so that a driver can pause there (runAsync) or not
+   *  (runSync); returns {blocks, truncated}. */
+  function* extractBlocks(roots, ex) {
     const blocks = [];
+    const truncated = { blocks: false, chars: false };
+    const progress = { blocks, chars: 0 };
+    let full = false;
+    let steps = 0;
     let cur = null;
     const flush = () => {
       if (cur && cur.text.length) {
@@ -340,12 +420,19 @@
         if (!(density > 0.6 && cur.kind !== 'heading' && cur.kind !== 'caption')) {
           delete cur.pending; delete cur.nodeIndex; delete cur.linkChars;
           blocks.push(cur);
+          progress.chars += cur.text.length;
+          if (blocks.length >= LIMITS.MAX_BLOCKS) { truncated.blocks = true; full = true; }
+          if (progress.chars >= LIMITS.MAX_CHARS) { truncated.chars = true; full = true; }
         }
       }
       cur = null;
     };
-    const walk = (el, kind, inLink) => {
-      for (let n = el.firstChild; n; n = n.nextSibling) {
+    const walk = function* (el, kind, inLink) {
+      for (let n = el.firstChild; n && !full; n = n.nextSibling) {
+        if ((++steps & 127) === 0) {
+          yield progress;
+          if (!n.isConnected) throw new Error('quotelens: the article changed while it was being read');
+        }
         if (n.nodeType === 3) {
           if (!cur) {
             if (!/[^\s\u00A0]/.test(n.data)) continue;
@@ -369,10 +456,10 @@
           if (kind === 'caption' && k !== 'heading') k = 'caption';
           if (tag === 'figure' || tag === 'header' || tag === 'section' || tag === 'div' || tag === 'article' || tag === 'main') k = kind === 'blockquote' || kind === 'caption' ? kind : 'paragraph';
           if (tag === 'p' && STANDFIRST.test(typeof n.className === 'string' ? n.className : '')) k = 'paragraph';
-          walk(n, k, inLink);
+          yield* walk(n, k, inLink);
           flush();
         } else {
-          walk(n, kind, inLink || tag === 'a');
+          yield* walk(n, kind, inLink || tag === 'a');
         }
       }
     };
@@ -383,15 +470,12 @@
       return v;
     }
     for (const r of roots) {
+      if (full) break;
       flush();
-      if (r.nodeType === 1 && BLOCK_KIND[r.localName]) {
-        walk(r, BLOCK_KIND[r.localName], false);
-      } else {
-        walk(r, 'paragraph', false);
-      }
+      yield* walk(r, (r.nodeType === 1 && BLOCK_KIND[r.localName]) || 'paragraph', false);
       flush();
     }
-    return blocks;
+    return { blocks, truncated };
   }
 
   function hashString(s, h) {
@@ -403,16 +487,68 @@
     return h >>> 0;
   }
 
-  function extract(doc) {
+  /** A time budget for extractAsync: slices of `sliceMs`, then a yield to the event loop. */
+  function makeBudget(sliceMs, yieldFn) {
+    let t0 = performance.now();
+    const yielder = yieldFn || yieldToPage;
+    return {
+      over: () => performance.now() - t0 > sliceMs,
+      pause: async () => { await yielder(); t0 = performance.now(); },
+    };
+  }
+
+  /** Let the page run (input, rendering, its own tasks) before continuing. */
+  function yieldToPage() {
+    return new Promise((resolve) => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => { ch.port1.close(); resolve(); };
+      ch.port2.postMessage(0);
+    });
+  }
+
+  function begin(doc) {
+    if (editingDocument(doc)) return null;
     visibilityUseless = false;
     visibilityUseless = !!doc.body && !isVisible(doc.body);
     const ex = makeExcluder(doc);
     const roots = findRoots(doc, ex);
-    if (!roots) return null;
-    const blocks = extractBlocks(roots, ex);
+    return roots ? { roots, ex } : null;
+  }
+
+  function finish(roots, out) {
     let h = 0x811c9dc5;
-    for (const b of blocks) h = hashString(b.kind + '\u0001' + b.text + '\u0002', h);
-    return { roots, blocks, fingerprint: h.toString(36) + ':' + blocks.length };
+    for (const b of out.blocks) h = hashString(b.kind + '\u0001' + b.text + '\u0002', h);
+    return { roots, blocks: out.blocks, truncated: out.truncated, fingerprint: h.toString(36) + ':' + out.blocks.length };
+  }
+
+  function extract(doc) {
+    const b = begin(doc);
+    if (!b) return null;
+    const gen = extractBlocks(b.roots, b.ex);
+    let r = gen.next();
+    while (!r.done) r = gen.next();
+    return finish(b.roots, r.value);
+  }
+
+  /** extract() in time slices. opts.partialChars / opts.onPartial: once that many characters are
+   *  read (and more remain), `await onPartial({roots, blocks, truncated})` with the blocks so far. */
+  async function extractAsync(doc, budget, opts) {
+    const b = begin(doc);
+    if (!b) return null;
+    const partialChars = (opts && opts.partialChars) || Infinity;
+    const gen = extractBlocks(b.roots, b.ex);
+    if (budget.over()) await budget.pause();
+    let r = gen.next();
+    let partialDone = false;
+    while (!r.done) {
+      if (!partialDone && r.value && r.value.chars >= partialChars && opts.onPartial) {
+        partialDone = true;
+        await opts.onPartial({ roots: b.roots, blocks: r.value.blocks.slice(), truncated: null });
+      }
+      if (budget.over()) await budget.pause();
+      r = gen.next();
+    }
+    return finish(b.roots, r.value);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -478,13 +614,15 @@
         rule: q.rule || '',
         continues: q.continues != null ? q.continues : null,
         block: q.block,
+        blockEl: block.el,
       });
     }
     return items;
   }
 
   root.QuoteLensExtract = {
-    looksLikeArticle, extract, rangeFor, resolve, collapse, hashString,
+    LIMITS, looksLikeArticle, extract, extractAsync, makeBudget, yieldToPage, isEditable, editingDocument,
+    rangeFor, resolve, collapse, hashString,
     firstCodePoints, _excludedSelf: excludedSelf,
   };
 })(typeof globalThis !== 'undefined' ? globalThis : this);

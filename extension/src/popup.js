@@ -42,11 +42,23 @@
     $('voices-section').hidden = !st || !st.active;
     if (!st) { $('count').textContent = ''; return; }
     if (!saving) $('page-toggle').checked = st.active;
-    $('page-toggle').disabled = st.optedOut;
-    $('decision').textContent = st.optedOut ? (t('popupOptedOut') || 'This page asks not to be labelled.') : st.decision;
+    $('decision').textContent = st.optedOut && !st.active ? (t('popupOptedOut') || 'This page asks not to be labelled. You can still turn labels on.') : st.decision;
     if (!saving) $('site-mode').value = st.mode;
     const n = st.count;
-    $('count').textContent = st.active ? (st.state === 'done' ? (t('popupCount', [String(n)]) || `${n} quotes`) : (t('popupScanning') || 'scanning…')) : '';
+    const failed = st.active && st.state === 'error';
+    $('count').textContent = st.active ? (st.state === 'done' ? (t('popupCount', [String(n)]) || `${n} quotes`) : failed ? (t('popupFailed') || 'failed') : (t('popupScanning') || 'scanning…')) : '';
+    // what went wrong, or which limit this page hit
+    const err = st.error;
+    $('error').hidden = !err;
+    $('error').textContent = !err ? '' : failed
+      ? `${t('popupError') || 'QuoteLens could not label this page'}: ${err.message} (${err.attempts} attempts).`
+      : `${t('popupRetrying') || 'Retrying'}: ${err.message}`;
+    const lim = st.limits;
+    const notes = [];
+    if (lim && (lim.blocks || lim.chars)) notes.push(t('popupLimitText', [String(lim.maxBlocks), String(lim.maxChars)]) || `This page is very long: only its first ${lim.maxBlocks} paragraphs or ${lim.maxChars} characters were read.`);
+    if (lim && lim.labels) notes.push(t('popupLimitLabels', [String(lim.maxLabels), String(lim.quotes)]) || `Only the first ${lim.maxLabels} of ${lim.quotes} quotes are labelled.`);
+    $('limits').hidden = !notes.length;
+    $('limits').textContent = notes.join(' ');
     const lang = (api.i18n && api.i18n.getUILanguage && api.i18n.getUILanguage()) || undefined;
     const summary = V.summarize(V.fromGroups(st.active ? st.groups : []));
     $('voices').replaceChildren(V.build(document, summary, { t, lang }));
@@ -68,7 +80,7 @@
       box.append(p);
     }
     clearTimeout(poll);
-    if (st.active && st.state !== 'done') poll = setTimeout(refresh, 400);
+    if (st.active && st.state !== 'done' && st.state !== 'error') poll = setTimeout(refresh, 400);
   }
 
   async function refresh() {

@@ -6,7 +6,8 @@
  * export.js, before content.js, which calls:
  *   QuoteLensReader.applyThresholds(items, settings)  -> the items to draw (uncertain ones marked)
  *   QuoteLensReader.cardExtras                        createRenderer option: adds to each card
- *   QuoteLensReader.onMessage(msg, sendResponse, ctx) 'navigate' | 'export' (ctx: {renderer, items, analysis, active})
+ *   QuoteLensReader.onMessage(msg, sendResponse, ctx) 'navigate' {dir: 1|-1} | 'export' (ctx: {renderer, items, analysis, active});
+ *     content.js has already checked that the sender is this extension
  * Nothing here sends anything anywhere: copying writes the clipboard, exports go back to the popup.
  */
 (function (root) {
@@ -115,8 +116,9 @@
   function orderedIds(renderer) {
     const ids = [];
     for (const g of renderer.summary()) for (const q of g.quotes) ids.push(q.id);
-    const host = (id) => { const e = renderer.entry(id); return e && e.host; };
-    return ids.filter(host).sort((a, b) => (host(a).compareDocumentPosition(host(b)) & 4 ? -1 : 1));
+    // page order of the quotes themselves (the labels sit in one overlay, not next to their quotes)
+    const range = (id) => { const e = renderer.entry(id); return e && e.item && e.item.range; };
+    return ids.filter(range).sort((a, b) => range(a).compareBoundaryPoints(Range.START_TO_START, range(b)));
   }
 
   function navigate(renderer, dir) {
@@ -149,6 +151,7 @@
   function onMessage(msg, sendResponse, ctx) {
     switch (msg.type) {
       case 'navigate':
+        if (msg.dir !== 1 && msg.dir !== -1) return false; // a malformed payload gets no answer
         sendResponse(navigate(ctx.active ? ctx.renderer : null, msg.dir));
         return false;
       case 'export':

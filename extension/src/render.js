@@ -3,8 +3,11 @@
  * A classic script that defines one global, `QuoteLensRender`, and uses no extension API: the
  * content script, the popup and the demo page in www/ all load this very file.
  *
- *   const r = QuoteLensRender.createRenderer({doc, palette: 'default' | colors: [...], highlight: 'auto'|'wrap'})
- *   r.render(items)   items: [{id, range, text, kind, speakerName, role, speakerKind, sentence, confidence}]
+ *   const r = QuoteLensRender.createRenderer({doc, palette: 'default' | colors: [...],
+ *                                             placement: 'inline' | 'overlay', shadow: 'open' | 'closed'})
+ *   r.render(items)   items: [{id, range, text, kind, speakerName, role, speakerKind, sentence, confidence, blockEl?}]
+ *   await r.renderChunked(items, renderOpts, pause)   the same in slices; `await pause()` between them
+ *   r.layout()        overlay placement: re-positions every label on its quote (after reflows)
  *   r.clear()         removes everything render() added; the DOM is exactly what it was before
  *   r.reveal(id)      scrolls to a quote and focuses its label
  *   r.summary()       serialisable "who said what" groups
@@ -15,6 +18,16 @@
  * Contract (tests rely on it): every labelled quote has exactly one light-DOM element, the label's
  * shadow host <quotelens-label>, carrying data-quotelens-quote/-speaker/-kind/-text.
  * Page text only ever goes into the DOM through textContent or attributes, never innerHTML.
+ *
+ * Placement. 'overlay' (the extension): the page's own nodes are never touched. Highlights are CSS
+ * Custom Highlight API ranges; the label hosts live in one <quotelens-overlay> appended to <html>
+ * (outside <body>, so no framework root and no editor ever sees them) and are absolutely positioned
+ * next to their quote: in the margin right of the quote's block when there is room, else raised
+ * over the quote's last line. 'inline' (the demo page, which owns its DOM): the host is inserted
+ * right after the quote, splitting a text node when it must (recorded and re-joined by clear()).
+ * shadow 'closed' (the extension): the page can neither read nor restyle a label or card — the
+ * visible text, colours and theme are inside closed shadow roots whose :host rules are !important
+ * (which beats the page's !important), and nothing carries a `part`.
  */
 (function (root) {
   'use strict';
@@ -29,7 +42,6 @@
   };
   const UNATTRIBUTED = '#868e96';
   const HOST_TAG = 'quotelens-label';
-  const MARK_TAG = 'quotelens-mark';
   const KIND_TEXT = {
     direct: 'Direct quote',
     mixed: 'Mixed quote (partly quoted, partly paraphrased)',
@@ -91,6 +103,13 @@
     return (kind === 'indirect' ? 'quotelens-i' : 'quotelens-s') + (slot % n);
   }
 
+  /** Every highlight name the renderer may register (with the page's default palette). */
+  function highlightNames() {
+    const out = ['quotelens-u', 'quotelens-ui'];
+    for (let i = 0; i < PALETTES.default.length; i++) out.push('quotelens-s' + i, 'quotelens-i' + i);
+    return out;
+  }
+
   /** CSS for the page: ::highlight() rules for every colour slot. */
   function pageCss(colors) {
     colors = colors || PALETTES.default;
@@ -102,6 +121,11 @@
     out.push(`::highlight(quotelens-u){background-color:${UNATTRIBUTED}2e;text-decoration:underline wavy 1px ${UNATTRIBUTED}}`);
     out.push(`::highlight(quotelens-ui){background-color:${UNATTRIBUTED}12;text-decoration:underline dotted 1px ${UNATTRIBUTED}}`);
     return out.join('\n') + '\n';
+  }
+
+  /** The rule in the extension's page.css that shows the label overlay (see OVERLAY_CSS). */
+  function overlayCss() {
+    return `${OVERLAY_TAG}{--quotelens-shown:block!important}\n`;
   }
 
   /** "Who said what": groups by speaker, biggest first, unattributed last. Serialisable. */
@@ -185,9 +209,19 @@
   // ---------------------------------------------------------------------------------------------
   // Label + card styles (inside each label's shadow root)
 
+  // :host rules are !important: in the cascade, a shadow tree's !important beats the page's
+  const HOST_INLINE_CSS = `:host{all:initial!important;display:inline!important;font-size:inherit!important;line-height:inherit!important;
+  user-select:none!important;-webkit-user-select:none!important;white-space:nowrap!important}`;
+  const HOST_OVERLAY_CSS = `:host{all:initial!important;display:block!important;position:absolute!important;left:0!important;top:0!important;
+  width:0!important;height:0!important;font-size:16px!important;line-height:normal!important;user-select:none!important;
+  -webkit-user-select:none!important;white-space:nowrap!important}
+.ql.float{position:absolute;margin:0;font-size:12px;box-shadow:0 1px 2px rgba(0,0,0,.15)}`;
+  // the overlay shows only while the extension's page.css says so (--quotelens-shown): when a browser
+  // unloads the extension without letting its content script clean up, the overlay goes invisible
+  const OVERLAY_CSS = `:host{all:initial!important;display:var(--quotelens-shown,none)!important;position:absolute!important;left:0!important;top:0!important;
+  width:0!important;height:0!important;overflow:visible!important;z-index:2147483000!important;pointer-events:auto!important}
+slot{display:contents}`;
   const SHADOW_CSS = `
-:host{all:initial!important;display:inline!important;font-size:inherit!important;line-height:inherit!important;
-  user-select:none!important;-webkit-user-select:none!important;white-space:nowrap!important}
 .ql{all:initial;box-sizing:border-box;display:inline-block;vertical-align:baseline;cursor:pointer;
   margin:0 .15em 0 .3em;padding:.12em .45em;border-radius:.7em;max-width:18em;overflow:hidden;text-overflow:ellipsis;
   white-space:nowrap;font:600 .72em/1.05 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;
@@ -231,25 +265,25 @@
 .card li button[aria-current="true"]{font-weight:700}
 `;
 
-  let sharedSheet = null;
-  function styleShadow(doc, sr) {
+  const sharedSheets = new Map(); // css text -> constructable sheet
+  function styleShadow(doc, sr, hostCss) {
     // constructable sheets are not subject to the page's style-src CSP; <style> is the fallback
+    const css = [SHADOW_CSS, hostCss || ''];
     try {
       const View = doc.defaultView;
-      if (!sharedSheet && View && typeof View.CSSStyleSheet === 'function' && 'adoptedStyleSheets' in sr) {
-        const s = new View.CSSStyleSheet();
-        s.replaceSync(SHADOW_CSS);
-        sharedSheet = s;
-      }
-      if (sharedSheet) {
-        sr.adoptedStyleSheets = [sharedSheet];
+      if (View && typeof View.CSSStyleSheet === 'function' && 'adoptedStyleSheets' in sr) {
+        sr.adoptedStyleSheets = css.map((t) => {
+          let s = sharedSheets.get(t);
+          if (!s) { s = new View.CSSStyleSheet(); s.replaceSync(t); sharedSheets.set(t, s); }
+          return s;
+        });
         return;
       }
     } catch (_) {
-      sharedSheet = null;
+      sharedSheets.clear();
     }
     const st = doc.createElement('style');
-    st.textContent = SHADOW_CSS;
+    st.textContent = css.join('\n');
     sr.append(st);
   }
 
@@ -274,25 +308,42 @@
   // ---------------------------------------------------------------------------------------------
   // The renderer
 
+  const OVERLAY_TAG = 'quotelens-overlay';
+  // overlay placement: a label goes into the margin when the quote's block leaves this much room
+  const MARGIN_GAP_PX = 10;
+  const MARGIN_LABEL_PX = 210; // about 18em of the label's .72em font
+  const RENDER_SLICE = 50; // labels built between two `pause()` calls in renderChunked
+
   function createRenderer(opts) {
     opts = opts || {};
     const doc = opts.doc || root.document;
     const colors = colorsFor(opts);
-    const useHighlights = opts.highlight !== 'wrap' && typeof root.CSS !== 'undefined' && root.CSS &&
-      root.CSS.highlights && typeof root.Highlight === 'function';
-    let journal = [];
-    let entries = new Map(); // id -> {host, button, item, slot, card}
+    const overlayMode = opts.placement === 'overlay';
+    const shadowMode = opts.shadow === 'closed' ? 'closed' : 'open';
+    // highlight colours in the page: the extension's page.css has the default palette only, the same
+    // for every user (a page can read the highlight registry); chosen colours stay in the labels
+    const pageColors = opts.pageStyles ? colors : PALETTES.default;
+    const useHighlights = typeof root.CSS !== 'undefined' && root.CSS && root.CSS.highlights &&
+      typeof root.Highlight === 'function';
+    let journal = []; // inline placement only: what was inserted or split, undone by clear()
+    let entries = new Map(); // id -> {host, button, item, slot, card, sr}
     let items = [];
-    let highlightNames = [];
+    let highlights = new Map(); // highlight name -> Highlight
     let open = null; // the entry whose card is shown
     let hideTimer = 0;
     let theme = 'light';
     let groups = [];
     let pageSheet = null;
+    let overlay = null;
+    let slotOf = () => -1;
+    let labelHeight = 0;
+    let layoutQueued = 0;
+    let resizeObs = null;
+    let pendingRanges = []; // [highlight name, range] not yet in the registry
+    let pendingHosts = null; // overlay placement: label hosts not yet in the page (a fragment)
 
     function installPageSheet() {
-      // custom colours: a constructable sheet (not part of the serialised DOM). The extension also
-      // ships page.css with the default palette, for pages where this is not possible.
+      // the demo's colours: a constructable sheet (not part of the serialised DOM)
       if (!opts.pageStyles) return;
       try {
         const View = doc.defaultView;
@@ -307,7 +358,7 @@
 
     function split(node, at) {
       const tail = node.splitText(at);
-      journal.push({ t: 'split', a: node, b: tail });
+      journal.push({ t: 'split', a: node, b: tail, data: node.data, tail: tail.data });
       return tail;
     }
 
@@ -346,52 +397,81 @@
       return { parent: node, before };
     }
 
-    function wrapHighlights(list) {
-      // fallback without the CSS Custom Highlight API: wrap the text in <quotelens-mark>
-      const segs = [];
-      for (const { item, slot } of list) {
-        const r = item.range;
-        const walker = doc.createTreeWalker(r.commonAncestorContainer.nodeType === 3 ? r.commonAncestorContainer.parentNode : r.commonAncestorContainer, 4);
-        let n = walker.currentNode.nodeType === 3 ? walker.currentNode : walker.nextNode();
-        for (; n; n = walker.nextNode()) {
-          if (!r.intersectsNode(n)) continue;
-          if (n.parentNode && n.parentNode.localName === MARK_TAG) continue;
-          const s = n === r.startContainer ? r.startOffset : 0;
-          const e = n === r.endContainer ? r.endOffset : n.length;
-          if (e > s && /[^\s\u00A0]/.test(n.data.slice(s, e))) segs.push({ n, s, e, item, slot });
-        }
+    /** The overlay: one closed host appended to <html>, whose slot shows the label hosts. */
+    function ensureOverlay() {
+      if (overlay && overlay.isConnected) return overlay;
+      overlay = doc.createElement(OVERLAY_TAG);
+      const sr = overlay.attachShadow({ mode: shadowMode });
+      styleShadow(doc, sr, OVERLAY_CSS);
+      sr.append(doc.createElement('slot'));
+      doc.documentElement.append(overlay);
+      if (!resizeObs && typeof root.ResizeObserver === 'function') {
+        resizeObs = new root.ResizeObserver(() => scheduleLayout());
+        if (doc.body) resizeObs.observe(doc.body);
       }
-      // from the end of the document backwards, so earlier offsets stay valid
-      segs.sort((x, y) => (x.n === y.n ? y.s - x.s : (x.n.compareDocumentPosition(y.n) & 4 ? 1 : -1)));
-      let lastNode = null;
-      let lastStart = Infinity;
-      for (const g of segs) {
-        if (g.n === lastNode && g.e > lastStart) continue; // overlapping (nested) quote: skip
-        if (g.e < g.n.length) split(g.n, g.e);
-        const mid = g.s > 0 ? split(g.n, g.s) : g.n;
-        const w = doc.createElement(MARK_TAG);
-        const c = g.slot < 0 ? UNATTRIBUTED : colors[g.slot % colors.length];
-        w.style.backgroundColor = c + (g.item.kind === 'indirect' ? '14' : '2e');
-        w.style.textDecoration = 'underline ' + (g.item.kind === 'indirect' ? 'dotted ' : '') + c;
-        mid.parentNode.insertBefore(w, mid);
-        w.appendChild(mid);
-        journal.push({ t: 'wrap', w, n: mid });
-        lastNode = g.n;
-        lastStart = g.s;
+      doc.defaultView.addEventListener('resize', scheduleLayout, { passive: true });
+      return overlay;
+    }
+
+    function scheduleLayout() {
+      if (!overlayMode || layoutQueued) return;
+      const view = doc.defaultView;
+      layoutQueued = view.requestAnimationFrame(() => { layoutQueued = 0; layout(); });
+    }
+
+    /** Overlay placement: reads every quote's geometry first, then writes every label's position. */
+    function layout() {
+      if (!overlayMode || !overlay || !entries.size) return;
+      const origin = overlay.getBoundingClientRect();
+      const vw = doc.documentElement.clientWidth || doc.defaultView.innerWidth;
+      const reads = [];
+      for (const e of entries.values()) {
+        const r = e.item.range;
+        const rects = r.collapsed ? [] : r.getClientRects();
+        let last = null;
+        for (let i = rects.length - 1; i >= 0; i--) if (rects[i].width > 0 || rects[i].height > 0) { last = rects[i]; break; }
+        const blockEl = e.item.blockEl && e.item.blockEl.isConnected ? e.item.blockEl : null;
+        reads.push({ e, last, right: blockEl ? blockEl.getBoundingClientRect().right : null });
+      }
+      if (!labelHeight) {
+        const any = reads.find((x) => x.last);
+        labelHeight = any ? Math.max(16, Math.round(any.last.height * 0.95)) : 20;
+      }
+      reads.sort((a, b) => (a.last ? a.last.top : 1e9) - (b.last ? b.last.top : 1e9));
+      let marginFree = -Infinity; // the next free y in the margin column (labels never overlap there)
+      for (const { e, last, right } of reads) {
+        const b = e.button;
+        if (!last) { b.style.display = 'none'; continue; }
+        b.style.display = '';
+        let x;
+        let y;
+        if (right !== null && right + MARGIN_GAP_PX + MARGIN_LABEL_PX <= vw) {
+          x = right + MARGIN_GAP_PX;
+          y = Math.max(last.top + (last.height - labelHeight) / 2, marginFree);
+          marginFree = y + labelHeight + 2;
+          b.classList.add('margin');
+        } else {
+          x = Math.min(last.right, vw - MARGIN_LABEL_PX);
+          y = last.top - labelHeight * 0.8;
+          b.classList.remove('margin');
+        }
+        b.style.left = Math.round(x - origin.left) + 'px';
+        b.style.top = Math.round(y - origin.top) + 'px';
       }
     }
 
+    /** The one place that builds a label: its host (the test contract's element) and button. */
     function makeLabel(item, slot) {
       const host = doc.createElement(HOST_TAG);
       host.setAttribute('data-quotelens-quote', item.id);
       host.setAttribute('data-quotelens-speaker', item.speakerName || '');
       host.setAttribute('data-quotelens-kind', item.kind);
       host.setAttribute('data-quotelens-text', item.text);
-      const sr = host.attachShadow({ mode: 'open' });
-      styleShadow(doc, sr);
+      const sr = host.attachShadow({ mode: shadowMode });
+      styleShadow(doc, sr, overlayMode ? HOST_OVERLAY_CSS : HOST_INLINE_CSS);
       const b = doc.createElement('button');
       b.type = 'button';
-      b.className = 'ql ' + item.kind + (slot < 0 ? ' unattributed' : '') + (theme === 'dark' ? ' dark' : '') +
+      b.className = 'ql ' + item.kind + (slot < 0 ? ' unattributed' : '') + (theme === 'dark' ? ' dark' : '') + (overlayMode ? ' float' : '') +
         (item.speakerKind === 'anonymous' ? ' anonymous' : '') + (item.uncertain ? ' uncertain' : '');
       b.style.setProperty('--c', slot < 0 ? UNATTRIBUTED : colors[slot % colors.length]);
       b.setAttribute('data-label', labelText(item));
@@ -400,7 +480,6 @@
         (item.uncertain ? ', ' + STRINGS.uncertain : '') + '. ' + STRINGS.showDetails);
       b.setAttribute('aria-haspopup', 'dialog');
       b.setAttribute('aria-expanded', 'false');
-      b.setAttribute('part', 'label');
       sr.append(b);
       const entry = { host, button: b, item, slot, card: null, sr };
       b.addEventListener('mouseenter', () => scheduleShow(entry));
@@ -420,6 +499,7 @@
       return entry;
     }
 
+    /** The one place that builds a hover card. */
     function buildCard(entry) {
       const { item, slot } = entry;
       const card = doc.createElement('div');
@@ -554,65 +634,104 @@
       open = null;
     }
 
-    function render(list, renderOpts) {
+    function begin(list, renderOpts) {
       clear();
       items = list.slice();
-      const slotOf = speakerSlots(items);
+      slotOf = speakerSlots(items);
       const firstEl = items.length && items[0].range.startContainer;
       theme = (renderOpts && renderOpts.theme && renderOpts.theme !== 'auto') ? renderOpts.theme
         : detectTheme(doc, firstEl && (firstEl.nodeType === 1 ? firstEl : firstEl.parentElement));
       installPageSheet();
-      const withSlots = items.map((item) => ({ item, slot: slotOf(item) }));
-      // labels first: splitting text nodes keeps the other (live) ranges correct
-      for (const { item, slot } of withSlots) {
-        const entry = makeLabel(item, slot);
+      groups = groupBySpeaker(items, colors);
+    }
+
+    function addOne(item) {
+      const slot = slotOf(item);
+      const entry = makeLabel(item, slot);
+      if (overlayMode) {
+        if (!pendingHosts) pendingHosts = doc.createDocumentFragment();
+        pendingHosts.append(entry.host);
+      } else {
+        // inline (the demo): splitting text nodes keeps the other (live) ranges correct
         const p = labelPoint(item.range);
         insert(entry.host, p.parent, p.before);
-        entries.set(item.id, entry);
       }
-      if (useHighlights) {
-        const byName = new Map();
-        for (const { item, slot } of withSlots) {
-          const name = highlightName(slot, item.kind, colors.length);
-          if (!byName.has(name)) byName.set(name, []);
-          byName.get(name).push(item.range);
+      entries.set(item.id, entry);
+      if (useHighlights) pendingRanges.push([highlightName(slot, item.kind, pageColors.length), item.range]);
+    }
+
+    /** Hands the collected ranges to the highlight registry in one go (every change to it makes
+     *  the browser re-validate all highlight ranges at its next rendering update), */
+    function flushHighlights() {
+      // and the label hosts: each change under the overlay costs the browser a rendering update,
+      // which on a huge page is long (measured: tests/e2e/hostile.js)
+      if (pendingHosts) { ensureOverlay().append(pendingHosts); pendingHosts = null; }
+      for (const [name, range] of pendingRanges) {
+        let h = highlights.get(name);
+        if (!h) {
+          h = new root.Highlight();
+          highlights.set(name, h);
+          root.CSS.highlights.set(name, h);
         }
-        for (const [name, ranges] of byName) {
-          root.CSS.highlights.set(name, new root.Highlight(...ranges));
-          highlightNames.push(name);
-        }
-      } else {
-        wrapHighlights(withSlots);
+        h.add(range);
       }
-      groups = groupBySpeaker(items, colors);
+      pendingRanges = [];
+    }
+
+    function render(list, renderOpts) {
+      begin(list, renderOpts);
+      for (const item of items) addOne(item);
+      flushHighlights();
+      layout();
+      return entries.size;
+    }
+
+    /** render() in slices of RENDER_SLICE labels, awaiting `pause()` (the caller's time budget)
+     *  between them; resolves to the label count, or -1 when `isCancelled()` stopped it. */
+    async function renderChunked(list, renderOpts, pause, isCancelled) {
+      begin(list, renderOpts);
+      const mine = items;
+      for (let i = 0; i < mine.length; i++) {
+        addOne(mine[i]);
+        if ((i + 1) % RENDER_SLICE === 0) {
+          if (i < 4 * RENDER_SLICE) { flushHighlights(); layout(); } // the first screenfuls at once, the rest at the end
+          await pause();
+          if ((isCancelled && isCancelled()) || items !== mine) return -1;
+        }
+      }
+      flushHighlights();
+      layout();
       return entries.size;
     }
 
     function clear() {
+      pendingRanges = [];
+      pendingHosts = null;
       hide();
-      for (const name of highlightNames) {
+      for (const name of highlights.keys()) {
         try { root.CSS.highlights.delete(name); } catch (_) { /* ignore */ }
       }
-      highlightNames = [];
-      // undo in reverse order: the DOM ends up exactly as it was (text nodes re-joined)
+      highlights = new Map();
+      // inline placement: undo in reverse order, re-joining a split only where the page left both
+      // halves as we made them (if it changed them since, its text wins and stays as it is)
       for (let i = journal.length - 1; i >= 0; i--) {
         const op = journal[i];
         if (op.t === 'insert') {
           if (op.n.parentNode) op.n.parentNode.removeChild(op.n);
-        } else if (op.t === 'wrap') {
-          if (op.w.parentNode) {
-            if (op.n.parentNode === op.w) op.w.parentNode.replaceChild(op.n, op.w);
-            else op.w.parentNode.removeChild(op.w);
-          }
         } else if (op.t === 'split') {
           const { a, b } = op;
-          if (b.parentNode && a.parentNode === b.parentNode && a.nextSibling === b) {
+          if (b.parentNode && a.parentNode === b.parentNode && a.nextSibling === b && a.data === op.data && b.data === op.tail) {
             a.appendData(b.data);
             b.parentNode.removeChild(b);
           }
         }
       }
       journal = [];
+      for (const e of entries.values()) if (e.host.parentNode) e.host.remove();
+      if (overlay) { overlay.remove(); overlay = null; }
+      if (resizeObs) { resizeObs.disconnect(); resizeObs = null; }
+      if (layoutQueued) { doc.defaultView.cancelAnimationFrame(layoutQueued); layoutQueued = 0; }
+      doc.defaultView.removeEventListener('resize', scheduleLayout);
       entries = new Map();
       items = [];
       groups = [];
@@ -626,7 +745,7 @@
       const e = entries.get(id);
       if (!e) return false;
       const smooth = !(doc.defaultView.matchMedia && doc.defaultView.matchMedia('(prefers-reduced-motion: reduce)').matches);
-      e.host.scrollIntoView({ block: 'center', inline: 'nearest', behavior: smooth ? 'smooth' : 'auto' });
+      (overlayMode ? e.button : e.host).scrollIntoView({ block: 'center', inline: 'nearest', behavior: smooth ? 'smooth' : 'auto' });
       e.button.focus({ preventScroll: true });
       e.button.classList.remove('flash');
       void e.button.offsetWidth;
@@ -634,18 +753,51 @@
       return true;
     }
 
+    /** What the extension's own tests read through messaging (closed roots hide it from pages). */
+    function inspect() {
+      const out = [];
+      for (const [id, e] of entries) {
+        const q = e.item.range.getClientRects();
+        const last = q.length ? q[q.length - 1] : null;
+        const active = e.sr.activeElement;
+        const view = doc.defaultView;
+        const box = (el) => { const b = el.getBoundingClientRect(); return { left: b.left, top: b.top, right: b.right, bottom: b.bottom }; };
+        const card = e.card && !e.card.hidden ? e.card : null;
+        const copy = card && card.querySelector('.copy');
+        const note = card && card.querySelector('.note-uncertain');
+        out.push({
+          id, ariaLabel: e.button.getAttribute('aria-label'), label: e.button.getAttribute('data-label'),
+          cls: e.button.className, dark: e.button.classList.contains('dark'), focused: active === e.button,
+          hostFocused: doc.activeElement === e.host,
+          focusOutline: active ? view.getComputedStyle(active).outlineStyle : null,
+          color: view.getComputedStyle(e.button).borderTopColor,
+          display: view.getComputedStyle(e.host).display,
+          rect: box(e.button),
+          quoteEnd: last ? { right: last.right, top: last.top, bottom: last.bottom } : null,
+          rangeText: e.item.range.toString(),
+          card: card ? {
+            text: card.textContent, role: card.getAttribute('role'), name: card.getAttribute('aria-label'),
+            focusInCard: !!active && card.contains(active),
+            copy: copy ? { text: copy.textContent, rect: box(copy) } : null,
+            uncertainNote: note ? note.textContent : null,
+          } : null,
+        });
+      }
+      return out;
+    }
+
     return {
-      render, clear, reveal,
+      render, renderChunked, clear, reveal, layout, scheduleLayout, inspect,
       summary: () => groups,
       get count() { return entries.size; },
       get usesHighlights() { return !!useHighlights; },
       entry: (id) => entries.get(id),
-      isOwnNode: (n) => !!n && (n.nodeType === 1 && (n.localName === HOST_TAG || n.localName === MARK_TAG)),
+      isOwnNode: (n) => !!n && n.nodeType === 1 && (n.localName === HOST_TAG || n.localName === OVERLAY_TAG),
     };
   }
 
   root.QuoteLensRender = {
-    PALETTES, UNATTRIBUTED, HOST_TAG, MARK_TAG, KIND_TEXT, STRINGS,
-    createRenderer, groupBySpeaker, buildWhoSaidWhat, pageCss, labelText, collapse, clip, detectTheme,
+    PALETTES, UNATTRIBUTED, HOST_TAG, OVERLAY_TAG, KIND_TEXT, STRINGS,
+    createRenderer, groupBySpeaker, buildWhoSaidWhat, pageCss, overlayCss, highlightNames, labelText, collapse, clip, detectTheme,
   };
 })(typeof globalThis !== 'undefined' ? globalThis : this);

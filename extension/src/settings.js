@@ -9,7 +9,6 @@
  *   indirect       boolean   label indirect speech too (default true)
  *   palette        "default" | "colorblind" | "contrast" | "custom"
  *   customColors   ["#rrggbb", …]   used when palette = "custom"
- *   engine         "auto" | "content" | "background": where the Wasm runs (see content.js)
  */
 (function (root) {
   'use strict';
@@ -27,7 +26,6 @@
     indirect: true,
     palette: 'default',
     customColors: [],
-    engine: 'auto', // where the Wasm runs: auto | content | background (not in the UI; benchmark)
   });
   const MODES = ['automatic', 'always', 'never'];
   const HEX = /^#[0-9a-f]{6}$/i;
@@ -45,7 +43,6 @@
     if (!['default', 'colorblind', 'contrast', 'custom'].includes(s.palette)) s.palette = 'default';
     s.customColors = (Array.isArray(s.customColors) ? s.customColors : []).filter((c) => HEX.test(c)).slice(0, 12);
     s.sites = cleanSites(s.sites);
-    if (!['auto', 'content', 'background'].includes(s.engine)) s.engine = 'auto';
     return s;
   }
 

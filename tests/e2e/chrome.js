@@ -2,7 +2,7 @@
 // QuoteLens end-to-end tests in Chromium (Debian /usr/bin/chromium driven by playwright-core, the
 // unpacked extension from dist/chrome loaded into a fresh persistent profile).
 //
-//   node extension/build.mjs && node tests/e2e/chrome.js [--ext dist/chrome] [--port N] [--only substring]
+//   node extension/build.mjs && node tests/e2e/chrome.js [--ext dist/chrome] [--port N] [--only substring[,substring…]]
 //
 // Starts tests/e2e/serve.py itself. Tests that need ../shared (the seed article, the real pages)
 // are skipped with a message when it is absent. Closing line: "e2e chromium: N passed, M failed"
@@ -31,6 +31,7 @@ const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
 function assert(cond, msg) { if (!cond) throw new Error(msg); }
 function eq(a, b, msg) { if (a !== b) throw new Error(`${msg}: expected ${JSON.stringify(b)}, got ${JSON.stringify(a)}`); }
+const BACKGROUND_CHECKS = fs.readFileSync(path.join(__dirname, 'background-checks.js'), 'utf8');
 const norm = (s) => String(s).replace(/[\u00AD]/g, '').replace(/[\s\u00A0]+/g, ' ').trim();
 
 let env; // {ctx, sw, extId, base, ...helpers}
@@ -47,6 +48,13 @@ async function open(urlPath) {
 function checkLabelPlacement(ls) {
   for (const l of ls) {
     assert(!l.inLink, `label ${l.id} sits inside a link`);
+    assert(l.inOverlay, `label ${l.id} is in the page's own DOM, not in the overlay`);
+    assert(l.highlighted, `no highlight range for the quote ${JSON.stringify(l.text)}`);
+    const g = l.inside;
+    if (g && g.quoteEnd) {
+      // the label is drawn next to the quote's last line (in the margin or over the line's end)
+      assert(Math.abs(g.rect.top - g.quoteEnd.top) < 80, `label for ${JSON.stringify(l.text)} is not next to its quote: ${JSON.stringify(g)}`);
+    }
     assert(!l.excludedAncestor, `label for ${JSON.stringify(l.text)} is outside the article, in ${l.excludedAncestor}`);
     if (l.kind === 'direct' && l.text.length < 200) {
       assert(OPEN_QUOTES.test(l.text) && CLOSE_QUOTES.test(l.text), `direct quote does not span its quotation marks: ${JSON.stringify(l.text)}`);
@@ -143,11 +151,8 @@ test('keyboard: Tab reaches a label, its card names the speaker, Escape closes i
     });
   }
   assert(found, 'Tab never focused a label');
-  const card = () => page.evaluate(() => {
-    const host = document.activeElement;
-    const c = host.shadowRoot.querySelector('.card');
-    return c && !c.hidden ? { text: c.textContent, role: c.getAttribute('role') } : null;
-  });
+  // the card is in a closed shadow root: the content script's 'inspect' reports it
+  const card = async () => ((await env.send(page, { type: 'inspect' })).find((x) => x.id === found) || {}).card || null;
   const shown = await card();
   assert(shown, 'focusing a label shows no card');
   eq(shown.role, 'dialog', 'card role');
@@ -158,11 +163,10 @@ test('keyboard: Tab reaches a label, its card names the speaker, Escape closes i
   assert(!(await card()), 'Escape did not close the card');
   // hover shows the card too
   await page.mouse.move(0, 0);
-  await page.hover(`[data-quotelens-quote="${found}"]`);
-  await page.waitForFunction((id) => {
-    const c = document.querySelector(`[data-quotelens-quote="${id}"]`).shadowRoot.querySelector('.card');
-    return c && !c.hidden;
-  }, found, { timeout: 5000 });
+  const rect = (await env.send(page, { type: 'inspect' })).find((x) => x.id === found).rect;
+  await page.mouse.move((rect.left + rect.right) / 2, (rect.top + rect.bottom) / 2);
+  for (let i = 0; i < 50 && !(await card()); i++) await page.waitForTimeout(100);
+  assert(await card(), 'hovering a label shows no card');
   await page.close();
 });
 
@@ -356,15 +360,25 @@ test('options page: site list import/export and settings persist', async () => {
   await env.setStorage({});
 });
 
-test('page opt-out: data-quotelens="off" is respected even when the site is set to always', async () => {
-  await env.setStorage({ sites: { [HOST]: 'always' } });
+test('page opt-out: data-quotelens="off" is honoured in automatic mode; the user can still turn labels on', async () => {
+  await env.setStorage({});
   const page = await open('/optout.html');
   const st = await env.waitDecided(page);
   eq(st.active, false, 'active on an opted-out page');
-  await env.toggle(page, true);
   eq(await page.evaluate(() => document.querySelectorAll('[data-quotelens-quote]').length), 0, 'labels on an opted-out page');
   eq(await page.evaluate(() => document.documentElement.hasAttribute('data-quotelens-state')), false, 'state attribute on an opted-out page');
-  // a page that opts out later loses its labels
+  // the user turns labels on for this page anyway
+  await env.toggle(page, true);
+  await env.waitDone(page);
+  assert((await env.labels(page)).length > 0, 'no labels after the user turned them on');
+  await env.toggle(page, false);
+  await page.waitForFunction(() => !document.querySelector('[data-quotelens-quote]'));
+  // a site set to always is the user's choice too
+  await env.setStorage({ sites: { [HOST]: 'always' } });
+  await page.reload();
+  await env.waitDone(page);
+  // a page that opts out later (automatic mode) loses its labels
+  await env.setStorage({});
   const other = await open('/unicode.html');
   await env.waitDone(other);
   await other.evaluate(() => document.documentElement.setAttribute('data-quotelens', 'off'));
@@ -377,10 +391,280 @@ test('page opt-out: data-quotelens="off" is respected even when the site is set 
 test('dark page: labels switch to the dark theme', async () => {
   const page = await open('/dark.html');
   await env.waitDone(page);
-  const dark = await page.evaluate(() => [...document.querySelectorAll('[data-quotelens-quote]')].every((h) => h.shadowRoot.querySelector('button').classList.contains('dark')));
-  assert(dark, 'labels on a dark page are not dark-themed');
+  const inside = await env.send(page, { type: 'inspect' });
+  assert(inside.length > 0 && inside.every((x) => x.dark), 'labels on a dark page are not dark-themed');
   await page.screenshot({ path: path.join(OUT, 'chromium-dark.png') });
   await page.close();
+});
+
+// ---------------------------------------------------------------------------------------------
+// Never breaking the page (issue 10)
+
+const HIGHLIGHTED = () => [...CSS.highlights.keys()].filter((k) => /^quotelens-/.test(k)).length;
+const nothingLeft = () => !document.querySelector('quotelens-overlay, [data-quotelens-quote]') &&
+  !document.documentElement.hasAttribute('data-quotelens-state') &&
+  ![...CSS.highlights.keys()].some((k) => /^quotelens-/.test(k));
+
+test('editable content is never labelled; an article that becomes editable loses its labels at once', async () => {
+  const page = await open('/editor.html');
+  await env.waitDone(page);
+  let ls = await env.labels(page);
+  assert(ls.some((l) => l.text.includes('Two boats a day')), `the published article is not labelled: ${ls.map((l) => l.text)}`);
+  for (const l of ls) assert(!/changed nothing|school term|Ask the school|Nobody told us/.test(l.text), `editable content labelled: ${l.text}`);
+  checkLabelPlacement(ls);
+  // the article becomes editable (an editor opens on it): its labels go before the next task
+  const left = await page.evaluate(async () => {
+    document.getElementById('story').setAttribute('contenteditable', 'true');
+    await new Promise((r) => setTimeout(r, 0));
+    return document.querySelectorAll('[data-quotelens-quote]').length;
+  });
+  eq(left, 0, 'labels left on the article once it is editable');
+  await page.waitForTimeout(800);
+  eq(await page.evaluate(() => document.querySelectorAll('[data-quotelens-quote]').length), 0, 'labels came back on the editable article');
+  // designMode: the whole document is an editor
+  await page.evaluate(() => document.getElementById('story').removeAttribute('contenteditable'));
+  await page.waitForFunction(() => document.querySelectorAll('[data-quotelens-quote]').length > 0, null, { timeout: 10000 });
+  await page.evaluate(() => { document.designMode = 'on'; });
+  await page.click('#published');
+  await page.waitForFunction(nothingLeft, null, { timeout: 3000 });
+  const st = await env.send(page, { type: 'status' });
+  eq(st.active, false, 'active in a designMode document');
+  await page.close();
+});
+
+for (const fw of ['react', 'vue']) {
+  test(`framework fixture (${fw}): the framework re-renders a quoted paragraph under labels; no framework error, its text wins, labels follow; off restores outerHTML exactly`, async () => {
+    const errorsBefore = consoleErrors.length;
+    await env.setStorage({ sites: { [HOST]: 'never' } });
+    const page = await open(`/${fw}.html`);
+    await page.waitForFunction(() => window.__hydrated === true);
+    const pristine = await page.evaluate(() => document.documentElement.outerHTML);
+    await env.toggle(page, true);
+    await env.waitDone(page);
+    let ls = await env.labels(page);
+    assert(ls.some((l) => l.text.includes('We have not changed our minds') && l.speaker === 'Maria Keller'), `no Keller label: ${JSON.stringify(ls.map((l) => [l.text, l.speaker]))}`);
+    checkLabelPlacement(ls);
+    const Q = await page.evaluate(() => QuoteLensFixture.QUOTE);
+    await page.evaluate(() => window.__bump());
+    await page.waitForFunction((q) => document.getElementById('quoted').textContent === q, Q[1]);
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-quotelens-quote]')].some((e) => e.getAttribute('data-quotelens-text').startsWith('“We have changed our minds')), null, { timeout: 10000 });
+    eq(await page.evaluate(() => document.getElementById('quoted').textContent), Q[1], 'paragraph text after the re-render');
+    ls = await env.labels(page);
+    assert(!ls.some((l) => l.text.includes('not changed')), 'a label for the old text remains');
+    checkLabelPlacement(ls);
+    const keller = ls.find((l) => l.text.includes('We have changed'));
+    assert(keller.inside && keller.inside.quoteEnd && Math.abs(keller.inside.rect.top - keller.inside.quoteEnd.top) < 60, `label is not next to its quote: ${JSON.stringify(keller.inside)}`);
+    await page.evaluate(() => window.__bump());
+    await page.waitForFunction((q) => document.getElementById('quoted').textContent === q, Q[0]);
+    await env.toggle(page, false);
+    await page.waitForFunction(nothingLeft);
+    eq(await page.evaluate(() => document.documentElement.outerHTML), pristine, 'outerHTML after labels off');
+    const fwErrors = await page.evaluate(() => window.__frameworkErrors);
+    eq(fwErrors.length, 0, `framework errors: ${fwErrors.join(' | ')}`);
+    const pageErrors = consoleErrors.slice(errorsBefore);
+    assert(!pageErrors.length, `console errors: ${pageErrors.map((e) => e.text).join(' | ')}`);
+    await page.close();
+    await env.setStorage({});
+  });
+}
+
+test('framework fixture (react): hydrateRoot on a page that is already labelled, no hydration error', async () => {
+  const errorsBefore = consoleErrors.length;
+  const page = await open('/react.html?after-labels');
+  await page.waitForFunction(() => window.__hydrated === true, null, { timeout: 20000 });
+  await page.evaluate(() => window.__bump());
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-quotelens-quote]')].some((e) => e.getAttribute('data-quotelens-text').startsWith('“We have changed our minds')), null, { timeout: 10000 });
+  await page.waitForTimeout(300);
+  const fwErrors = await page.evaluate(() => window.__frameworkErrors);
+  eq(fwErrors.length, 0, `React recoverable errors: ${fwErrors.join(' | ')}`);
+  const pageErrors = consoleErrors.slice(errorsBefore);
+  assert(!pageErrors.length, `console errors: ${pageErrors.map((e) => e.text).join(' | ')}`);
+  await page.close();
+});
+
+test('huge page (100,000 paragraphs): labelled within the caps, the popup says so, the page stays responsive', async () => {
+  const page = await open('/huge.html?n=100000');
+  await env.waitDone(page, 60000);
+  const st = await env.send(page, { type: 'status' });
+  assert(st.limits && (st.limits.chars || st.limits.blocks), `no limit reported: ${JSON.stringify(st.limits)}`);
+  const count = Number(await page.getAttribute('html', 'data-quotelens-count'));
+  assert(count > 0 && count <= st.limits.maxLabels, `label count ${count}, cap ${st.limits.maxLabels}`);
+  // the first screenful is labelled
+  const first = await page.evaluate(() => document.querySelector('[data-quotelens-quote]').getAttribute('data-quotelens-text'));
+  assert(first.includes('Item 1 on the agenda'), `first label: ${first}`);
+  const tabId = await env.tabIdOf(page);
+  const popup = await env.ctx.newPage();
+  await popup.goto(`chrome-extension://${env.extId}/popup.html?tabId=${tabId}`);
+  await popup.waitForFunction(() => !document.querySelector('#limits').hidden);
+  assert(/very long|first \d+/.test(await popup.textContent('#limits')), 'popup limits notice');
+  await popup.close();
+  await page.close();
+});
+
+test('a page that never stops changing: rescans only for changes inside the article, with backoff', async () => {
+  const page = await open('/clock.html');
+  await env.waitDone(page);
+  const s0 = await env.send(page, { type: 'stats' });
+  await page.waitForTimeout(8000);
+  const s1 = await env.send(page, { type: 'stats' });
+  const ticks = await page.evaluate(() => window.__ticks);
+  assert(ticks >= 50, `the clock ticked only ${ticks} times`);
+  const scans = s1.scanRuns - s0.scanRuns;
+  assert(s1.rescansRequested - s0.rescansRequested >= 50, `changes inside the article not noticed: ${s1.rescansRequested - s0.rescansRequested}`);
+  assert(scans <= 8, `${scans} rescans in 8 s for ${ticks} ticks (backoff missing)`);
+  // changes outside the article cost nothing
+  await page.evaluate(() => { document.getElementById('clock').remove(); window.tickOutside(); });
+  await page.waitForTimeout(1500);
+  const s2 = await env.send(page, { type: 'stats' });
+  await page.waitForTimeout(3000);
+  const s3 = await env.send(page, { type: 'stats' });
+  eq(s3.rescansRequested - s2.rescansRequested, 0, 'rescans requested for changes outside the article');
+  const ls = await env.labels(page);
+  assert(ls.length >= 2, 'labels gone');
+  await page.close();
+});
+
+test('the per-page choice survives hash changes and same-article pushState', async () => {
+  await env.setStorage({});
+  const page = await open('/unicode.html');
+  await env.waitDone(page);
+  await env.toggle(page, false);
+  await page.waitForFunction(nothingLeft);
+  await page.evaluate(() => { location.hash = '#city'; });
+  await page.evaluate(() => history.pushState({}, '', location.pathname + location.search + '#section-2'));
+  await page.waitForTimeout(1200);
+  eq((await env.send(page, { type: 'status' })).active, false, 'labels back on after a hash change');
+  eq(await page.evaluate(() => document.querySelectorAll('[data-quotelens-quote]').length), 0, 'labels after a hash change');
+  await env.toggle(page, true);
+  await env.waitDone(page);
+  const n = (await env.labels(page)).length;
+  await page.evaluate(() => { location.hash = '#story'; });
+  await page.waitForTimeout(1200);
+  eq((await env.labels(page)).length, n, 'labels after a hash change with labels on');
+  eq((await env.send(page, { type: 'status' })).override, true, 'the per-page choice');
+  await page.close();
+});
+
+test('background: each message only from its senders, with checked shapes; nothing else is answered', async () => {
+  const r = await env.worker().evaluate(`(async () => { const handle = globalThis.handleMessage; const api = chrome; ${BACKGROUND_CHECKS} })()`);
+  assert(r.ok.ret === true && r.ok.answered && r.ok.answered.result && r.ok.answered.result.quotes.length === 1, `a valid analyze was not answered: ${JSON.stringify(r.ok)}`);
+  for (const [k, v] of Object.entries(r)) {
+    if (k === 'ok') continue;
+    assert(v.ret === false && v.answered === null, `${k} was accepted: ${JSON.stringify(v)}`);
+  }
+  // and from a real content script (its isolated world), a toggle for another tab gets no answer
+  const victim = await open('/unicode.html');
+  await env.waitDone(victim);
+  const victimId = await env.tabIdOf(victim);
+  const n = (await env.labels(victim)).length;
+  const page = await open('/dark.html');
+  await env.waitDone(page);
+  const answer = await inContentScript(page, `chrome.runtime.sendMessage({type: 'toggleTab', tabId: ${victimId}, on: false}).then((v) => JSON.stringify(v === undefined ? 'no answer' : v), (e) => 'error: ' + e.message)`);
+  assert(/no answer|error/.test(answer), `a content script got an answer to toggleTab: ${answer}`);
+  eq((await env.labels(victim)).length, n, 'the other tab lost its labels');
+  await page.close();
+  await victim.close();
+});
+
+/** Evaluates an expression in the extension's content-script world of a page (CDP). */
+async function inContentScript(page, expression) {
+  const cdp = await env.ctx.newCDPSession(page);
+  const contexts = [];
+  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+  await cdp.send('Runtime.enable');
+  await page.waitForTimeout(200);
+  const ctx = contexts.find((c) => c.auxData && c.auxData.type === 'isolated' && c.origin && c.origin.includes(env.extId)) ||
+    contexts.find((c) => c.auxData && c.auxData.type === 'isolated' && /QuoteLens/i.test(c.name));
+  if (!ctx) throw new Error(`no content-script world among ${JSON.stringify(contexts.map((c) => [c.name, c.origin, c.auxData]))}`);
+  const r = await cdp.send('Runtime.evaluate', { expression, contextId: ctx.id, awaitPromise: true, returnByValue: true });
+  await cdp.detach();
+  if (r.exceptionDetails) throw new Error(JSON.stringify(r.exceptionDetails));
+  return r.result.value;
+}
+
+test('engine failure: a trap re-instantiates the engine; repeated failures end in an error the popup explains', async () => {
+  const page = await open('/unicode.html');
+  await env.waitDone(page);
+  const n = (await env.labels(page)).length;
+  const h0 = await env.worker().evaluate(() => globalThis.engineHealth());
+  await env.worker().evaluate(() => { globalThis.__quotelensFault = { mode: 'trap', times: 1 }; });
+  await env.send(page, { type: 'rescan' });
+  await env.waitDone(page);
+  const h1 = await env.worker().evaluate(() => globalThis.engineHealth());
+  assert(h1.restarts === h0.restarts + 1 && h1.instances === h0.instances + 1, `no re-instantiation: ${JSON.stringify([h0, h1])}`);
+  eq((await env.labels(page)).length, n, 'labels after the engine was re-instantiated');
+  // it keeps failing: retried with backoff, then an error with what happened
+  await env.worker().evaluate(() => { globalThis.__quotelensFault = { mode: 'trap', times: 1000 }; });
+  env.send(page, { type: 'rescan' }).catch(() => {});
+  await page.waitForFunction(() => document.documentElement.getAttribute('data-quotelens-state') === 'error', null, { timeout: 20000 });
+  const st = await env.send(page, { type: 'status' });
+  assert(st.error && /unreachable/.test(st.error.message) && st.error.attempts === 4, `status error: ${JSON.stringify(st.error)}`);
+  eq(await page.evaluate(() => document.querySelectorAll('[data-quotelens-quote]').length), 0, 'labels left after the failure');
+  const tabId = await env.tabIdOf(page);
+  const popup = await env.ctx.newPage();
+  await popup.goto(`chrome-extension://${env.extId}/popup.html?tabId=${tabId}`);
+  await popup.waitForFunction(() => !document.querySelector('#error').hidden);
+  assert(/could not label.*unreachable/.test(await popup.textContent('#error')), `popup error: ${await popup.textContent('#error')}`);
+  await popup.close();
+  await env.worker().evaluate(() => { globalThis.__quotelensFault = null; });
+  await env.send(page, { type: 'rescan' });
+  await env.waitDone(page);
+  eq((await env.labels(page)).length, n, 'labels after recovery');
+  await page.close();
+});
+
+test('a service worker killed mid-scan is survived', async () => {
+  const page = await open('/unicode.html');
+  await env.waitDone(page);
+  const n = (await env.labels(page)).length;
+  await env.worker().evaluate(() => { globalThis.__quotelensFault = { mode: 'delay', ms: 4000, times: 1 }; });
+  const cdp = await env.ctx.newCDPSession(page);
+  env.send(page, { type: 'rescan' }).catch(() => {});
+  await page.waitForTimeout(700); // the content script is now waiting for the background
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+  await page.waitForTimeout(500);
+  await env.waitDone(page, 30000);
+  await freshWorker();
+  const st = await env.send(page, { type: 'stats' });
+  eq((await env.labels(page)).length, n, 'labels after the service worker was killed');
+  await page.close();
+  return { note: `${st.retries} retries` };
+});
+
+test('labels cannot be restyled, rewritten or read by the page; custom colours stay inside closed roots', async () => {
+  await env.setStorage({ palette: 'custom', customColors: ['#123456', '#654321'] });
+  const page = await open('/unicode.html');
+  await env.waitDone(page);
+  const seen = await page.evaluate(() => {
+    const host = document.querySelector('[data-quotelens-quote]');
+    const style = document.createElement('style');
+    style.textContent = 'quotelens-label, quotelens-overlay { display: none !important; opacity: 0 !important; transform: scale(0) !important } ' +
+      'quotelens-label::part(label) { color: red !important } quotelens-label::part(label)::before { content: "FAKE" !important }';
+    document.head.append(style);
+    host.setAttribute('data-quotelens-speaker', 'Somebody Else');
+    const html = document.documentElement.outerHTML;
+    return {
+      shadowRoot: host.shadowRoot, overlayRoot: document.querySelector('quotelens-overlay').shadowRoot,
+      adopted: document.adoptedStyleSheets.length, id: host.getAttribute('data-quotelens-quote'),
+      colourInDom: /123456|654321|rgb\(18, 52, 86\)/i.test(html),
+      sheets: [...document.styleSheets].some((s) => { try { return [...s.cssRules].some((r) => /123456|654321/.test(r.cssText)); } catch (_) { return false; } }),
+    };
+  });
+  eq(seen.shadowRoot, null, 'the page can open a label');
+  eq(seen.overlayRoot, null, 'the page can open the overlay');
+  eq(seen.adopted, 0, 'adopted style sheets on the document');
+  eq(seen.colourInDom, false, 'the custom colour is visible in the page');
+  eq(seen.sheets, false, 'the custom colour is in the page\'s style sheets');
+  const inside = await env.send(page, { type: 'inspect' });
+  const me = inside.find((x) => x.id === seen.id);
+  eq(me.display, 'block', 'the label host after the page hid it');
+  assert(me.rect.right > me.rect.left, 'the label has no size after the page restyled it');
+  assert(!/Somebody Else|FAKE/.test(me.label) && !/Somebody Else/.test(me.ariaLabel), `the page rewrote the label: ${me.label}`);
+  assert(inside.some((x) => x.color === 'rgb(18, 52, 86)'), `custom colour not used inside the labels: ${inside.map((x) => x.color)}`);
+  await page.close();
+  await env.setStorage({});
 });
 
 // Real pages from ../shared/pages: one test per page, expectations in tests/e2e/pages.json.
@@ -440,6 +724,48 @@ for (const name of pageNames) {
 
 // the reader's features (issue 11, the extension side of issue 9): tests/e2e/reader_chrome.js
 require('./reader_chrome').register(test, { env: () => env, open, assert, eq });
+/** After the extension restarted: wait for its new service worker and use it. */
+async function freshWorker() {
+  for (let i = 0; i < 100; i++) {
+    for (const w of env.ctx.serviceWorkers().filter((x) => x.url().includes(env.extId)).reverse()) {
+      try { if (await w.evaluate(() => typeof globalThis.handleMessage === 'function')) { env.sw = w; return w; } } catch (_) { /* an old one */ }
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the extension\'s service worker did not come back');
+}
+
+// Run after the real pages: it restarts the extension.
+test('clean exit: a newer content-script instance replaces an older one; disabling the extension removes every label and observer from open tabs', async () => {
+  const page = await open('/unicode.html');
+  await env.waitDone(page);
+  // a second instance of the content script in the same world (as an update injecting it again)
+  const n = (await env.labels(page)).length;
+  const src = fs.readFileSync(path.join(EXT, 'content.js'), 'utf8');
+  await inContentScript(page, `${src}; 'ok'`);
+  await page.waitForTimeout(300);
+  await env.waitDone(page);
+  await page.waitForTimeout(500);
+  eq(await page.evaluate(() => document.querySelectorAll('quotelens-overlay').length), 1, 'overlays after a second instance started');
+  eq((await env.labels(page)).length, n, 'labels after a second instance started (one set)');
+  // disable the extension (as the user does in chrome://extensions): the port disconnects
+  const mgr = await env.ctx.newPage();
+  await mgr.goto('chrome://extensions/');
+  await mgr.evaluate((id) => chrome.management.setEnabled(id, false), env.extId);
+  await page.waitForFunction(nothingLeft, null, { timeout: 10000 });
+  // the orphaned script no longer reacts to the page
+  await page.evaluate(() => { const p = document.createElement('p'); p.textContent = '“A new paragraph arrives,” said Maria Petrova, the city’s treasurer, after the meeting.'; document.getElementById('story').append(p); });
+  await page.waitForTimeout(1500);
+  assert(await page.evaluate(nothingLeft), 'an orphaned content script labelled the page again');
+  // enabled again: new pages are labelled by the new instance
+  await mgr.evaluate((id) => chrome.management.setEnabled(id, true), env.extId);
+  await mgr.close();
+  const page3 = await open('/unicode.html');
+  await env.waitDone(page3);
+  await freshWorker();
+  await page3.close();
+  await page.close();
+});
 
 // Run last: everything the browser fetched during the whole run.
 test('no network request leaves the browser (pages, content scripts, service worker)', async () => {
@@ -447,6 +773,8 @@ test('no network request leaves the browser (pages, content scripts, service wor
     const u = new URL(r.url);
     if (u.protocol === 'chrome-extension:' && u.host === env.extId) return false;
     if (u.protocol === 'data:' || u.protocol === 'blob:') return false;
+    // chrome://extensions, opened by the clean-exit test to disable the extension: browser-internal
+    if (u.protocol === 'chrome:' && (r.page.startsWith('chrome://') || r.page === 'about:blank')) return false;
     if (u.host === HOST) return false;
     // the real pages reference their sites' images, fonts and styles: those are the page's own
     // requests (all refused by --host-resolver-rules); anything else is ours
@@ -486,7 +814,7 @@ async function main() {
     });
     env.ctx.on('weberror', (e) => consoleErrors.push({ text: 'weberror: ' + e.error().message, url: e.page() ? e.page().url() : '' }));
     for (const t of tests) {
-      if (ONLY && !t.name.includes(ONLY)) continue;
+      if (ONLY && !ONLY.split(',').some((o) => o && t.name.includes(o))) continue;
       try {
         const r = await t.fn();
         passed++;

@@ -428,36 +428,8 @@ def prefs(proxy_port):
 # ------------------------------------------------------------------------------------------------
 # Page-world helpers (the same observations as tests/e2e/harness.js).
 
-LABELS_JS = r"""
-return [...document.querySelectorAll('[data-quotelens-quote]')].map((el) => {
-  let before = '';
-  const r = document.createRange();
-  r.setStart(el.closest('p, li, h1, h2, h3, h4, figcaption, blockquote, td, div, article, body') || document.body, 0);
-  r.setEndBefore(el);
-  before = r.toString().replace(/[\u00AD]/g, '').replace(/[\s\u00A0]+/g, ' ');
-  const SEL = 'nav, aside, footer, [role=navigation], [role=complementary], [role=contentinfo], [class*=comment i], [id*=comment i], [class*=related i], [class*=promo i], [class*=share i], [class*=newsletter i], [class*=sidebar i]';
-  // page wrappers get such names too ("panel-two-col-sidebar-right"): an element holding
-  // 40% or more of the page's paragraph text is not furniture (as in tests/e2e/harness.js)
-  const pText = (e) => [...e.getElementsByTagName('p')].reduce((n, p) => n + p.textContent.length, 0);
-  const total = pText(document.body);
-  let excluded = null;
-  for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
-    if (a.matches(SEL) && pText(a) < 0.4 * total) { excluded = a.outerHTML.slice(0, 100).replace(/\s+/g, ' '); break; }
-  }
-  const btn = el.shadowRoot ? el.shadowRoot.querySelector('button') : null;
-  return {
-    id: el.getAttribute('data-quotelens-quote'),
-    speaker: el.getAttribute('data-quotelens-speaker'),
-    kind: el.getAttribute('data-quotelens-kind'),
-    text: el.getAttribute('data-quotelens-text'),
-    tag: el.localName,
-    inLink: !!el.closest('a'),
-    before,
-    excludedAncestor: excluded,
-    ariaLabel: btn ? btn.getAttribute('aria-label') : null,
-  };
-});
-"""
+with open(os.path.join(HERE, "page-labels.js"), encoding="utf-8") as _f:
+    LABELS_JS = _f.read()  # the labels as the page sees them (shared with harness.js)
 
 SNAPSHOT_JS = r"""
 const out = [];
@@ -476,6 +448,11 @@ return out.join('\n');
 """
 
 STATE_JS = "return document.documentElement.getAttribute('data-quotelens-state');"
+NOTHING_VISIBLE_JS = ("const o = document.querySelector('quotelens-overlay');"
+                      "return !o || (getComputedStyle(o).display === 'none' && o.getBoundingClientRect().width === 0);")
+NOTHING_LEFT_JS = ("return !document.querySelector('quotelens-overlay, [data-quotelens-quote]') && "
+                   "!document.documentElement.hasAttribute('data-quotelens-state') && "
+                   "![...CSS.highlights.keys()].some((k) => /^quotelens-/.test(k));")
 
 
 # ------------------------------------------------------------------------------------------------
@@ -560,7 +537,17 @@ class Suite:
         raise TestFailure(f"the scan did not finish in {timeout}s (data-quotelens-state={self.ff.js(STATE_JS)!r})")
 
     def labels(self):
-        return self.ff.js(LABELS_JS)
+        """The labels as the page sees them, with what only the extension sees inside the closed
+        shadow roots (the content script's 'inspect': accessible name, geometry)."""
+        ls = self.ff.js(LABELS_JS)
+        try:
+            inside = {x["id"]: x for x in (self.send({"type": "inspect"}) or [])}
+        except TestFailure:
+            inside = {}
+        for l in ls:
+            l["inside"] = inside.get(l["id"], {})
+            l["ariaLabel"] = l["inside"].get("ariaLabel")
+        return ls
 
     def snapshot(self):
         return self.ff.js(SNAPSHOT_JS)
@@ -571,6 +558,11 @@ class Suite:
     def check_label_placement(self, ls):
         for l in ls:
             check(not l["inLink"], f"label {l['id']} sits inside a link")
+            check(l["inOverlay"], f"label {l['id']} is in the page's own DOM, not in the overlay")
+            check(l["highlighted"], f"no highlight range for the quote {l['text']!r}")
+            g = l.get("inside") or {}
+            if g.get("quoteEnd"):
+                check(abs(g["rect"]["top"] - g["quoteEnd"]["top"]) < 80, f"label for {l['text']!r} is not next to its quote: {g}")
             check(not l["excludedAncestor"], f"label for {l['text']!r} is outside the article, in {l['excludedAncestor']}")
             if l["kind"] == "direct" and len(l["text"]) < 200:
                 check(OPEN_QUOTES.search(l["text"]) and CLOSE_QUOTES.search(l["text"]),
@@ -756,16 +748,24 @@ class Suite:
             self.set_storage({})
 
     def t_optout(self):
-        """page opt-out: data-quotelens="off" is respected even when the site is set to always"""
-        self.set_storage({"sites": {self.host: "always"}})
+        """page opt-out: data-quotelens="off" is honoured in automatic mode; the user can still turn labels on"""
+        self.set_storage({})
         try:
             self.open("/optout.html")
             st = self.status()
             eq(st["active"], False, "active on an opted-out page")
-            self.toggle(True)
             eq(self.ff.js("return document.querySelectorAll('[data-quotelens-quote]').length;"), 0, "labels on an opted-out page")
             eq(self.ff.js("return document.documentElement.hasAttribute('data-quotelens-state');"), False,
                "state attribute on an opted-out page")
+            self.toggle(True)
+            self.wait_done()
+            check(len(self.labels()) > 0, "no labels after the user turned them on")
+            self.toggle(False)
+            self.ff.wait_for("return !document.querySelector('[data-quotelens-quote]');", what="labels off")
+            self.set_storage({"sites": {self.host: "always"}})
+            self.open("/optout.html")
+            self.wait_done()
+            self.set_storage({})
             self.open("/unicode.html")
             self.wait_done()
             self.ff.js("document.documentElement.setAttribute('data-quotelens', 'off');")
@@ -773,6 +773,268 @@ class Suite:
                              "!document.documentElement.hasAttribute('data-quotelens-state');", what="labels gone after opting out")
         finally:
             self.set_storage({})
+
+    # -- never breaking the page (issue 10); the same scenarios as in chrome.js
+
+    def t_editable(self):
+        """editable content is never labelled; an article that becomes editable loses its labels at once"""
+        self.open("/editor.html")
+        self.wait_done()
+        ls = self.labels()
+        check(any("Two boats a day" in l["text"] for l in ls), f"the published article is not labelled: {[l['text'] for l in ls]}")
+        for l in ls:
+            check(not re.search(r"changed nothing|school term|Ask the school|Nobody told us", l["text"]), f"editable content labelled: {l['text']}")
+        self.check_label_placement(ls)
+        left = self.ff.execute("""
+          const done = arguments[arguments.length - 1];
+          document.getElementById('story').setAttribute('contenteditable', 'true');
+          setTimeout(() => done(document.querySelectorAll('[data-quotelens-quote]').length), 0);
+        """, asynchronous=True)
+        eq(left, 0, "labels left on the article once it is editable")
+        time.sleep(0.8)
+        eq(self.ff.js("return document.querySelectorAll('[data-quotelens-quote]').length;"), 0, "labels came back on the editable article")
+        self.ff.js("document.getElementById('story').removeAttribute('contenteditable');")
+        self.ff.wait_for("return document.querySelectorAll('[data-quotelens-quote]').length > 0;", what="labels back")
+        self.ff.js("document.designMode = 'on'; document.dispatchEvent(new InputEvent('beforeinput'));")
+        self.ff.wait_for(NOTHING_LEFT_JS, timeout=3, what="labels gone in designMode")
+        eq(self.status()["active"], False, "active in a designMode document")
+
+    def t_framework(self, fw):
+        errs0 = len(self.errors)
+        self.set_storage({"sites": {self.host: "never"}})
+        try:
+            self.open(f"/{fw}.html")
+            self.ff.wait_for("return window.__hydrated === true;", what="the framework")
+            pristine = self.ff.js("return document.documentElement.outerHTML;")
+            self.toggle(True)
+            self.wait_done()
+            ls = self.labels()
+            check(any("We have not changed our minds" in l["text"] and l["speaker"] == "Maria Keller" for l in ls),
+                  f"no Keller label: {[(l['text'], l['speaker']) for l in ls]}")
+            self.check_label_placement(ls)
+            q = self.ff.js("return QuoteLensFixture.QUOTE;")
+            self.ff.js("window.__bump();")
+            self.ff.wait_for("return document.getElementById('quoted').textContent === arguments[0];", q[1], what="the re-render")
+            self.ff.wait_for("return [...document.querySelectorAll('[data-quotelens-quote]')].some((e) => e.getAttribute('data-quotelens-text').startsWith('“We have changed our minds'));",
+                             what="labels following the framework's text")
+            eq(self.ff.js("return document.getElementById('quoted').textContent;"), q[1], "paragraph text after the re-render")
+            ls = self.labels()
+            check(not any("not changed" in l["text"] for l in ls), "a label for the old text remains")
+            self.check_label_placement(ls)
+            self.ff.js("window.__bump();")
+            self.ff.wait_for("return document.getElementById('quoted').textContent === arguments[0];", q[0], what="the re-render back")
+            self.toggle(False)
+            self.ff.wait_for(NOTHING_LEFT_JS, what="labels off")
+            eq(self.ff.js("return document.documentElement.outerHTML;"), pristine, "outerHTML after labels off")
+            fw_errors = self.ff.js("return window.__frameworkErrors;")
+            eq(fw_errors, [], "framework errors")
+            self.collect()
+            page_errors = [e for e in self.errors[errs0:] if e["test"] == self.current and not is_browser_internal(e)]
+            check(not page_errors, "console errors: " + " | ".join(e["text"] for e in page_errors))
+        finally:
+            self.set_storage({})
+
+    def t_react_hydrate(self):
+        """framework fixture (react): hydrateRoot on a page that is already labelled, no hydration error"""
+        errs0 = len(self.errors)
+        self.open("/react.html?after-labels")
+        self.ff.wait_for("return window.__hydrated === true;", what="hydration after the labels")
+        self.ff.js("window.__bump();")
+        self.ff.wait_for("return [...document.querySelectorAll('[data-quotelens-quote]')].some((e) => e.getAttribute('data-quotelens-text').startsWith('“We have changed our minds'));",
+                         what="labels following the framework's text")
+        time.sleep(0.3)
+        eq(self.ff.js("return window.__frameworkErrors;"), [], "React recoverable errors")
+        self.collect()
+        page_errors = [e for e in self.errors[errs0:] if e["test"] == self.current and not is_browser_internal(e)]
+        check(not page_errors, "console errors: " + " | ".join(e["text"] for e in page_errors))
+
+    def t_huge(self):
+        """huge page (100,000 paragraphs): labelled within the caps, the popup says so"""
+        self.open("/huge.html?n=100000")
+        self.wait_done(timeout=90)
+        st = self.status()
+        check(st.get("limits") and (st["limits"]["chars"] or st["limits"]["blocks"]), f"no limit reported: {st.get('limits')}")
+        count = int(self.count_attr())
+        check(0 < count <= st["limits"]["maxLabels"], f"label count {count}, cap {st['limits']['maxLabels']}")
+        first = self.ff.js("return document.querySelector('[data-quotelens-quote]').getAttribute('data-quotelens-text');")
+        check("Item 1 on the agenda" in first, f"first label: {first}")
+
+    def t_clock(self):
+        """a page that never stops changing: rescans only for changes inside the article, with backoff"""
+        self.open("/clock.html")
+        self.wait_done()
+        s0 = self.send({"type": "stats"})
+        time.sleep(8)
+        s1 = self.send({"type": "stats"})
+        ticks = self.ff.js("return window.__ticks;")
+        check(ticks >= 50, f"the clock ticked only {ticks} times")
+        check(s1["rescansRequested"] - s0["rescansRequested"] >= 50, "changes inside the article not noticed")
+        scans = s1["scanRuns"] - s0["scanRuns"]
+        check(scans <= 8, f"{scans} rescans in 8 s for {ticks} ticks (backoff missing)")
+        self.ff.js("document.getElementById('clock').remove(); window.tickOutside();")
+        time.sleep(1.5)
+        s2 = self.send({"type": "stats"})
+        time.sleep(3)
+        s3 = self.send({"type": "stats"})
+        eq(s3["rescansRequested"] - s2["rescansRequested"], 0, "rescans requested for changes outside the article")
+        check(len(self.labels()) >= 2, "labels gone")
+        return {"note": f"{scans} rescans for {ticks} ticks in 8 s"}
+
+    def t_hash(self):
+        """the per-page choice survives hash changes and same-article pushState"""
+        self.set_storage({})
+        self.open("/unicode.html")
+        self.wait_done()
+        self.toggle(False)
+        self.ff.wait_for(NOTHING_LEFT_JS, what="labels off")
+        self.ff.js("location.hash = '#city'; history.pushState({}, '', location.pathname + location.search + '#section-2');")
+        time.sleep(1.2)
+        eq(self.status()["active"], False, "labels back on after a hash change")
+        self.toggle(True)
+        self.wait_done()
+        n = len(self.labels())
+        self.ff.js("location.hash = '#story';")
+        time.sleep(1.2)
+        eq(len(self.labels()), n, "labels after a hash change with labels on")
+        eq(self.status()["override"], True, "the per-page choice")
+
+    def t_messages(self):
+        """background: each message only from its senders, with checked shapes; nothing else is answered"""
+        with open(os.path.join(HERE, "background-checks.js"), encoding="utf-8") as f:
+            checks = f.read()
+        r = self.ff.ext("const bg = await browser.runtime.getBackgroundPage(); const handle = bg.handleMessage; const api = browser;\n" + checks)
+        ok = r.pop("ok")
+        check(ok["ret"] is True and ok["answered"] and len(ok["answered"]["result"]["quotes"]) == 1, f"a valid analyze was not answered: {ok}")
+        for k, v in r.items():
+            check(v["ret"] is False and v["answered"] is None, f"{k} was accepted: {v}")
+
+    def bg(self, body, *args):
+        return self.ff.ext("const bg = await browser.runtime.getBackgroundPage();" + body, *args)
+
+    def t_engine_failure(self):
+        """engine failure: a trap re-instantiates the engine; repeated failures end in an error the popup explains"""
+        self.open("/unicode.html")
+        self.wait_done()
+        n = len(self.labels())
+        h0 = self.bg("return bg.engineHealth();")
+        self.bg("bg.__quotelensFault = bg.JSON.parse('{\"mode\":\"trap\",\"times\":1}'); return true;")
+        self.send({"type": "rescan"})
+        self.wait_done()
+        h1 = self.bg("return bg.engineHealth();")
+        check(h1["restarts"] == h0["restarts"] + 1 and h1["instances"] == h0["instances"] + 1, f"no re-instantiation: {h0} {h1}")
+        eq(len(self.labels()), n, "labels after the engine was re-instantiated")
+        self.bg("bg.__quotelensFault = bg.JSON.parse('{\"mode\":\"trap\",\"times\":1000}'); return true;")
+        self.ff.ext("browser.tabs.sendMessage(args[0], {type: 'rescan'}).catch(() => {}); return true;", self.page_tab_id())
+        self.ff.wait_for("return document.documentElement.getAttribute('data-quotelens-state') === 'error';", timeout=20, what="the error state")
+        st = self.status()
+        check(st.get("error") and "unreachable" in st["error"]["message"] and st["error"]["attempts"] == 4, f"status error: {st.get('error')}")
+        eq(self.ff.js("return document.querySelectorAll('[data-quotelens-quote]').length;"), 0, "labels left after the failure")
+        # the popup (the control tab is popup.html) explains what happened
+        shown = self.ff.ext("""
+          location.search = '?tabId=' + args[0];
+          return true;
+        """, self.page_tab_id()) if False else None
+        text = self.ff.ext("""
+          const st = await browser.tabs.sendMessage(args[0], {type: 'status'});
+          return st.error ? st.error.message : '';
+        """, self.page_tab_id())
+        check("unreachable" in text, f"status error text: {text}")
+        self.bg("bg.__quotelensFault = null; return true;")
+        self.send({"type": "rescan"})
+        self.wait_done()
+        eq(len(self.labels()), n, "labels after recovery")
+
+    def t_killed_background(self):
+        """the background stopped mid-scan is survived"""
+        self.open("/unicode.html")
+        self.wait_done()
+        n = len(self.labels())
+        self.bg("bg.__quotelensFault = bg.JSON.parse('{\"mode\":\"delay\",\"ms\":4000,\"times\":1}'); return true;")
+        self.ff.ext("browser.tabs.sendMessage(args[0], {type: 'rescan'}).catch(() => {}); return true;", self.page_tab_id())
+        time.sleep(0.7)
+        self.ff.chrome("""
+          const [id, done] = [arguments[0], arguments[arguments.length - 1]];
+          const ext = WebExtensionPolicy.getByID(id).extension;
+          return ext.terminateBackground({ disableResetIdleForTest: true }).then(() => true);
+        """, ADDON_ID)
+        time.sleep(0.5)
+        try:
+            self.send({"type": "rescan"})
+        except TestFailure:
+            pass
+        self.wait_done(timeout=30)
+        eq(len(self.labels()), n, "labels after the background was stopped")
+        return {"note": f"{self.send({'type': 'stats'})['retries']} retries"}
+
+    def t_restyle(self):
+        """labels cannot be restyled, rewritten or read by the page; custom colours stay inside closed roots"""
+        self.set_storage({"palette": "custom", "customColors": ["#123456", "#654321"]})
+        try:
+            self.open("/unicode.html")
+            self.wait_done()
+            seen = self.ff.js("""
+              const host = document.querySelector('[data-quotelens-quote]');
+              const style = document.createElement('style');
+              style.textContent = 'quotelens-label, quotelens-overlay { display: none !important; opacity: 0 !important; transform: scale(0) !important } ' +
+                'quotelens-label::part(label) { color: red !important } quotelens-label::part(label)::before { content: "FAKE" !important }';
+              document.head.append(style);
+              host.setAttribute('data-quotelens-speaker', 'Somebody Else');
+              const html = document.documentElement.outerHTML;
+              return {
+                shadowRoot: host.shadowRoot === null, overlayRoot: document.querySelector('quotelens-overlay').shadowRoot === null,
+                adopted: document.adoptedStyleSheets.length, id: host.getAttribute('data-quotelens-quote'),
+                colourInDom: /123456|654321|rgb\\(18, 52, 86\\)/i.test(html),
+              };
+            """)
+            eq(seen["shadowRoot"], True, "the page cannot open a label")
+            eq(seen["overlayRoot"], True, "the page cannot open the overlay")
+            eq(seen["adopted"], 0, "adopted style sheets on the document")
+            eq(seen["colourInDom"], False, "the custom colour is visible in the page")
+            inside = self.send({"type": "inspect"})
+            me = next(x for x in inside if x["id"] == seen["id"])
+            eq(me["display"], "block", "the label host after the page hid it")
+            check(me["rect"]["right"] > me["rect"]["left"], "the label has no size after the page restyled it")
+            check("Somebody Else" not in me["label"] and "FAKE" not in me["label"], f"the page rewrote the label: {me['label']}")
+            check(any(x["color"] == "rgb(18, 52, 86)" for x in inside), f"custom colour not used inside the labels: {[x['color'] for x in inside]}")
+        finally:
+            self.set_storage({})
+
+    def t_clean_exit(self):
+        """clean exit: reinstalling (an update) or removing the add-on clears open tabs; the newer instance replaces the older"""
+        self.open("/unicode.html")
+        self.wait_done()
+        n = len(self.labels())
+        # an update: the add-on is installed again over itself; Firefox injects the new content script
+        self.ff.cmd("POST", "/moz/addon/install", {"path": self.ext_path, "temporary": True})
+        self.ff.wait_for("return document.documentElement.getAttribute('data-quotelens-state') === 'done' && "
+                         "document.querySelectorAll('quotelens-overlay').length === 1;", timeout=20, what="labels by the new instance")
+        time.sleep(1)
+        eq(self.ff.js("return document.querySelectorAll('quotelens-overlay').length;"), 1, "overlays after the update")
+        eq(len(self.ff.js(LABELS_JS)), n, "labels after the update (one set, not two)")
+        # removal: no label stays visible. Firefox may destroy the content script before it can
+        # run (then the overlay element stays in the DOM, hidden: it shows only while the add-on's
+        # page.css, which Firefox removes with the add-on, says so; the highlights' colours go with it)
+        self.ff.cmd("POST", "/moz/addon/uninstall", {"id": ADDON_ID})
+        self.ff.wait_for(NOTHING_VISIBLE_JS, timeout=10, what="labels invisible after removal")
+        cleaned = self.ff.js(NOTHING_LEFT_JS)
+        self.ff.js("const p = document.createElement('p'); p.textContent = '“A new paragraph arrives,” said Maria Petrova, the city’s treasurer, after the meeting.'; document.getElementById('story').append(p);")
+        time.sleep(1.5)
+        check(self.ff.js(NOTHING_VISIBLE_JS), "an orphaned content script labelled the page again")
+        # back to a working add-on for the remaining tests, at the same moz-extension:// host (removal
+        # dropped it from the pinning pref)
+        self.ff.chrome("Services.prefs.setStringPref('extensions.webextensions.uuids', arguments[0]); return true;",
+                       json.dumps({ADDON_ID: EXT_UUID}))
+        self.ff.cmd("POST", "/moz/addon/install", {"path": self.ext_path, "temporary": True})
+        handles = self.ff.cmd("GET", "/window/handles")
+        if self.ff.control in handles:
+            self.ff.switch(self.ff.control)
+            self.ff.cmd("DELETE", "/window")
+        self.ff.switch(self.ff.page)
+        self.ff.open_control()
+        self.tab_id = None
+        return {"note": "after removal: " + ("every label element and attribute removed" if cleaned else
+                                             "the content script was destroyed first: overlay left in the DOM, invisible")}
+
 
     def real_page(self, name, exp):
         if not HAVE_PAGES:
@@ -881,7 +1143,7 @@ class Suite:
             host = proxy_host(target)
             if host == urllib.parse.urlsplit(probe).hostname and phase == self.current:
                 continue
-            m = re.match(r"real page ([^\s:]+):", phase)
+            m = re.match(r"(?:after )?real page ([^\s:]+):", phase)
             if m:
                 name = m.group(1)
                 if name not in sources:
@@ -989,6 +1251,7 @@ def main():
         ff.instrument()
         ff.open_control()
         suite = Suite(ff, base, proxy)
+        suite.ext_path = ext
         suite.collect()
 
         tests = [
@@ -999,7 +1262,20 @@ def main():
             ("dynamic page: paragraphs added after load get labelled, never twice", suite.t_dynamic),
             ("single-page app: a route change relabels the new article, old labels go", suite.t_spa),
             ("toggle off restores the DOM exactly (twice), toggle on never duplicates", suite.t_toggle),
-            ('page opt-out: data-quotelens="off" is respected even when the site is set to always', suite.t_optout),
+            ('page opt-out: data-quotelens="off" is honoured in automatic mode; the user can still turn labels on', suite.t_optout),
+            ("editable content is never labelled; an article that becomes editable loses its labels at once", suite.t_editable),
+            ("framework fixture (react): the framework re-renders a quoted paragraph under labels; no framework error, "
+             "its text wins, labels follow; off restores outerHTML exactly", lambda: suite.t_framework("react")),
+            ("framework fixture (vue): the framework re-renders a quoted paragraph under labels; no framework error, "
+             "its text wins, labels follow; off restores outerHTML exactly", lambda: suite.t_framework("vue")),
+            ("framework fixture (react): hydrateRoot on a page that is already labelled, no hydration error", suite.t_react_hydrate),
+            ("huge page (100,000 paragraphs): labelled within the caps, the popup says so", suite.t_huge),
+            ("a page that never stops changing: rescans only for changes inside the article, with backoff", suite.t_clock),
+            ("the per-page choice survives hash changes and same-article pushState", suite.t_hash),
+            ("background: each message only from its senders, with checked shapes; nothing else is answered", suite.t_messages),
+            ("engine failure: a trap re-instantiates the engine; repeated failures end in an error", suite.t_engine_failure),
+            ("the background stopped mid-scan is survived", suite.t_killed_background),
+            ("labels cannot be restyled, rewritten or read by the page; custom colours stay inside closed roots", suite.t_restyle),
         ]
         with open(os.path.join(HERE, "pages.json"), encoding="utf-8") as f:
             expectations = json.load(f).get("pages", {})
@@ -1014,6 +1290,9 @@ def main():
         sys.path.insert(0, HERE)
         import reader_firefox
         tests += reader_firefox.tests(suite, check, eq, TestFailure, EXT_UUID)
+        # reinstalls and removes the add-on: after the real pages
+        tests.append(("clean exit: reinstalling (an update) or removing the add-on clears open tabs; the newer instance "
+                      "replaces the older", suite.t_clean_exit))
         # last: everything the browser fetched during the whole run
         tests.append(("no network request leaves the browser (pages, content scripts, background)", suite.t_network))
 
@@ -1038,7 +1317,8 @@ def main():
                 print(f"FAIL {name}\n     " + traceback.format_exc().replace("\n", "\n     "), flush=True)
             try:
                 suite.collect()
-                proxy.phase = "between tests"
+                # a real page's own late requests (after the test moved on) still count as its own
+                proxy.phase = "after " + name
                 ff.goto("about:blank")
             except Exception:
                 pass

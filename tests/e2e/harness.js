@@ -95,7 +95,8 @@ async function launch(ext) {
 /** Helpers bound to one browser context. */
 function helpers(env) {
   const { ctx, extId, base } = env;
-  const worker = () => ctx.serviceWorkers().find((w) => w.url().includes(extId)) || env.sw;
+  // env.sw: the extension's service worker (tests replace it after restarting the extension)
+  const worker = () => env.sw || ctx.serviceWorkers().find((w) => w.url().includes(extId));
 
   async function tabIdOf(page) {
     await page.bringToFront();
@@ -137,36 +138,18 @@ function helpers(env) {
     }
   }
 
+  const PAGE_LABELS = fs.readFileSync(path.join(__dirname, 'page-labels.js'), 'utf8');
+  /** The labels as the page sees them (page-labels.js), with what only the extension can see
+   *  inside the closed shadow roots (the content script's 'inspect': accessible name, geometry). */
   async function labels(page) {
-    return page.evaluate(() => [...document.querySelectorAll('[data-quotelens-quote]')].map((el) => {
-      // the visible text right before the label (it must end with the quote's last character)
-      let before = '';
-      const r = document.createRange();
-      r.setStart(el.closest('p, li, h1, h2, h3, h4, figcaption, blockquote, td, div, article, body') || document.body, 0);
-      r.setEndBefore(el);
-      before = r.toString().replace(/[\u00AD]/g, '').replace(/[\s\u00A0]+/g, ' ');
-      return {
-        id: el.getAttribute('data-quotelens-quote'),
-        speaker: el.getAttribute('data-quotelens-speaker'),
-        kind: el.getAttribute('data-quotelens-kind'),
-        text: el.getAttribute('data-quotelens-text'),
-        tag: el.localName,
-        inLink: !!el.closest('a'),
-        before,
-        excludedAncestor: (() => {
-          const SEL = 'nav, aside, footer, [role=navigation], [role=complementary], [role=contentinfo], [class*=comment i], [id*=comment i], [class*=related i], [class*=promo i], [class*=share i], [class*=newsletter i], [class*=sidebar i]';
-          // page wrappers get such names too ("panel-two-col-sidebar-right"): an element holding
-          // 40% or more of the page's paragraph text is not furniture
-          const pText = (e) => [...e.getElementsByTagName('p')].reduce((n, p) => n + p.textContent.length, 0);
-          const total = pText(document.body);
-          for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
-            if (a.matches(SEL) && pText(a) < 0.4 * total) return a.outerHTML.slice(0, 100).replace(/\s+/g, ' ');
-          }
-          return null;
-        })(),
-        ariaLabel: el.shadowRoot ? (el.shadowRoot.querySelector('button') || {}).getAttribute?.('aria-label') : null,
-      };
-    }));
+    const ls = await page.evaluate(`(() => { ${PAGE_LABELS} })()`);
+    let inside = [];
+    try { inside = (await send(page, { type: 'inspect' })) || []; } catch (_) { /* no content script */ }
+    const byId = new Map(inside.map((x) => [x.id, x]));
+    return ls.map((l) => {
+      const i = byId.get(l.id) || {};
+      return Object.assign(l, { ariaLabel: i.ariaLabel || null, inside: i });
+    });
   }
 
   /** The page's DOM as a string that also shows text-node boundaries and the highlight registry. */

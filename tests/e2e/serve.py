@@ -15,7 +15,13 @@ Serves:
                             elements (JSON-LD kept): the pages are offline copies and their scripts
                             would only fail; the markup is otherwise as the site sent it.
   /csp-report               counts CSP violation reports (GET /csp-report?count reads the count)
+  /react.html               the React fixture, server-rendered by site/react-ssr.cjs (react-dom/server)
+  /vendor/{react,react-dom,vue}.js   the frameworks' browser builds from node_modules
+  /huge.html?n=N[&probe]    a hostile article of N paragraphs (default 100,000: about 10 MB), own text;
+                            &probe adds site/probe.js (main-thread measurements)
 """
+import subprocess
+import urllib.parse
 import html
 import http.server
 import json
@@ -35,6 +41,50 @@ STRICT_CSP = "default-src 'self'; script-src 'self'; object-src 'none'; report-u
 _reports = 0
 _last_reports = []
 _lock = threading.Lock()
+
+NODE_MODULES = os.path.join(REPO, "node_modules")
+VENDOR = {
+    "/vendor/react.js": os.path.join(NODE_MODULES, "react", "umd", "react.production.min.js"),
+    "/vendor/react-dom.js": os.path.join(NODE_MODULES, "react-dom", "umd", "react-dom.production.min.js"),
+    "/vendor/vue.js": os.path.join(NODE_MODULES, "vue", "dist", "vue.global.prod.js"),
+}
+_cache = {}
+
+SPEAKERS = ["Maria Keller", "Tomas Berg", "Ingrid Holm", "Per Lund", "Nora Vik", "Anders Moe", "Lena Dahl", "Jonas Aas"]
+
+
+def huge_page(n, probe=False):
+    """An article of n paragraphs (about 100 bytes each); every fourth holds a quote. probe: with
+    site/probe.js (main-thread measurements for the benchmarks)."""
+    if (n, probe) in _cache:
+        return _cache[(n, probe)]
+    out = []
+    for i in range(n):
+        if i % 4 == 1:
+            out.append(f"<p>\u201cItem {i} on the agenda will be settled by the end of the month,\u201d "
+                       f"said {SPEAKERS[i % len(SPEAKERS)]}, a member of the committee.</p>")
+        else:
+            out.append(f"<p>Paragraph {i}: the committee went through the budget line by line, "
+                       f"and the minutes record every vote.</p>")
+    doc = f"""<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>The longest committee report — Test Gazette</title>
+<link rel="icon" href="/favicon.ico"><meta property="og:type" content="article"><link rel="stylesheet" href="/news.css">
+{'<script src="/probe.js"></script>' if probe else ''}</head>
+<body><main><article class="story"><h1>The longest committee report ({n} paragraphs)</h1>
+{chr(10).join(out)}
+</article></main></body></html>
+"""
+    _cache[(n, probe)] = doc
+    return doc
+
+
+def react_page():
+    if "react" not in _cache:
+        _cache["react"] = subprocess.run(["node", os.path.join(SITE, "react-ssr.cjs")], check=True,
+                                         capture_output=True, text=True).stdout
+    return _cache["react"]
+
 
 SCRIPT_RE = re.compile(r"<script\b([^>]*)>.*?</script\s*>", re.I | re.S)
 
@@ -141,6 +191,16 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.csp = p.startswith("/csp")
         if p.endswith("/favicon.ico"):
             return self.send_body(b"", "image/x-icon", 204)
+        if p in VENDOR:
+            if not os.path.isfile(VENDOR[p]):
+                return self.send_body("npm packages missing: run scripts/setup.sh", "text/plain", 404)
+            with open(VENDOR[p], "rb") as f:
+                return self.send_body(f.read(), "text/javascript")
+        if p == "/react.html":
+            return self.send_body(react_page())
+        if p == "/huge.html":
+            q = urllib.parse.parse_qs(self.path.split("?", 1)[1] if "?" in self.path else "", keep_blank_values=True)
+            return self.send_body(huge_page(min(int((q.get("n") or ["100000"])[0]), 1000000), "probe" in q))
         if p == "/csp-report":
             return self.send_body(json.dumps({"reports": _reports, "last": _last_reports}), "application/json")
         if p in ("/news/kaspersky-statement.html", "/csp/kaspersky-statement.html"):

@@ -262,6 +262,38 @@ async function checkAxe(page, name) {
   check(`${name}: axe-core finds no serious or critical accessibility violation`, !bad.length, bad);
 }
 
+const READER_JS = fs.readFileSync(path.join(REPO, 'extension', 'src', 'reader.js'), 'utf8');
+
+/** axe-core on a hover card as the extension builds it: the same render.js buildCard with the
+ * extension's reader.js cardExtras (copy button, uncertainty note). In the extension the card sits
+ * in a closed shadow root, where axe cannot look; here it is in an open one, which axe enters. */
+async function checkCardAxe(page, name) {
+  await page.evaluate(READER_JS); // the extension's file, injected by the test (the demo does not load it)
+  const r = await page.evaluate(() => {
+    const box = document.createElement('div');
+    box.id = 'card-axe';
+    box.innerHTML = '<p>“The ferry will run again in May,” said Ana Lima, the port director.</p>';
+    (document.querySelector('main') || document.body).append(box);
+    const t = box.querySelector('p').firstChild;
+    const range = document.createRange();
+    range.setStart(t, 0);
+    range.setEnd(t, t.data.indexOf('”') + 1);
+    const rr = globalThis.QuoteLensRender.createRenderer({ doc: document, palette: 'default', cardExtras: globalThis.QuoteLensReader.cardExtras });
+    globalThis.__cardAxe = rr;
+    rr.render([{ id: 'axe1', range, text: range.toString(), kind: 'direct', speakerName: 'Ana Lima', role: 'the port director',
+      speakerKind: 'person', confidence: 0.85, uncertain: true, uncertainBelow: 0.9, sentence: t.data }]);
+    const sr = document.querySelector('[data-quotelens-quote="axe1"]').shadowRoot;
+    sr.querySelector('button').click();
+    const card = sr.querySelector('.card');
+    return { open: !!card && !card.hidden, role: card && card.getAttribute('role'), copy: !!(card && card.querySelector('.copy')),
+      note: !!(card && card.querySelector('.note-uncertain')), focusInCard: !!(card && card.contains(sr.activeElement)) };
+  });
+  check(`${name}: a card built as in the extension (copy button, uncertainty note) opens as a dialog with focus inside`,
+    r.open && r.role === 'dialog' && r.copy && r.note && r.focusInCard, r);
+  await checkAxe(page, `${name}, the extension's card open`);
+  await page.evaluate(() => { globalThis.__cardAxe.clear(); document.getElementById('card-axe').remove(); delete globalThis.__cardAxe; });
+}
+
 /** The voices summary (shared/voices.js, the popup's code) agrees with the labels on the page. */
 async function checkVoices(page, name, shown) {
   const v = await page.evaluate(() => ({
@@ -573,6 +605,7 @@ async function main() {
 
     await checkAnonymous(page);
     await checkAxe(page, 'demo (light)');
+    await checkCardAxe(page, 'demo (light)');
 
     // --- dark mode ------------------------------------------------------------------------------
     await page.emulateMedia({ colorScheme: 'dark' });
@@ -588,6 +621,7 @@ async function main() {
       /rgb\((\d|[1-4]\d),/.test(dark.bg) && L.length && L.every((l) => l.dark), { dark, labels: L.map((l) => l.dark) });
     await page.screenshot({ path: path.join(OUT, 'demo-dark.png'), fullPage: false });
     await checkAxe(page, 'demo (dark)');
+    await checkCardAxe(page, 'demo (dark)');
 
     // --- network and console --------------------------------------------------------------------
     const foreign = requests.filter((u) => !u.startsWith(base) && !u.startsWith('blob:') && !u.startsWith('data:'));

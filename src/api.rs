@@ -134,7 +134,7 @@ pub struct Quote {
     pub cue: Option<Span>,
     /// The attribution sentence: the text a reader should see to check the label.
     pub sentence: Span,
-    /// Stable id of the sieve that attributed the quote (see `rules::RuleId`).
+    /// Stable id of the sieve that attributed the quote (see `sieves::Sieve::id`).
     pub rule: &'static str,
     /// 0..1: how sure the rule is.
     pub confidence: f32,

@@ -1,10 +1,10 @@
 //! Speaker phrases: parsing the noun phrase next to a cue ("the company", "Mr. Smith, a
 //! spokesman for X", "he", "officials") and resolving it to an entity of the table.
 
+use crate::api::{Span, SpeakerKind};
 use crate::doc::Doc;
 use crate::entities::{self, Entities, NameRun, OrgType};
-use crate::lexicon::{Gender, Nominal};
-use crate::model::{Span, SpeakerKind};
+use crate::lexicon::{Gender, Nominal, CUE_SAYING, NO_CUE};
 
 /// Longest descriptive speaker phrase ("the Kaspersky Lab cybersecurity firm"), in tokens.
 pub const MAX_NOMINAL_TOKENS: usize = 7;
@@ -95,10 +95,29 @@ pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> 
             return Some(with_appositive(doc, b, Np { a: i, z: i + 1, head: Head::Pronoun(p), role: None }, lim));
         }
     }
-    // "panel Chairman Rep. Jason Chaffetz", "union boss Jim Ray": plain words, then a name
-    if !t.cap && !t.is_det() && t.nominal.is_none() && t.cue == 0 && !doc.is_aux(t) && !doc.is_stop(t) {
-        for k in i + 1..(i + 3).min(lim) {
-            if toks[k].cap {
+    if let Some(np) = role_words_then_name(doc, b, i, lim, sent_start) {
+        return Some(np);
+    }
+    // a determiner or possessive opens a described speaker, possibly with a name inside
+    let det = t.is_det();
+    if t.cap && !det {
+        let r = entities::name_run(doc, b, i, sent_start)?;
+        if r.name_z > r.name_a {
+            return name_phrase(doc, b, i, lim, sent_start, r);
+        }
+    }
+    described(doc, b, i, lim, sent_start)
+}
+
+/// "panel Chairman Rep. Jason Chaffetz", "union boss Jim Ray": lower-case words, then a name
+/// (the words are the role).
+fn role_words_then_name(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> Option<Np> {
+    let bd = &doc.blocks[b];
+    let toks = &bd.toks;
+    let t = &toks[i];
+    if !t.cap && !t.is_det() && t.nominal.is_none() && t.cue == NO_CUE && !doc.is_aux(t) && !doc.is_stop(t) {
+        for (k, tk) in toks.iter().enumerate().take((i + 3).min(lim)).skip(i + 1) {
+            if tk.cap {
                 if let Some(r) = entities::name_run(doc, b, k, sent_start) {
                     if r.role.is_some() || r.name_z - r.name_a >= 2 {
                         let role = Some(bd.slice(i, r.name_a).to_string());
@@ -108,201 +127,211 @@ pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> 
                 }
                 break;
             }
-            let plain = toks[k].is_word() && !toks[k].cap && toks[k].cue == 0 && !doc.is_stop(&toks[k]);
+            let plain = tk.is_word() && !tk.cap && tk.cue == NO_CUE && !doc.is_stop(tk);
             if !plain {
                 break;
             }
         }
     }
-    // a determiner or possessive opens a described speaker, possibly with a name inside
-    let det = t.is_det();
-    if t.cap && !det {
-        let r = entities::name_run(doc, b, i, sent_start)?;
-        if r.name_z > r.name_a {
-            let mut z = r.z;
-            // "Kaspersky Lab cybersecurity firm": a nominal right after the name
-            let mut k = z;
-            while k < lim && k < z + 3 && toks[k].is_word() && !toks[k].cap && toks[k].cue == 0 {
-                if let Some(kind) = doc.nominal(&toks[k]) {
-                    // "American officials", "Ennahda leaders": a group the name describes
-                    if kind == Nominal::Person
-                        && r.name_z - r.name_a == 1
-                        && toks[k].lower.ends_with('s')
-                        && !(k + 1 < lim && toks[k + 1].cap)
-                    {
-                        let n = Np {
-                            a: i,
-                            z: k + 1,
-                            head: Head::Nominal { kind: Nominal::Person, head: k, of: None, possessive_it: false },
-                            role: None,
-                        };
-                        return Some(with_appositive(doc, b, n, lim));
-                    }
-                    // "White House press secretary Josh Earnest": the later name speaks
-                    if kind == Nominal::Person && k + 1 < lim && toks[k + 1].cap {
-                        if let Some(r2) = entities::name_run(doc, b, k + 1, sent_start) {
-                            let role = Some(bd.slice(i, k + 1).to_string());
-                            let z2 = r2.z;
-                            return Some(with_appositive(doc, b, Np { a: i, z: z2, head: Head::Name(r2), role }, lim));
-                        }
-                    }
-                    z = k + 1;
-                    break;
-                }
-                k += 1;
+    None
+}
+
+/// A phrase that opens with the name run `r` at token `i`: the name ("Tomas Berg"), a group it
+/// describes ("American officials"), a later name ("White House press secretary Josh
+/// Earnest"), or someone a possessive name describes ("Obama's former campaign strategist").
+fn name_phrase(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize, r: NameRun) -> Option<Np> {
+    let bd = &doc.blocks[b];
+    let toks = &bd.toks;
+    let mut z = r.z;
+    // "Kaspersky Lab cybersecurity firm": a nominal right after the name
+    let mut k = z;
+    while k < lim && k < z + 3 && toks[k].is_word() && !toks[k].cap && toks[k].cue == NO_CUE {
+        if let Some(kind) = doc.nominal(&toks[k]) {
+            // "American officials", "Ennahda leaders": a group the name describes
+            if kind == Nominal::Person
+                && r.name_z - r.name_a == 1
+                && toks[k].lower.ends_with('s')
+                && !(k + 1 < lim && toks[k + 1].cap)
+            {
+                let n = Np {
+                    a: i,
+                    z: k + 1,
+                    head: Head::Nominal { kind: Nominal::Person, head: k, of: None, possessive_it: false },
+                    role: None,
+                };
+                return Some(with_appositive(doc, b, n, lim));
             }
-            // "Obama's former campaign strategist": a possessive name describes someone else
-            let last = &toks[r.name_z - 1].lower;
-            if last.ends_with("'s") || last.ends_with("’s") {
-                let mut k = r.z;
-                let mut head = None;
-                while k < lim
-                    && k < r.z + 4
-                    && toks[k].is_word()
-                    && !toks[k].cap
-                    && toks[k].cue == 0
-                    && !doc.is_aux(&toks[k])
-                {
-                    if toks[k].nominal.is_some() {
-                        head = Some(k);
-                    }
-                    k += 1;
+            // "White House press secretary Josh Earnest": the later name speaks
+            if kind == Nominal::Person && k + 1 < lim && toks[k + 1].cap {
+                if let Some(r2) = entities::name_run(doc, b, k + 1, sent_start) {
+                    let role = Some(bd.slice(i, k + 1).to_string());
+                    let z2 = r2.z;
+                    return Some(with_appositive(doc, b, Np { a: i, z: z2, head: Head::Name(r2), role }, lim));
                 }
-                return head.map(|h| {
-                    // a person ("strategist") or an organisation of theirs ("campaign"): described
-                    let n = Np {
-                        a: i,
-                        z: h + 1,
-                        head: Head::Nominal { kind: Nominal::Person, head: h, of: None, possessive_it: false },
-                        role: None,
-                    };
-                    with_appositive(doc, b, n, lim)
-                });
             }
-            let role = r.role.clone();
-            return Some(with_appositive(doc, b, Np { a: i, z, head: Head::Name(r), role }, lim));
+            z = k + 1;
+            break;
         }
+        k += 1;
     }
+    // "Obama's former campaign strategist": a possessive name describes someone else
+    let last = &toks[r.name_z - 1].lower;
+    if last.ends_with("'s") || last.ends_with("’s") {
+        let mut k = r.z;
+        let mut head = None;
+        while k < lim
+            && k < r.z + 4
+            && toks[k].is_word()
+            && !toks[k].cap
+            && toks[k].cue == NO_CUE
+            && !doc.is_aux(&toks[k])
+        {
+            if toks[k].nominal.is_some() {
+                head = Some(k);
+            }
+            k += 1;
+        }
+        return head.map(|h| {
+            // a person ("strategist") or an organisation of theirs ("campaign"): described
+            let n = Np {
+                a: i,
+                z: h + 1,
+                head: Head::Nominal { kind: Nominal::Person, head: h, of: None, possessive_it: false },
+                role: None,
+            };
+            with_appositive(doc, b, n, lim)
+        });
+    }
+    let role = r.role.clone();
+    Some(with_appositive(doc, b, Np { a: i, z, head: Head::Name(r), role }, lim))
+}
+
+/// A described speaker: a determiner, a title, or modifiers before a speaker noun ("a
+/// spokeswoman for the ministry", "the company", "top black lawmakers", "The DHS").
+fn described(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> Option<Np> {
+    let bd = &doc.blocks[b];
+    let toks = &bd.toks;
+    let t = &toks[i];
+    let det = t.is_det();
     // "top black lawmakers", "senior officials": plain modifiers before a speaker noun
     let modifiers_then_noun = !t.cap
-        && t.cue == 0
+        && t.cue == NO_CUE
         && !doc.is_aux(t)
         && !doc.is_stop(t)
         && (i + 1..(i + 3).min(lim))
             .find(|&k| {
                 !(toks[k].is_word()
                     && !toks[k].cap
-                    && toks[k].cue == 0
+                    && toks[k].cue == NO_CUE
                     && !doc.is_stop(&toks[k])
                     && toks[k].nominal.is_none())
             })
             .is_some_and(|k| toks[k].nominal.is_some());
-    if det || modifiers_then_noun || doc.nominal(t).is_some() || (t.cap && doc.lang.titles.contains_key(bd.tok_text(i)))
+    if !(det
+        || modifiers_then_noun
+        || doc.nominal(t).is_some()
+        || (t.cap && doc.lang.titles.contains_key(bd.tok_text(i))))
     {
-        let possessive_it = t.lower == "its" || t.lower == "their";
-        let mut k = if det { i + 1 } else { i };
-        let mut head = None;
-        let mut name: Option<NameRun> = None;
-        while k < lim && k < i + MAX_NOMINAL_TOKENS {
-            let tk = &toks[k];
-            if !tk.is_word() || tk.quote.is_some() {
-                break;
-            }
-            if tk.cue > 0 && !tk.cap && doc.nominal(tk).is_none() {
-                break;
-            }
-            if tk.cap && name.is_none() && head.is_none() {
-                if let Some(r) = entities::name_run(doc, b, k, sent_start) {
-                    k = r.z;
-                    name = Some(r);
-                    continue;
-                }
-            }
-            if doc.nominal(tk).is_some() {
-                head = Some(k);
-                k += 1;
-                // "the company spokesman": the last noun of a run is the head
+        return None;
+    }
+    let possessive_it = t.lower == "its" || t.lower == "their";
+    let mut k = if det { i + 1 } else { i };
+    let mut head = None;
+    let mut name: Option<NameRun> = None;
+    while k < lim && k < i + MAX_NOMINAL_TOKENS {
+        let tk = &toks[k];
+        if !tk.is_word() || tk.quote.is_some() {
+            break;
+        }
+        if tk.cue != NO_CUE && !tk.cap && doc.nominal(tk).is_none() {
+            break;
+        }
+        if tk.cap && name.is_none() && head.is_none() {
+            if let Some(r) = entities::name_run(doc, b, k, sent_start) {
+                k = r.z;
+                name = Some(r);
                 continue;
             }
-            if head.is_some() {
-                // "union leader Fatima Bello", "Russian President Vladimir Putin": a name right
-                // after a person noun is the speaker; the noun phrase is the role
-                if tk.cap && name.is_none() && matches!(doc.nominal(&toks[k - 1]), Some(Nominal::Person | Nominal::Org))
-                {
-                    if let Some(r) = entities::name_run(doc, b, k, sent_start) {
-                        let role = Some(bd.slice(if det { i + 1 } else { i }, k).to_string());
-                        let z = r.z;
-                        return Some(with_appositive(doc, b, Np { a: i, z, head: Head::Name(r), role }, lim));
-                    }
-                }
-                break;
-            }
-            if PREP_OF.contains(&tk.lower.as_str()) || tk.is_that() {
-                break;
-            }
-            k += 1;
         }
-        let head_i = match head {
-            Some(h) => h,
-            None => {
-                // "The New York businessman": a name modifying plain nouns describes a speaker
-                if name.as_ref().is_some_and(|r| {
-                    !doc.lang.capitalised_nouns
-                        && k > r.z
-                        && k - r.z <= 2
-                        && toks[r.z..k].iter().all(|t| t.is_plain_word())
-                }) {
-                    return Some(Np {
-                        a: i,
-                        z: k,
-                        head: Head::Nominal { kind: Nominal::Person, head: k - 1, of: None, possessive_it: false },
-                        role: None,
-                    });
-                }
-                // "The DHS said": determiner + name
-                if let Some(r) = name {
-                    let role = r.role.clone();
+        if doc.nominal(tk).is_some() {
+            head = Some(k);
+            k += 1;
+            // "the company spokesman": the last noun of a run is the head
+            continue;
+        }
+        if head.is_some() {
+            // "union leader Fatima Bello", "Russian President Vladimir Putin": a name right
+            // after a person noun is the speaker; the noun phrase is the role
+            if tk.cap && name.is_none() && matches!(doc.nominal(&toks[k - 1]), Some(Nominal::Person | Nominal::Org)) {
+                if let Some(r) = entities::name_run(doc, b, k, sent_start) {
+                    let role = Some(bd.slice(if det { i + 1 } else { i }, k).to_string());
                     let z = r.z;
                     return Some(with_appositive(doc, b, Np { a: i, z, head: Head::Name(r), role }, lim));
                 }
-                // "a narrator in the Clinton ad asks": a determiner and plain nouns
-                if det
-                    && !doc.lang.capitalised_nouns
-                    && !DEMONSTRATIVES.contains(&t.lower.as_str())
-                    && k > i + 1
-                    && k - i <= 4
-                    && toks[i + 1..k].iter().all(|t| t.is_plain_word())
-                    && !looks_past_tense(&toks[k - 1].lower)
-                {
-                    let (z, of) = of_phrase(doc, b, k, lim, sent_start);
-                    return Some(Np {
-                        a: i,
-                        z,
-                        head: Head::Nominal { kind: Nominal::Person, head: k - 1, of, possessive_it: false },
-                        role: None,
-                    });
-                }
-                return None;
             }
-        };
-        let kind = doc.nominal(&toks[head_i]).unwrap_or(Nominal::Person);
-        let z = head_i + 1;
-        // an organisation described with its name: "the Kaspersky Lab cybersecurity firm"
-        if let (Some(r), Nominal::Org) = (&name, kind) {
-            let role = r.role.clone();
-            return Some(with_appositive(doc, b, Np { a: i, z, head: Head::Name(r.clone()), role }, lim));
+            break;
         }
-        // "a spokeswoman for the ministry"
-        let (zz, of) = of_phrase(doc, b, z, lim, sent_start);
-        let role = Some(bd.slice(i, zz).to_string());
-        return Some(with_appositive(
-            doc,
-            b,
-            Np { a: i, z: zz, head: Head::Nominal { kind, head: head_i, of, possessive_it }, role },
-            lim,
-        ));
+        if PREP_OF.contains(&tk.lower.as_str()) || tk.is_that() {
+            break;
+        }
+        k += 1;
     }
-    None
+    let head_i = match head {
+        Some(h) => h,
+        None => {
+            // "The New York businessman": a name modifying plain nouns describes a speaker
+            if name.as_ref().is_some_and(|r| {
+                !doc.lang.capitalised_nouns && k > r.z && k - r.z <= 2 && toks[r.z..k].iter().all(|t| t.is_plain_word())
+            }) {
+                return Some(Np {
+                    a: i,
+                    z: k,
+                    head: Head::Nominal { kind: Nominal::Person, head: k - 1, of: None, possessive_it: false },
+                    role: None,
+                });
+            }
+            // "The DHS said": determiner + name
+            if let Some(r) = name {
+                let role = r.role.clone();
+                let z = r.z;
+                return Some(with_appositive(doc, b, Np { a: i, z, head: Head::Name(r), role }, lim));
+            }
+            // "a narrator in the Clinton ad asks": a determiner and plain nouns
+            if det
+                && !doc.lang.capitalised_nouns
+                && !DEMONSTRATIVES.contains(&t.lower.as_str())
+                && k > i + 1
+                && k - i <= 4
+                && toks[i + 1..k].iter().all(|t| t.is_plain_word())
+                && !looks_past_tense(&toks[k - 1].lower)
+            {
+                let (z, of) = of_phrase(doc, b, k, lim, sent_start);
+                return Some(Np {
+                    a: i,
+                    z,
+                    head: Head::Nominal { kind: Nominal::Person, head: k - 1, of, possessive_it: false },
+                    role: None,
+                });
+            }
+            return None;
+        }
+    };
+    let kind = doc.nominal(&toks[head_i]).unwrap_or(Nominal::Person);
+    let z = head_i + 1;
+    // an organisation described with its name: "the Kaspersky Lab cybersecurity firm"
+    if let (Some(r), Nominal::Org) = (&name, kind) {
+        let role = r.role.clone();
+        return Some(with_appositive(doc, b, Np { a: i, z, head: Head::Name(r.clone()), role }, lim));
+    }
+    // "a spokeswoman for the ministry"
+    let (zz, of) = of_phrase(doc, b, z, lim, sent_start);
+    let role = Some(bd.slice(i, zz).to_string());
+    Some(with_appositive(
+        doc,
+        b,
+        Np { a: i, z: zz, head: Head::Nominal { kind, head: head_i, of, possessive_it }, role },
+        lim,
+    ))
 }
 
 /// `X, a spokesman for Y,` / `said X, chief executive of Y.`: the appositive becomes the role.
@@ -322,7 +351,7 @@ fn with_appositive(doc: &Doc, b: usize, mut np: Np, lim: usize) -> Np {
     let starts_like = first.is_word()
         && (first.is_det()
             || first.is_possessive()
-            || (!first.cap && first.cue == 0)
+            || (!first.cap && first.cue == NO_CUE)
             || doc.lang.titles.contains_key(doc.blocks[b].tok_text(s))
             || first.kind == crate::text::TokKind::Number);
     if !starts_like || matches!(np.head, Head::Pronoun(_)) {
@@ -338,7 +367,8 @@ fn with_appositive(doc: &Doc, b: usize, mut np: Np, lim: usize) -> Np {
         if closes || (k + 1 == lim) {
             let end = if closes { k } else { k + 1 };
             // the appositive must not itself hold the cue ("X, who said")
-            if (s..end).any(|j| toks[j].cue == 1 && !toks[j].cap) && !(s..end).any(|j| doc.nominal(&toks[j]).is_some())
+            if (s..end).any(|j| toks[j].cue == CUE_SAYING && !toks[j].cap)
+                && !(s..end).any(|j| doc.nominal(&toks[j]).is_some())
             {
                 return np;
             }
@@ -423,60 +453,76 @@ fn backward_phrase(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize
         });
     }
     if last.is_punct(",") {
-        // appositive: "X, a spokesman for Y, said"  or "X, 45, said"
-        let mut j = end - 1;
-        let stop = lo.max(end.saturating_sub(MAX_APPOSITIVE_TOKENS + 1));
-        while j > stop {
-            j -= 1;
-            if toks[j].is_punct(",") {
-                if let Some(np) = backward(doc, b, j, lo, sent_start) {
-                    if matches!(np.head, Head::Pronoun(_)) {
-                        return None;
-                    }
-                    // "The head of the jury, Professor Jean-Luc Martin, said": the name speaks
-                    if matches!(np.head, Head::Nominal { .. }) && toks[j + 1].cap {
-                        if let Some(r) = entities::name_run(doc, b, j + 1, sent_start)
-                            .filter(|r| r.z + 1 == end || (r.z < end && PREP_OF.contains(&toks[r.z].lower.as_str())))
-                        {
-                            let role = Some(bd.slice(np.a, j).to_string());
-                            return Some(Np { a: np.a, z: end, head: Head::Name(r), role });
-                        }
-                    }
-                    // re-run forward to attach the appositive as role
-                    if let Some(full) = forward(doc, b, np.a, end, sent_start) {
-                        if full.z == end {
-                            return Some(full);
-                        }
-                    }
-                    let mut np = np;
-                    let text = bd.slice(j + 1, end - 1);
-                    if !(end - 1 == j + 2 && toks[j + 1].kind == crate::text::TokKind::Number) {
-                        np.role = Some(text.to_string());
-                    }
-                    np.z = end;
-                    return Some(np);
-                }
-                return None;
-            }
-            // a sentence period ends the search; an abbreviation's ("D-Mass.", "Md.") does not
-            let abbreviation =
-                toks[j].is_punct(".") && j > 0 && toks[j - 1].is_word() && toks[j - 1].end == toks[j].start;
-            if (toks[j].is_punct(".") && !abbreviation) || toks[j].quote.is_some() {
-                break;
-            }
-        }
-        // a stray comma between subject and verb: "Kaspersky Lab, has insisted"
-        if end >= 2 && toks[end - 2].is_word() && toks[end - 2].cap {
-            return backward(doc, b, end - 1, lo, sent_start).map(|mut n| {
-                n.z = end;
-                n
-            });
-        }
-        return None;
+        return before_appositive(doc, b, end, lo, sent_start);
     }
     if !last.is_word() {
         return None;
     }
+    ending_with_word(doc, b, end, lo, sent_start)
+}
+
+/// A phrase ending in a comma: `X, a spokesman for Y,` (the appositive is the role), `The head of
+/// the jury, Professor Jean-Luc Martin,` (the name speaks), a stray comma (`Kaspersky Lab, has
+/// insisted`).
+fn before_appositive(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize) -> Option<Np> {
+    let bd = &doc.blocks[b];
+    let toks = &bd.toks;
+    // appositive: "X, a spokesman for Y, said"  or "X, 45, said"
+    let mut j = end - 1;
+    let stop = lo.max(end.saturating_sub(MAX_APPOSITIVE_TOKENS + 1));
+    while j > stop {
+        j -= 1;
+        if toks[j].is_punct(",") {
+            if let Some(np) = backward(doc, b, j, lo, sent_start) {
+                if matches!(np.head, Head::Pronoun(_)) {
+                    return None;
+                }
+                // "The head of the jury, Professor Jean-Luc Martin, said": the name speaks
+                if matches!(np.head, Head::Nominal { .. }) && toks[j + 1].cap {
+                    if let Some(r) = entities::name_run(doc, b, j + 1, sent_start)
+                        .filter(|r| r.z + 1 == end || (r.z < end && PREP_OF.contains(&toks[r.z].lower.as_str())))
+                    {
+                        let role = Some(bd.slice(np.a, j).to_string());
+                        return Some(Np { a: np.a, z: end, head: Head::Name(r), role });
+                    }
+                }
+                // re-run forward to attach the appositive as role
+                if let Some(full) = forward(doc, b, np.a, end, sent_start) {
+                    if full.z == end {
+                        return Some(full);
+                    }
+                }
+                let mut np = np;
+                let text = bd.slice(j + 1, end - 1);
+                if !(end - 1 == j + 2 && toks[j + 1].kind == crate::text::TokKind::Number) {
+                    np.role = Some(text.to_string());
+                }
+                np.z = end;
+                return Some(np);
+            }
+            return None;
+        }
+        // a sentence period ends the search; an abbreviation's ("D-Mass.", "Md.") does not
+        let abbreviation = toks[j].is_punct(".") && j > 0 && toks[j - 1].is_word() && toks[j - 1].end == toks[j].start;
+        if (toks[j].is_punct(".") && !abbreviation) || toks[j].quote.is_some() {
+            break;
+        }
+    }
+    // a stray comma between subject and verb: "Kaspersky Lab, has insisted"
+    if end >= 2 && toks[end - 2].is_word() && toks[end - 2].cap {
+        return backward(doc, b, end - 1, lo, sent_start).map(|mut n| {
+            n.z = end;
+            n
+        });
+    }
+    None
+}
+
+/// A phrase ending in the word before `end`: walk back over capitalised words, connectors,
+/// modifiers and a determiner, then take the longest phrase that parses forward to `end`.
+fn ending_with_word(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize) -> Option<Np> {
+    let toks = &doc.blocks[b].toks;
+    let last = &toks[end - 1];
     // walk back to the phrase's start: capitalised words, connectors, modifiers, a determiner
     let mut a = end - 1;
     let floor = lo.max(end.saturating_sub(MAX_NOMINAL_TOKENS + 2));
@@ -491,7 +537,7 @@ fn backward_phrase(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize
             saw_det = true;
             break;
         }
-        if p.cue > 0 && !p.cap && doc.nominal(p).is_none() {
+        if p.cue != NO_CUE && !p.cap && doc.nominal(p).is_none() {
             break;
         }
         if doc.is_aux(p)

@@ -1,0 +1,176 @@
+//! Grammar helpers the rules share: cue look-up, naming verbs, the subject of a sentence, where
+//! a reported clause ends.
+
+use crate::doc::{Doc, Tok};
+use crate::lexicon::{Language, Nominal, CUE_MANNER, CUE_REPORTING, CUE_SAYING, NO_CUE};
+use crate::speaker_phrase::{self, Head, Np};
+use crate::text::TokKind;
+
+/// Fewest words in the content clause of indirect speech.
+pub const MIN_INDIRECT_WORDS: usize = 3;
+
+/// The language names rather than reports with this verb before this word ("sprach von einem
+/// „Dammbruch“"; `naming_von.txt`).
+pub fn names_with_von(lang: &Language, verb: &Tok, next: Option<&Tok>) -> bool {
+    lang.naming_verbs.contains(&verb.lower.as_str())
+        && next.is_some_and(|x| lang.naming_preps.contains(&x.lower.as_str()))
+}
+
+/// Auxiliaries and copulas (verbs), as opposed to the adverbs of `Language::aux`.
+pub fn is_verb_aux(t: &Tok) -> bool {
+    matches!(
+        t.lower.as_str(),
+        "is" | "was"
+            | "were"
+            | "are"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "did"
+            | "does"
+            | "do"
+    )
+}
+
+/// A cue verb (a capitalised one only at the start of a sentence).
+pub fn is_cue(t: &Tok, sentence_initial: bool) -> bool {
+    t.cue != NO_CUE && t.is_word() && (!t.cap || sentence_initial)
+}
+
+/// Past a short opening adverbial ("In July,", "In the midst of the fear,"): where the
+/// subject of a sentence starting at `s` may begin.
+pub fn skip_opening_adverbial(doc: &Doc, b: usize, s: usize, e: usize) -> usize {
+    let toks = &doc.blocks[b].toks;
+    if s < e && (doc.is_stop(&toks[s]) || doc.lang.preps.contains(&toks[s].lower.as_str())) {
+        if let Some(c) = (s + 1..e.min(s + 8)).find(|&k| toks[k].is_punct(",")) {
+            if toks[s..c].iter().all(|t| (t.is_word() || t.kind == TokKind::Number) && t.quote.is_none()) {
+                return c + 1;
+            }
+        }
+    }
+    s
+}
+
+/// The subject of a sentence that introduces a quote with a colon.
+pub fn first_np(doc: &Doc, b: usize, s: usize, e: usize) -> Option<Np> {
+    let toks = &doc.blocks[b].toks;
+    let mut i = skip_opening_adverbial(doc, b, s, e);
+    while i < e && i < s + 8 {
+        if toks[i].quote.is_some() {
+            return None;
+        }
+        if let Some(np) = speaker_phrase::forward(doc, b, i, e, s) {
+            return Some(np);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Where the reported clause that starts at token `c` ends (before `e`): at a semicolon, another
+/// attribution, a coordinated cue; final punctuation outside quotes dropped.
+pub fn content_end(doc: &Doc, b: usize, c: usize, e: usize) -> usize {
+    let toks = &doc.blocks[b].toks;
+    let mut z = e;
+    let mut k = c;
+    while k < e {
+        let t = &toks[k];
+        if t.quote.is_none() {
+            if t.is_punct(";") {
+                z = k;
+                break;
+            }
+            // ", according to X" / ", X said" closes the content
+            if t.is_punct(",")
+                && k + 2 < e
+                && toks[k + 1].opens_according()
+                && doc
+                    .lang
+                    .according
+                    .iter()
+                    .any(|p| p.iter().enumerate().all(|(i, w)| k + 1 + i < e && toks[k + 1 + i].lower == *w))
+            {
+                z = k;
+                break;
+            }
+            // another attribution inside: "So when Patriot signaled …, Mr. Barrett said, …"
+            if t.is_punct(",") && k > c + 1 && k + 2 < e {
+                // "…, though she acknowledged …": a conjunction may open the new attribution
+                let at = if matches!(toks[k + 1].lower.as_str(), "though" | "although" | "but" | "while") {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                if let Some(n) = speaker_phrase::forward(doc, b, at, e, c) {
+                    let mut j = n.z;
+                    while j < e && doc.is_aux(&toks[j]) {
+                        j += 1;
+                    }
+                    if j < e
+                        && is_cue(&toks[j], false)
+                        && toks[j].cue == CUE_SAYING
+                        && !matches!(n.head, Head::Nominal { kind: Nominal::Doc, .. })
+                    {
+                        z = k;
+                        break;
+                    }
+                }
+            }
+            // a dash that opens another attribution: "… ― Trump boasted, …"
+            if t.is_dash()
+                && k > c
+                && toks[k + 1..e.min(k + 7)].iter().any(|x| x.cue == CUE_SAYING && !x.cap && x.quote.is_none())
+            {
+                z = k;
+                break;
+            }
+            // a coordinated cue: "…and says they…", "…, adding that…"
+            if (t.is("and") || t.is_punct(",")) && k > c + 2 {
+                let mut j = k + 1;
+                while j < e && doc.is_aux(&toks[j]) {
+                    j += 1;
+                }
+                // "…and says they…" (not "violated federal and state law": a base form there
+                // is rarely a coordinated verb)
+                if j < e
+                    && is_cue(&toks[j], false)
+                    && (toks[j].cue <= CUE_REPORTING || toks[j].cue == CUE_MANNER)
+                    && toks[j].quote.is_none()
+                    && !toks[j].is_base()
+                {
+                    z = k;
+                    break;
+                }
+                if t.is_punct(",") && toks.get(k + 1).is_some_and(|x| x.lower.ends_with("ing") && x.cue == CUE_SAYING) {
+                    z = k;
+                    break;
+                }
+            }
+        }
+        k += 1;
+    }
+    // drop final punctuation outside quotes
+    while z > c
+        && toks[z - 1].kind == TokKind::Punct
+        && toks[z - 1].quote.is_none()
+        && !matches!(toks[z - 1].lower.as_str(), ")" | "%")
+    {
+        z -= 1;
+    }
+    z
+}
+
+/// Words (not punctuation) in tokens `[a, z)` of block `b`.
+pub fn word_count(doc: &Doc, b: usize, a: usize, z: usize) -> usize {
+    doc.blocks[b].toks[a..z].iter().filter(|t| t.kind != TokKind::Punct).count()
+}

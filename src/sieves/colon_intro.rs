@@ -1,0 +1,75 @@
+//! `colon-intro`: a sentence that introduces the quote with a colon — `X put it this way: "…"` —
+//! and a paragraph ending in ":" before a quoted paragraph.
+
+use super::clause::{first_np, is_cue};
+use super::context::{Ctx, Fired};
+use crate::speaker_phrase;
+
+pub const ID: &str = "colon-intro";
+pub const CONFIDENCE: f32 = 0.8;
+/// Taken off `CONFIDENCE` when the previous paragraph has no cue, only a subject.
+pub const NO_CUE_PENALTY: f32 = 0.1;
+
+/// `He put it this way: "…"`; a paragraph ending in ":" before a quoted paragraph.
+pub fn attribute(cx: &mut Ctx, qi: usize) -> Option<Fired> {
+    let d = cx.direct[qi].clone();
+    let doc = cx.doc;
+    let toks = &doc.blocks[d.b].toks;
+    let lo = cx.prev_quote_floor(qi);
+    if d.first_tok > lo && toks[d.first_tok - 1].is_punct(":") {
+        // "Trump: 'We will win'" (headline style) or "The minister was blunt: …"
+        let np = first_np(doc, d.b, lo, d.first_tok - 1)?;
+        let att = cx.att_from(d.b, &np, Some((d.first_tok - 1, d.first_tok)), ID, CONFIDENCE, d.raw.start);
+        return Some((att, None));
+    }
+    if d.first_tok == 0 && d.b > 0 {
+        let pb = &doc.blocks[d.b - 1];
+        if pb.text.trim_end().ends_with(':') && !pb.toks.is_empty() {
+            let &(s, e) = pb.sents.last()?;
+            let e = e.saturating_sub(1); // the colon
+                                         // a cue with its subject wins; else the sentence's first phrase
+            for c in (s..e).rev() {
+                if is_cue(&pb.toks[c], c == s) && pb.toks[c].quote.is_none() {
+                    let mut j = c;
+                    while j > s && doc.is_aux(&pb.toks[j - 1]) {
+                        j -= 1;
+                    }
+                    if let Some(np) = speaker_phrase::backward(doc, d.b - 1, j, s, s)
+                        .or_else(|| speaker_phrase::forward(doc, d.b - 1, c + 1, e, s))
+                    {
+                        let att = cx.att_from(d.b - 1, &np, Some((c, c + 1)), ID, CONFIDENCE, pb.toks[c].start);
+                        return Some((att, None));
+                    }
+                }
+            }
+            let np = first_np(doc, d.b - 1, s, e)?;
+            let att = cx.att_from(d.b - 1, &np, None, ID, CONFIDENCE - NO_CUE_PENALTY, pb.toks[np.a].start);
+            return Some((att, None));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::run;
+
+    #[test]
+    fn colon_intro_paragraph_before_quote() {
+        let r = run(&[
+            "Governor Lucas Brandt put it bluntly when asked about the flood defences:",
+            "\"We built walls for the last century's rain, not this century's.\"",
+        ]);
+        let q = r.quote("last century");
+        assert_eq!(q.speaker, Some("Lucas Brandt"));
+        assert_eq!(q.rule, "colon-intro");
+    }
+
+    #[test]
+    fn colon_intro_in_the_same_sentence() {
+        let r = run(&["Mayor Olga Brenner was blunt: \"Nobody sails until the wreck is cleared.\""]);
+        let q = r.quote("Nobody sails");
+        assert_eq!(q.speaker, Some("Olga Brenner"));
+        assert_eq!(q.rule, "colon-intro");
+    }
+}

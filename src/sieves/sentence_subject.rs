@@ -1,0 +1,61 @@
+//! `sentence-subject`: a bare quote inside a sentence whose subject, a person or organisation,
+//! acts — `Reid went after Trump as a "human leech"`.
+
+use super::clause::skip_opening_adverbial;
+use super::context::{Ctx, Fired};
+use crate::lexicon::Nominal;
+use crate::speaker_phrase::{self, Head, Pron};
+
+pub const ID: &str = "sentence-subject";
+pub const CONFIDENCE: f32 = 0.6;
+
+/// A quote inside a sentence whose subject, a named or described speaker, acts: "Reid has gone
+/// after Trump as a “human leech who will bleed the country”".
+pub fn attribute(cx: &mut Ctx, qi: usize) -> Option<Fired> {
+    let d = cx.direct[qi].clone();
+    let doc = cx.doc;
+    let toks = &doc.blocks[d.b].toks;
+    let (s, _) = d.sent;
+    if d.first_tok <= s + 1 || toks[s..d.first_tok].iter().any(|t| t.quote.is_some()) {
+        return None;
+    }
+    // the subject opens the sentence, after at most a short adverbial ("In July, …")
+    let a = skip_opening_adverbial(doc, d.b, s, d.first_tok);
+    let np = speaker_phrase::forward(doc, d.b, a, d.first_tok, s)?;
+    if !matches!(
+        np.head,
+        Head::Name(_)
+            | Head::Pronoun(Pron::He | Pron::She | Pron::They)
+            | Head::Nominal { kind: Nominal::Person | Nominal::Org, .. }
+    ) {
+        return None;
+    }
+    // …then its verb: a lower-case word (auxiliaries and adverbs first)
+    let mut j = np.z;
+    while j < d.first_tok && doc.is_aux(&toks[j]) {
+        j += 1;
+    }
+    toks.get(j).filter(|t| j < d.first_tok && t.is_word() && !t.cap && !t.is_det() && !doc.is_stop(t))?;
+    let att = cx.att_from(d.b, &np, None, ID, CONFIDENCE, d.raw.start);
+    att.entity?;
+    Some((att, None))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::run;
+
+    #[test]
+    fn sentence_subject_speaks_a_quote_inside_the_sentence() {
+        let r = run(&[
+            "The council met on Tuesday to vote on the harbour plan.",
+            "In July, Mayor Ellen Novak dismissed the plan as \"a gift to developers who never lived here\" and left the room.",
+        ]);
+        let q = r.quote("a gift to developers");
+        assert_eq!(q.speaker, Some("Ellen Novak"));
+        assert_eq!(q.rule, "sentence-subject");
+        // a subject that is not a speaker (a thing) attributes nothing
+        let r = run(&["The bridge carried a banner reading \"we will not be moved from this valley\" all week."]);
+        assert!(r.all().iter().all(|f| f.speaker.is_none()), "{}", r.dump());
+    }
+}

@@ -261,7 +261,7 @@ slot{display:contents}`;
 .card ol{all:unset;display:block;margin-top:.2rem}
 .card li{all:unset;display:block}
 .card li button{all:unset;box-sizing:border-box;display:block;width:100%;cursor:pointer;padding:.2rem .3rem;border-radius:.3rem;font-size:12px}
-.card li button:hover,.card li button:focus-visible{background:color-mix(in srgb,var(--c) 18%,transparent);outline:1px solid var(--c)}
+.card li button:hover,.card li button:focus-visible,.card li button:focus{background:color-mix(in srgb,var(--c) 18%,transparent);outline:1px solid var(--c)}
 .card li button[aria-current="true"]{font-weight:700}
 `;
 
@@ -331,6 +331,12 @@ slot{display:contents}`;
     let highlights = new Map(); // highlight name -> Highlight
     let open = null; // the entry whose card is shown
     let hideTimer = 0;
+    // the window lost focus: the next focus on a label is the browser restoring it when the user comes
+    // back to the tab, not the user moving there; it must not pop the card open again (after Esc)
+    let windowRefocus = false;
+    let focusWatch = false;
+    const onWindowBlur = (ev) => { if (ev.target === doc.defaultView) windowRefocus = true; };
+    const onWindowFocus = (ev) => { if (ev.target === doc.defaultView) setTimeout(() => { windowRefocus = false; }, 0); };
     let theme = 'light';
     let groups = [];
     let pageSheet = null;
@@ -484,7 +490,11 @@ slot{display:contents}`;
       const entry = { host, button: b, item, slot, card: null, sr };
       b.addEventListener('mouseenter', () => scheduleShow(entry));
       b.addEventListener('mouseleave', () => scheduleHide());
-      b.addEventListener('focus', () => { if (!entry.quiet) show(entry, false); });
+      b.addEventListener('focus', () => {
+        const restored = windowRefocus;
+        windowRefocus = false;
+        if (!entry.quiet && !restored) show(entry, false);
+      });
       b.addEventListener('blur', (ev) => { if (!entry.card || !entry.card.contains(ev.relatedTarget)) scheduleHide(); });
       b.addEventListener('click', (ev) => {
         ev.preventDefault();
@@ -636,6 +646,11 @@ slot{display:contents}`;
 
     function begin(list, renderOpts) {
       clear();
+      if (!focusWatch) {
+        doc.defaultView.addEventListener('blur', onWindowBlur);
+        doc.defaultView.addEventListener('focus', onWindowFocus);
+        focusWatch = true;
+      }
       items = list.slice();
       slotOf = speakerSlots(items);
       const firstEl = items.length && items[0].range.startContainer;
@@ -732,6 +747,12 @@ slot{display:contents}`;
       if (resizeObs) { resizeObs.disconnect(); resizeObs = null; }
       if (layoutQueued) { doc.defaultView.cancelAnimationFrame(layoutQueued); layoutQueued = 0; }
       doc.defaultView.removeEventListener('resize', scheduleLayout);
+      if (focusWatch) {
+        doc.defaultView.removeEventListener('blur', onWindowBlur);
+        doc.defaultView.removeEventListener('focus', onWindowFocus);
+        focusWatch = false;
+        windowRefocus = false;
+      }
       entries = new Map();
       items = [];
       groups = [];
@@ -768,7 +789,7 @@ slot{display:contents}`;
         out.push({
           id, ariaLabel: e.button.getAttribute('aria-label'), label: e.button.getAttribute('data-label'),
           cls: e.button.className, dark: e.button.classList.contains('dark'), focused: active === e.button,
-          hostFocused: doc.activeElement === e.host,
+          hostFocused: doc.activeElement === e.host, docFocused: doc.hasFocus(),
           focusOutline: active ? view.getComputedStyle(active).outlineStyle : null,
           color: view.getComputedStyle(e.button).borderTopColor,
           display: view.getComputedStyle(e.host).display,

@@ -235,6 +235,11 @@ function register(test, h) {
     const open = await where();
     assert(open && open.open && open.name && open.inCard, `card to check: ${JSON.stringify(open)}`);
     await axe(page, 'a labelled page with an open card (axe sees the light DOM only)');
+    // a malformed 'navigate' (dir not 1 or -1) gets no answer and moves nothing
+    let bad;
+    try { bad = await env().send(page, { type: 'navigate', dir: 'next' }); } catch (_) { bad = undefined; }
+    eq(bad, undefined, "answer to a malformed 'navigate'");
+    eq((await where()).id, open.id, "focus after a malformed 'navigate'");
     await page.close();
   });
 

@@ -45,8 +45,17 @@ class Reader:
                  "aria": l["ariaLabel"] or ""} for l in self.s.labels()]
 
     def inside(self, qid):
-        """What 'inspect' reports for one label (class, focus, the open card)."""
-        return next((x for x in (self.s.send({"type": "inspect"}) or []) if x["id"] == qid), None)
+        """What 'inspect' reports for one label (class, focus, the open card). The message is sent
+        from the control tab; the page's tab is made the active one first, so that the page has
+        focus while the content script reads it (Firefox matches :focus only in a focused document)."""
+        got = self.ff.ext("""await browser.tabs.update(args[0], {active: true});
+          for (let i = 0; i < 30; i++) {
+            const r = await browser.tabs.sendMessage(args[0], args[1]);
+            if (!r || !r.length || r[0].docFocused) return r;
+            await new Promise((ok) => setTimeout(ok, 100));
+          }
+          return await browser.tabs.sendMessage(args[0], args[1]);""", self.s.page_tab_id(), {"type": "inspect"})
+        return next((x for x in (got or []) if x["id"] == qid), None)
 
     def where(self):
         """The focused label and its card: {id, open, role, inCard, outline, labelFocused} or None."""
@@ -231,7 +240,7 @@ class Reader:
             w = self.where()
             self.check(w and w["open"] and w["inCard"], f"after next #{i + 1}: {w}")
             self.eq(w["role"], "dialog", "card role")
-            self.check(w["outline"] != "none", "focus is visible in the card")
+            self.check(w["outline"] != "none", f"focus is visible in the card: {w}")
             seen.append(w["id"])
         self.eq(seen, [l["id"] for l in ls], "next visits every quote in page order")
         self.s.send({"type": "navigate", "dir": -1})

@@ -50,8 +50,8 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WBG" ]; then
   cargo install -q wasm-bindgen-cli --version "$WBG" --force
 fi
 
-# npm: playwright-core (browser tests), web-ext (packaging lint)
-if [ ! -x node_modules/.bin/web-ext ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# npm: playwright-core (browser tests), web-ext (packaging lint), axe-core (accessibility checks)
+if [ ! -x node_modules/.bin/web-ext ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages"
   npm ci --no-audit --no-fund --loglevel=error >/dev/null
 fi
@@ -68,6 +68,9 @@ if [ "$want_test" = 1 ]; then
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+  # German UI strings of both browsers: the tests run the extension's German interface
+  [ -f /usr/lib/chromium/locales/de.pak ] || missing+=(chromium-l10n)
+  ls /usr/lib/firefox-esr/browser/extensions/langpack-de@* >/dev/null 2>&1 || missing+=(firefox-esr-l10n-de)
   command -v python3 >/dev/null || missing+=(python3)
   command -v curl >/dev/null || missing+=(curl)
   # PySpark 4 needs Java 17 or later

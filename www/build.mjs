@@ -5,7 +5,8 @@
 //
 // The demo page (www/index.html) runs the very engine and label renderer the extension ships:
 //   target/pkg/quotelens.js, quotelens_bg.wasm  ->  www/pkg/      (wasm-bindgen --target no-modules)
-//   extension/src/render.js, extract.js         ->  www/shared/   (one source, used by both)
+//   extension/src/render.js, extract.js,
+//   voices.js, voices.css, export.js, metadata.js ->  www/shared/   (one source, used by both)
 // Both output folders are build output (www/.gitignore); nothing here is edited by hand.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,7 +19,7 @@ const i = args.indexOf('--pkg');
 const pkgDir = i >= 0 && args[i + 1] ? path.resolve(args[i + 1]) : path.join(repo, 'target', 'pkg');
 
 const ENGINE_FILES = ['quotelens.js', 'quotelens_bg.wasm'];
-const SHARED_FILES = ['render.js', 'extract.js'];
+const SHARED_FILES = ['render.js', 'extract.js', 'voices.js', 'voices.css', 'export.js', 'metadata.js'];
 
 function fail(msg) {
   console.error(`www/build.mjs: ERROR: ${msg}`);

@@ -21,12 +21,12 @@
 
   const X = globalThis.QuoteLensExtract;
   const R = globalThis.QuoteLensRender;
+  const V = globalThis.QuoteLensVoices;
+  const E = globalThis.QuoteLensExport;
   const SAMPLES = globalThis.QuoteLensSamples || [];
   const $ = (id) => document.getElementById(id);
 
   const OFFSETS_NOTE = 'start/end are offsets in UTF-16 code units (JavaScript string indices) into article.blocks[block].text; end is exclusive';
-  const CSV_COLUMNS = ['quote_id', 'speaker', 'speaker_kind', 'speaker_role', 'kind', 'rule', 'confidence',
-    'block', 'start_utf16', 'end_utf16', 'text'];
   const KIND_SHORT = { direct: 'direct', mixed: 'mixed', indirect: 'indirect' };
   const RULE_TEXT = {
     'trailing-cue': 'quote, then “X said”',
@@ -123,7 +123,9 @@
     }
     const lang = (doc.documentElement.getAttribute('lang') || '').trim();
     const titleEl = doc.querySelector('title');
-    return { blocks, lang, how, title: titleEl ? cleanText(titleEl.textContent) : '' };
+    // the pasted page's own metadata (og:, JSON-LD, <time>, canonical link) for the Markdown export
+    const meta = globalThis.QuoteLensMetadata ? globalThis.QuoteLensMetadata.read(doc, 'about:blank') : {};
+    return { blocks, lang, how, meta, title: titleEl ? cleanText(titleEl.textContent) : '' };
   }
 
   function guessLang(blocks) {
@@ -219,7 +221,8 @@
     const unattributed = state.items.filter((it) => !it.speakerName).length;
     document.documentElement.setAttribute('data-demo-count', String(count));
     drawTable();
-    $('export-json').disabled = $('export-csv').disabled = !count;
+    drawVoices();
+    $('export-json').disabled = $('export-csv').disabled = $('export-md').disabled = !count;
     const plural = (n, w) => `${n} ${w}${n === 1 ? '' : 's'}`;
     setStatus((count ? `${plural(count, 'quote')} from ${plural(speakers, 'speaker')}` : 'No quotes found') +
       (unattributed ? `, ${unattributed} unattributed` : '') +
@@ -256,7 +259,7 @@
     let article;
     if (looksLikeHtml(s)) {
       const r = blocksFromHtml(s);
-      article = { title: (r.blocks.find((b) => b.kind === 'heading') || {}).text || r.title || 'Pasted HTML', source: 'pasted html',
+      article = { title: (r.blocks.find((b) => b.kind === 'heading') || {}).text || r.title || 'Pasted HTML', source: 'pasted html', meta: r.meta,
         note: `HTML read as ${r.blocks.length} block${r.blocks.length === 1 ? '' : 's'} (${r.how})`, lang: r.lang || guessLang(r.blocks), blocks: r.blocks };
     } else {
       const blocks = blocksFromText(s);
@@ -354,29 +357,23 @@
   // -------------------------------------------------------------------------------------------
   // Exports
 
+  // the fields of one quote: the same record as the extension's popup export (shared/export.js)
   function exportRecords() {
-    return state.items.map((it) => {
-      const q = it.quote || {};
-      const span = (s) => (s ? { block: s.block, start: s.start, end: s.end } : null);
-      return {
-        id: it.id,
-        speaker: it.speakerName || null,
-        speakerKind: it.speakerKind || null,
-        role: it.role || null,
-        kind: it.kind,
-        rule: it.rule || q.rule || null,
-        confidence: typeof it.confidence === 'number' ? Math.round(it.confidence * 1000) / 1000 : null,
-        text: it.fullText || it.text,
-        block: q.block,
-        start: q.start,
-        end: q.end,
-        cue: span(q.cue),
-        sentence: span(q.sentence),
-        mentions: (q.mentions || []).map(span),
-        continues: q.continues != null ? q.continues : null,
-        engineId: it.engineId,
-      };
-    });
+    return state.items.map((it) => E.record(it, it.quote));
+  }
+
+  // the voices summary: the same code as the extension's popup (shared/voices.js)
+  function drawVoices() {
+    const summary = V.summarize(state.items.map((it) => ({ speaker: it.speakerName, speakerKind: it.speakerKind, kind: it.kind, text: it.fullText || it.text })));
+    $('voices-body').replaceChildren(V.build(document, summary, { lang: 'en' }));
+  }
+
+  /** The article's own metadata for exports: a pasted page's head, or the sample's title. */
+  function articleMeta() {
+    const a = state.article;
+    const meta = { headline: a.title, site: a.source.startsWith('sample:') ? 'QuoteLens demo sample' : '' };
+    for (const [k, v] of Object.entries(a.meta || {})) if (v) meta[k] = v;
+    return meta;
   }
 
   function exportJson() {
@@ -397,19 +394,13 @@
     }, null, 2) + '\n';
   }
 
-  function csvField(v) {
-    const s = v == null ? '' : String(v);
-    return /[",\r\n]|^\s|\s$/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  function exportCsv() {
+    // RFC 4180: CRLF line ends, fields quoted when needed; a BOM so spreadsheets read UTF-8
+    return E.toCsv(exportRecords());
   }
 
-  function exportCsv() {
-    const rows = [CSV_COLUMNS];
-    for (const r of exportRecords()) {
-      rows.push([r.id, r.speaker || '', r.speakerKind || '', r.role || '', r.kind, r.rule || '',
-        r.confidence == null ? '' : r.confidence.toFixed(3), r.block, r.start, r.end, r.text]);
-    }
-    // RFC 4180: CRLF line ends, fields quoted when needed; a BOM so spreadsheets read UTF-8
-    return '\uFEFF' + rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  function exportMarkdown() {
+    return E.toMarkdown(exportRecords(), articleMeta());
   }
 
   function slug() {
@@ -454,6 +445,7 @@
     });
     $('export-json').addEventListener('click', () => download(`quotelens-${slug()}.json`, 'application/json', exportJson()));
     $('export-csv').addEventListener('click', () => download(`quotelens-${slug()}.csv`, 'text/csv;charset=utf-8', exportCsv()));
+    $('export-md').addEventListener('click', () => download(`quotelens-${slug()}.md`, 'text/markdown;charset=utf-8', exportMarkdown()));
     window.addEventListener('hashchange', () => {
       const id = location.hash.slice(1);
       if (SAMPLES.some((s) => s.id === id)) loadSample(id, false);
@@ -464,7 +456,7 @@
   }
 
   async function start() {
-    if (!X || !R) {
+    if (!X || !R || !V || !E) {
       setStatus('The shared modules are missing: run “make build” (or node www/build.mjs), then reload.', 'error');
       return;
     }

@@ -213,3 +213,17 @@ api.commands.onCommand.addListener(async (command) => {
   const id = await activeTabId();
   if (id != null) await toggleTab(id);
 });
+
+// next / previous quote (reader.js in the page moves there and opens its card)
+async function quoteCommand(command) {
+  if (command !== 'next-quote' && command !== 'previous-quote') return null;
+  const id = await activeTabId();
+  if (id == null) return null;
+  try {
+    return await api.tabs.sendMessage(id, { type: 'navigate', dir: command === 'next-quote' ? 1 : -1 });
+  } catch (_) {
+    return null; // no content script here
+  }
+}
+globalThis.quoteCommand = quoteCommand;
+api.commands.onCommand.addListener(quoteCommand);

@@ -26,6 +26,7 @@
   const X = globalThis.QuoteLensExtract;
   const R = globalThis.QuoteLensRender;
   const S = globalThis.QuoteLensSettings;
+  const Reader = globalThis.QuoteLensReader; // reader.js: thresholds, copy, keyboard, exports
   const html = document.documentElement;
   const ATTRS = ['data-quotelens-state', 'data-quotelens-count', 'data-quotelens-engine'];
 
@@ -66,6 +67,7 @@
   let observer = null;
   let lastArticle = articleKey(location.href);
   let lastCount = 0;
+  const reader = { items: [], analysis: null, get renderer() { return renderer; }, get active() { return active; } };
   let lastError = null; // {message, at, attempts} of the last failed scan
   let limits = null; // {blocks, chars, labels, quotes}: caps hit by the last scan
   let rescans = []; // times of recent scheduled rescans (backoff)
@@ -202,7 +204,7 @@
     const key = JSON.stringify(colors);
     if (!renderer || key !== rendererKey) {
       if (renderer) renderer.clear();
-      renderer = R.createRenderer({ doc: document, colors, placement: 'overlay', shadow: 'closed' });
+      renderer = R.createRenderer({ doc: document, colors, placement: 'overlay', shadow: 'closed', cardExtras: Reader.cardExtras });
       rendererKey = key;
     }
     return renderer;
@@ -284,7 +286,8 @@
     const pause = () => away(yieldNow());
     budget.pause = pause;
     if (!html.hasAttribute('data-quotelens-state')) html.setAttribute('data-quotelens-state', 'scanning');
-    const options = { minConfidence: settings.minConfidence, indirect: settings.indirect };
+    // confidence thresholds are applied after resolving (draw: Reader.applyThresholds), not by the engine
+    const options = { minConfidence: 0, indirect: settings.indirect };
     let firstPassShown = false;
     const article = await X.extractAsync(document, budget, {
       partialChars: lastFingerprint === null ? FIRST_PASS_CHARS : Infinity,
@@ -328,13 +331,15 @@
 
   /** Resolve the engine's offsets to ranges and draw them (in slices); -1 when cancelled. */
   async function draw(article, analysis, pause, stale) {
-    let items = X.resolve(document, article, analysis);
+    let items = Reader.applyThresholds(X.resolve(document, article, analysis), settings);
     limits = {
       blocks: !!(article.truncated && article.truncated.blocks), chars: !!(article.truncated && article.truncated.chars),
       labels: items.length > MAX_LABELS, quotes: items.length, maxLabels: MAX_LABELS,
       maxBlocks: X.LIMITS.MAX_BLOCKS, maxChars: X.LIMITS.MAX_CHARS,
     };
     if (items.length > MAX_LABELS) items = items.slice(0, MAX_LABELS);
+    reader.items = items;
+    reader.analysis = analysis;
     const r = getRenderer();
     const count = await r.renderChunked(items, null, pause, stale);
     if (count >= 0) html.setAttribute('data-quotelens-count', String(count));
@@ -542,7 +547,7 @@
         if (active) scan().then(() => sendResponse(status())); else sendResponse(status());
         return true;
       default:
-        return false;
+        return Reader.onMessage(msg, sendResponse, reader);
     }
   }
   api.runtime.onMessage.addListener(onMessage);
@@ -550,7 +555,7 @@
   api.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || dead) return;
     S.load().then((s) => {
-      const reanalyse = s.minConfidence !== settings.minConfidence || s.indirect !== settings.indirect ||
+      const reanalyse = s.minConfidence !== settings.minConfidence || s.uncertainBelow !== settings.uncertainBelow || s.indirect !== settings.indirect ||
         s.palette !== settings.palette || JSON.stringify(s.customColors) !== JSON.stringify(settings.customColors);
       settings = s;
       apply();

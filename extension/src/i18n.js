@@ -6,6 +6,8 @@
     try { return api.i18n.getMessage(key, subs) || ''; } catch (_) { return ''; }
   }
   function localise(doc) {
+    const lang = t('uiLang');
+    if (lang) doc.documentElement.lang = lang;
     for (const el of doc.querySelectorAll('[data-i18n]')) {
       const m = t(el.getAttribute('data-i18n'));
       if (m) el.textContent = m;

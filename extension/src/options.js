@@ -71,6 +71,8 @@
     $('indirect').checked = settings.indirect;
     $('min-confidence').value = String(settings.minConfidence);
     $('min-confidence-out').textContent = Math.round(settings.minConfidence * 100) + '%';
+    $('uncertain-below').value = String(settings.uncertainBelow);
+    $('uncertain-below-out').textContent = Math.round(settings.uncertainBelow * 100) + '%';
     $('palette').value = settings.palette;
     swatches();
     sites();
@@ -85,6 +87,8 @@
   $('indirect').addEventListener('change', (e) => save({ indirect: e.target.checked }));
   $('min-confidence').addEventListener('input', (e) => { $('min-confidence-out').textContent = Math.round(e.target.value * 100) + '%'; });
   $('min-confidence').addEventListener('change', (e) => save({ minConfidence: Number(e.target.value) }));
+  $('uncertain-below').addEventListener('input', (e) => { $('uncertain-below-out').textContent = Math.round(e.target.value * 100) + '%'; });
+  $('uncertain-below').addEventListener('change', (e) => save({ uncertainBelow: Number(e.target.value) }));
   $('palette').addEventListener('change', (e) => {
     const patch = { palette: e.target.value };
     if (e.target.value === 'custom' && !settings.customColors.length) patch.customColors = R.PALETTES.default.slice(0, 8);
@@ -136,6 +140,14 @@
     const cmds = await api.commands.getAll();
     const c = cmds.find((x) => x.name === 'toggle-labels');
     $('shortcut-now').textContent = (c && c.shortcut) || (t('optionsNoShortcut') || 'none');
+    // every command (next / previous quote too), as the browser has them now
+    $('shortcut-list').replaceChildren(...cmds.filter((x) => x.description).map((x) => {
+      const li = document.createElement('li');
+      const k = document.createElement('kbd');
+      k.textContent = x.shortcut || (t('optionsNoShortcut') || 'none');
+      li.append(x.description + ': ', k);
+      return li;
+    }));
     if (typeof api.commands.update === 'function') {
       $('shortcut-form').hidden = false;
       $('shortcut').value = (c && c.shortcut) || '';

@@ -47,6 +47,21 @@
     mixed: 'Mixed quote (partly quoted, partly paraphrased)',
     indirect: 'Indirect speech (paraphrase)',
   };
+  // the words on labels and cards; the extension's content script puts its _locales messages in
+  // here (reader.js: localise), the demo keeps English. "{1}", "{2}": substitutions.
+  const STRINGS = {
+    labelUnattributed: '— unattributed', unattributed: 'Unattributed', unknownSpeaker: 'unknown speaker (unattributed)',
+    quoteBy: 'quote by {1}, {2}', unnamedSource: 'unnamed source', uncertain: 'uncertain', showDetails: 'Show details.',
+    details: 'Quote details: {1}', unresolved: 'the speaker could not be resolved', confidence: 'confidence {1}%',
+    attribution: 'Attribution', allBy1: 'All {1} quote by {2}', allBy: 'All {1} quotes by {2}',
+    allUnattributed1: 'All {1} unattributed quote', allUnattributed: 'All {1} unattributed quotes',
+    direct: 'direct', mixed: 'mixed', indirect: 'indirect',
+  };
+  function str(key, ...subs) {
+    let s = STRINGS[key];
+    subs.forEach((v, i) => { s = s.split('{' + (i + 1) + '}').join(v); });
+    return s;
+  }
   const INLINE_CLIMB = new Set([
     'a', 'em', 'i', 'b', 'strong', 'span', 'q', 'cite', 'mark', 'u', 's', 'small', 'font', 'abbr',
     'sup', 'sub', 'time', 'bdi', 'bdo', 'dfn', 'ins', 'del', 'code', 'var', 'kbd', 'samp', 'data',
@@ -67,7 +82,7 @@
   }
 
   function labelText(item) {
-    return item.speakerName ? '— ' + item.speakerName : '— unattributed';
+    return item.speakerName ? '— ' + item.speakerName : STRINGS.labelUnattributed;
   }
 
   /** Colour slot per speaker, in order of first appearance; -1 = unattributed. */
@@ -160,7 +175,7 @@
       dot.style.backgroundColor = g.color;
       const name = doc.createElement('span');
       name.className = 'qlw-name';
-      name.textContent = g.speaker || 'Unattributed';
+      name.textContent = g.speaker || STRINGS.unattributed;
       const count = doc.createElement('span');
       count.className = 'qlw-count';
       count.textContent = String(g.quotes.length);
@@ -217,7 +232,15 @@ slot{display:contents}`;
 .ql.unattributed{border-style:dotted;color:#495057}
 .ql.dark{color:#f1f3f5;background:color-mix(in srgb,var(--c) 30%,#111)}
 .ql.dark.unattributed{color:#ced4da}
-.ql:focus-visible{outline:2px solid var(--c);outline-offset:2px}
+.ql:focus,.ql:focus-visible{outline:2px solid var(--c);outline-offset:2px}
+.ql.anonymous{border-style:double;border-width:3px;font-style:italic}
+.ql.anonymous::before{content:"◌ " attr(data-label)}
+.ql.uncertain{border-style:dashed;background:repeating-linear-gradient(135deg,color-mix(in srgb,var(--c) 10%,#fff) 0 4px,#fff 4px 8px)}
+.ql.uncertain::after{content:" ?"}
+.ql.dark.uncertain{background:repeating-linear-gradient(135deg,color-mix(in srgb,var(--c) 25%,#111) 0 4px,#111 4px 8px)}
+.card .copy{all:unset;box-sizing:border-box;display:inline-block;margin-top:.6rem;padding:.25rem .6rem;border-radius:.3rem;cursor:pointer;
+  font-size:12px;font-weight:600;border:1px solid var(--c)}
+.card .copy:hover,.card .copy:focus-visible,.card .copy:focus{outline:2px solid var(--c);outline-offset:1px}
 .ql:hover{background:color-mix(in srgb,var(--c) 28%,#fff)}
 .ql.dark:hover{background:color-mix(in srgb,var(--c) 45%,#111)}
 .ql.flash{animation:ql-flash 1.2s ease-out 1}
@@ -238,7 +261,7 @@ slot{display:contents}`;
 .card ol{all:unset;display:block;margin-top:.2rem}
 .card li{all:unset;display:block}
 .card li button{all:unset;box-sizing:border-box;display:block;width:100%;cursor:pointer;padding:.2rem .3rem;border-radius:.3rem;font-size:12px}
-.card li button:hover,.card li button:focus-visible{background:color-mix(in srgb,var(--c) 18%,transparent);outline:1px solid var(--c)}
+.card li button:hover,.card li button:focus-visible,.card li button:focus{background:color-mix(in srgb,var(--c) 18%,transparent);outline:1px solid var(--c)}
 .card li button[aria-current="true"]{font-weight:700}
 `;
 
@@ -308,6 +331,12 @@ slot{display:contents}`;
     let highlights = new Map(); // highlight name -> Highlight
     let open = null; // the entry whose card is shown
     let hideTimer = 0;
+    // the window lost focus: the next focus on a label is the browser restoring it when the user comes
+    // back to the tab, not the user moving there; it must not pop the card open again (after Esc)
+    let windowRefocus = false;
+    let focusWatch = false;
+    const onWindowBlur = (ev) => { if (ev.target === doc.defaultView) windowRefocus = true; };
+    const onWindowFocus = (ev) => { if (ev.target === doc.defaultView) setTimeout(() => { windowRefocus = false; }, 0); };
     let theme = 'light';
     let groups = [];
     let pageSheet = null;
@@ -448,18 +477,24 @@ slot{display:contents}`;
       styleShadow(doc, sr, overlayMode ? HOST_OVERLAY_CSS : HOST_INLINE_CSS);
       const b = doc.createElement('button');
       b.type = 'button';
-      b.className = 'ql ' + item.kind + (slot < 0 ? ' unattributed' : '') + (theme === 'dark' ? ' dark' : '') + (overlayMode ? ' float' : '');
+      b.className = 'ql ' + item.kind + (slot < 0 ? ' unattributed' : '') + (theme === 'dark' ? ' dark' : '') + (overlayMode ? ' float' : '') +
+        (item.speakerKind === 'anonymous' ? ' anonymous' : '') + (item.uncertain ? ' uncertain' : '');
       b.style.setProperty('--c', slot < 0 ? UNATTRIBUTED : colors[slot % colors.length]);
       b.setAttribute('data-label', labelText(item));
-      const who = item.speakerName || 'unknown speaker (unattributed)';
-      b.setAttribute('aria-label', `${KIND_TEXT[item.kind] || 'Quote'} by ${who}. Show details.`);
+      const who = item.speakerName || STRINGS.unknownSpeaker;
+      b.setAttribute('aria-label', str('quoteBy', who, STRINGS[item.kind] || item.kind) + (item.speakerKind === 'anonymous' ? ', ' + STRINGS.unnamedSource : '') +
+        (item.uncertain ? ', ' + STRINGS.uncertain : '') + '. ' + STRINGS.showDetails);
       b.setAttribute('aria-haspopup', 'dialog');
       b.setAttribute('aria-expanded', 'false');
       sr.append(b);
       const entry = { host, button: b, item, slot, card: null, sr };
       b.addEventListener('mouseenter', () => scheduleShow(entry));
       b.addEventListener('mouseleave', () => scheduleHide());
-      b.addEventListener('focus', () => show(entry, false));
+      b.addEventListener('focus', () => {
+        const restored = windowRefocus;
+        windowRefocus = false;
+        if (!entry.quiet && !restored) show(entry, false);
+      });
       b.addEventListener('blur', (ev) => { if (!entry.card || !entry.card.contains(ev.relatedTarget)) scheduleHide(); });
       b.addEventListener('click', (ev) => {
         ev.preventDefault();
@@ -481,17 +516,17 @@ slot{display:contents}`;
       card.className = 'card' + (theme === 'dark' ? ' dark' : '');
       card.id = 'card';
       card.setAttribute('role', 'dialog');
-      card.setAttribute('aria-label', 'Quote details: ' + (item.speakerName || 'unattributed'));
+      card.setAttribute('aria-label', str('details', item.speakerName || STRINGS.unattributed));
       card.style.setProperty('--c', slot < 0 ? UNATTRIBUTED : colors[slot % colors.length]);
       card.hidden = true;
       if ('popover' in card) card.popover = 'manual';
       const h = doc.createElement('h2');
-      h.textContent = item.speakerName || 'Unattributed';
+      h.textContent = item.speakerName || STRINGS.unattributed;
       card.append(h);
       const meta = [];
       if (item.role) meta.push(item.role);
       if (item.speakerKind && item.speakerKind !== 'unknown') meta.push(item.speakerKind);
-      if (!item.speakerName) meta.push('the speaker could not be resolved');
+      if (!item.speakerName) meta.push(STRINGS.unresolved);
       if (meta.length) {
         const m = doc.createElement('span');
         m.className = 'meta';
@@ -501,12 +536,12 @@ slot{display:contents}`;
       const kind = doc.createElement('span');
       kind.className = 'meta';
       kind.textContent = (KIND_TEXT[item.kind] || item.kind) +
-        (typeof item.confidence === 'number' ? ` · confidence ${Math.round(item.confidence * 100)}%` : '');
+        (typeof item.confidence === 'number' ? ' · ' + str('confidence', String(Math.round(item.confidence * 100))) : '');
       card.append(kind);
       if (item.sentence) {
         const s = doc.createElement('span');
         s.className = 'sec';
-        s.textContent = 'Attribution';
+        s.textContent = STRINGS.attribution;
         const bq = doc.createElement('blockquote');
         bq.textContent = clip(item.sentence, 400);
         card.append(s, bq);
@@ -514,7 +549,8 @@ slot{display:contents}`;
       const same = items.filter((o) => (o.speakerName || '').toLowerCase() === (item.speakerName || '').toLowerCase());
       const s2 = doc.createElement('span');
       s2.className = 'sec';
-      s2.textContent = item.speakerName ? `All ${same.length} quote${same.length === 1 ? '' : 's'} by ${item.speakerName}` : `All ${same.length} unattributed quote${same.length === 1 ? '' : 's'}`;
+      const n1 = same.length === 1 ? '1' : '';
+      s2.textContent = item.speakerName ? str('allBy' + n1, String(same.length), item.speakerName) : str('allUnattributed' + n1, String(same.length));
       const ol = doc.createElement('ol');
       for (const o of same) {
         const li = doc.createElement('li');
@@ -527,13 +563,15 @@ slot{display:contents}`;
         ol.append(li);
       }
       card.append(s2, ol);
+      if (opts.cardExtras) opts.cardExtras(doc, card, item); // content script: reader.js
       card.addEventListener('mouseenter', () => clearTimeout(hideTimer));
       card.addEventListener('mouseleave', () => scheduleHide());
       card.addEventListener('focusout', (ev) => {
         if (!card.contains(ev.relatedTarget) && ev.relatedTarget !== entry.button) scheduleHide();
       });
       card.addEventListener('keydown', (ev) => {
-        if (ev.key === 'Escape') { ev.stopPropagation(); hide(); entry.button.focus(); }
+        // back to the label, with the card staying closed (focusing a label would show it again)
+        if (ev.key === 'Escape') { ev.stopPropagation(); hide(); entry.quiet = true; entry.button.focus(); entry.quiet = false; }
       });
       card.addEventListener('mousedown', (ev) => ev.stopPropagation());
       entry.sr.append(card);
@@ -608,6 +646,11 @@ slot{display:contents}`;
 
     function begin(list, renderOpts) {
       clear();
+      if (!focusWatch) {
+        doc.defaultView.addEventListener('blur', onWindowBlur);
+        doc.defaultView.addEventListener('focus', onWindowFocus);
+        focusWatch = true;
+      }
       items = list.slice();
       slotOf = speakerSlots(items);
       const firstEl = items.length && items[0].range.startContainer;
@@ -704,6 +747,12 @@ slot{display:contents}`;
       if (resizeObs) { resizeObs.disconnect(); resizeObs = null; }
       if (layoutQueued) { doc.defaultView.cancelAnimationFrame(layoutQueued); layoutQueued = 0; }
       doc.defaultView.removeEventListener('resize', scheduleLayout);
+      if (focusWatch) {
+        doc.defaultView.removeEventListener('blur', onWindowBlur);
+        doc.defaultView.removeEventListener('focus', onWindowFocus);
+        focusWatch = false;
+        windowRefocus = false;
+      }
       entries = new Map();
       items = [];
       groups = [];
@@ -729,19 +778,30 @@ slot{display:contents}`;
     function inspect() {
       const out = [];
       for (const [id, e] of entries) {
-        const r = e.button.getBoundingClientRect();
         const q = e.item.range.getClientRects();
         const last = q.length ? q[q.length - 1] : null;
         const active = e.sr.activeElement;
+        const view = doc.defaultView;
+        const box = (el) => { const b = el.getBoundingClientRect(); return { left: b.left, top: b.top, right: b.right, bottom: b.bottom }; };
+        const card = e.card && !e.card.hidden ? e.card : null;
+        const copy = card && card.querySelector('.copy');
+        const note = card && card.querySelector('.note-uncertain');
         out.push({
           id, ariaLabel: e.button.getAttribute('aria-label'), label: e.button.getAttribute('data-label'),
-          dark: e.button.classList.contains('dark'), focused: active === e.button,
-          color: doc.defaultView.getComputedStyle(e.button).borderTopColor,
-          display: doc.defaultView.getComputedStyle(e.host).display,
-          rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom },
+          cls: e.button.className, dark: e.button.classList.contains('dark'), focused: active === e.button,
+          hostFocused: doc.activeElement === e.host, docFocused: doc.hasFocus(),
+          focusOutline: active ? view.getComputedStyle(active).outlineStyle : null,
+          color: view.getComputedStyle(e.button).borderTopColor,
+          display: view.getComputedStyle(e.host).display,
+          rect: box(e.button),
           quoteEnd: last ? { right: last.right, top: last.top, bottom: last.bottom } : null,
           rangeText: e.item.range.toString(),
-          card: e.card && !e.card.hidden ? { text: e.card.textContent, role: e.card.getAttribute('role') } : null,
+          card: card ? {
+            text: card.textContent, role: card.getAttribute('role'), name: card.getAttribute('aria-label'),
+            focusInCard: !!active && card.contains(active),
+            copy: copy ? { text: copy.textContent, rect: box(copy) } : null,
+            uncertainNote: note ? note.textContent : null,
+          } : null,
         });
       }
       return out;
@@ -758,7 +818,7 @@ slot{display:contents}`;
   }
 
   root.QuoteLensRender = {
-    PALETTES, UNATTRIBUTED, HOST_TAG, OVERLAY_TAG, KIND_TEXT,
+    PALETTES, UNATTRIBUTED, HOST_TAG, OVERLAY_TAG, KIND_TEXT, STRINGS,
     createRenderer, groupBySpeaker, buildWhoSaidWhat, pageCss, overlayCss, highlightNames, labelText, collapse, clip, detectTheme,
   };
 })(typeof globalThis !== 'undefined' ? globalThis : this);

@@ -4,7 +4,8 @@
  * Stored keys (all in storage.local, nothing leaves the browser):
  *   enabled        boolean   global switch (default true)
  *   sites          {host: "always" | "never"}   absent host = "automatic"
- *   minConfidence  number 0..1 (default 0: the engine's own threshold)
+ *   minConfidence  number 0..1: attributed labels less sure than this are hidden (default HIDE_BELOW)
+ *   uncertainBelow number 0..1: labels less sure than this are drawn as uncertain (default UNCERTAIN_BELOW)
  *   indirect       boolean   label indirect speech too (default true)
  *   palette        "default" | "colorblind" | "contrast" | "custom"
  *   customColors   ["#rrggbb", …]   used when palette = "custom"
@@ -12,10 +13,16 @@
 (function (root) {
   'use strict';
 
+  // A label's confidence is the measured precision of what made it (issue 9): by default a label
+  // expected to be right less than 80 % of the time is hidden, one below 90 % is drawn as uncertain.
+  const HIDE_BELOW = 0.8;
+  const UNCERTAIN_BELOW = 0.9;
+
   const DEFAULTS = Object.freeze({
     enabled: true,
     sites: {},
-    minConfidence: 0,
+    minConfidence: HIDE_BELOW,
+    uncertainBelow: UNCERTAIN_BELOW,
     indirect: true,
     palette: 'default',
     customColors: [],
@@ -32,6 +39,7 @@
     s.enabled = s.enabled !== false;
     s.indirect = s.indirect !== false;
     s.minConfidence = Math.min(1, Math.max(0, Number(s.minConfidence) || 0));
+    s.uncertainBelow = Math.min(1, Math.max(s.minConfidence, Number(s.uncertainBelow) || 0));
     if (!['default', 'colorblind', 'contrast', 'custom'].includes(s.palette)) s.palette = 'default';
     s.customColors = (Array.isArray(s.customColors) ? s.customColors : []).filter((c) => HEX.test(c)).slice(0, 12);
     s.sites = cleanSites(s.sites);
@@ -113,7 +121,7 @@
   }
 
   root.QuoteLensSettings = {
-    DEFAULTS, MODES, load, save, normalise, normaliseHost, siteMode, setSiteMode, exportSites,
+    DEFAULTS, HIDE_BELOW, UNCERTAIN_BELOW, MODES, load, save, normalise, normaliseHost, siteMode, setSiteMode, exportSites,
     parseSites, colors,
   };
 })(typeof globalThis !== 'undefined' ? globalThis : this);

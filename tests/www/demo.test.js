@@ -242,7 +242,107 @@ async function checkExports(page, name) {
       r.speaker_kind !== (x.speakerKind || '') || r.speaker_role !== (x.role || '')) csvBad.push({ csv: r, json: x && x.id });
   });
   check(`${name}: CSV rows equal the JSON quotes field by field`, !csvBad.length, csvBad.slice(0, 2));
+
+  const md = await download(page, '#export-md');
+  check(`${name}: Markdown export has the title and a section per speaker (${md.name})`,
+    /^# Quotes in \*.+\*\n/.test(md.text) && groups.every((g) => md.text.includes(`## ${(g.speaker || 'Unattributed').replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&')}`)),
+    md.text.slice(0, 300));
+  await checkVoices(page, name, shown);
   return { data, rows };
+}
+
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core on the demo page: no serious or critical violation. */
+async function checkAxe(page, name) {
+  await page.evaluate(AXE);
+  const v = await page.evaluate(async () => (await globalThis.axe.run(document, { resultTypes: ['violations'] })).violations
+    .map((x) => ({ id: x.id, impact: x.impact, nodes: x.nodes.slice(0, 3).map((n) => n.target.join(' ')) })));
+  const bad = v.filter((x) => x.impact === 'serious' || x.impact === 'critical');
+  check(`${name}: axe-core finds no serious or critical accessibility violation`, !bad.length, bad);
+}
+
+const READER_JS = fs.readFileSync(path.join(REPO, 'extension', 'src', 'reader.js'), 'utf8');
+
+/** axe-core on a hover card as the extension builds it: the same render.js buildCard with the
+ * extension's reader.js cardExtras (copy button, uncertainty note). In the extension the card sits
+ * in a closed shadow root, where axe cannot look; here it is in an open one, which axe enters. */
+async function checkCardAxe(page, name) {
+  await page.evaluate(READER_JS); // the extension's file, injected by the test (the demo does not load it)
+  const r = await page.evaluate(() => {
+    const box = document.createElement('div');
+    box.id = 'card-axe';
+    box.innerHTML = '<p>“The ferry will run again in May,” said Ana Lima, the port director.</p>';
+    (document.querySelector('main') || document.body).append(box);
+    const t = box.querySelector('p').firstChild;
+    const range = document.createRange();
+    range.setStart(t, 0);
+    range.setEnd(t, t.data.indexOf('”') + 1);
+    const rr = globalThis.QuoteLensRender.createRenderer({ doc: document, palette: 'default', cardExtras: globalThis.QuoteLensReader.cardExtras });
+    globalThis.__cardAxe = rr;
+    rr.render([{ id: 'axe1', range, text: range.toString(), kind: 'direct', speakerName: 'Ana Lima', role: 'the port director',
+      speakerKind: 'person', confidence: 0.85, uncertain: true, uncertainBelow: 0.9, sentence: t.data }]);
+    const sr = document.querySelector('[data-quotelens-quote="axe1"]').shadowRoot;
+    sr.querySelector('button').click();
+    const card = sr.querySelector('.card');
+    return { open: !!card && !card.hidden, role: card && card.getAttribute('role'), copy: !!(card && card.querySelector('.copy')),
+      note: !!(card && card.querySelector('.note-uncertain')), focusInCard: !!(card && card.contains(sr.activeElement)) };
+  });
+  check(`${name}: a card built as in the extension (copy button, uncertainty note) opens as a dialog with focus inside`,
+    r.open && r.role === 'dialog' && r.copy && r.note && r.focusInCard, r);
+  await checkAxe(page, `${name}, the extension's card open`);
+  await page.evaluate(() => { globalThis.__cardAxe.clear(); document.getElementById('card-axe').remove(); delete globalThis.__cardAxe; });
+}
+
+/** The voices summary (shared/voices.js, the popup's code) agrees with the labels on the page. */
+async function checkVoices(page, name, shown) {
+  const v = await page.evaluate(() => ({
+    speakers: [...document.querySelectorAll('#voices-body .qlv-speakers tbody tr')].map((tr) => [tr.querySelector('th').textContent, Number(tr.querySelector('.qlv-count').textContent)]),
+    cats: [...document.querySelectorAll('#voices-body .qlv-categories tbody tr')].map((tr) => Number(tr.querySelector('.qlv-count').textContent)),
+    kinds: [...document.querySelectorAll('#voices-body .qlv-kinds tbody tr')].map((tr) => Number(tr.querySelector('.qlv-count').textContent)),
+    bars: [...document.querySelectorAll('#voices-body .qlv-track')].every((t) => t.getAttribute('aria-hidden') === 'true'),
+    captions: document.querySelectorAll('#voices-body table caption').length,
+  }));
+  const per = new Map();
+  for (const l of shown) per.set(l.speaker || 'Unattributed', (per.get(l.speaker || 'Unattributed') || 0) + 1);
+  const rowsOk = v.speakers.length === per.size && v.speakers.every(([n, c]) => per.get(n) === c);
+  const sum = (a) => a.reduce((x, y) => x + y, 0);
+  check(`${name}: voices summary counts every speaker's quotes, kinds of source and kinds of quote add up`,
+    rowsOk && sum(v.cats) === shown.length && sum(v.kinds) === shown.length && v.bars && v.captions === 3, { v, labels: [...per] });
+}
+
+/** Unnamed sources (speaker kind "anonymous", from the engine's attribution work) whatever the engine reports
+ * today: the renderer's own style and accessible name, and their own row in the voices summary. */
+async function checkAnonymous(page) {
+  const r = await page.evaluate(() => {
+    const box = document.createElement('div');
+    box.innerHTML = '<p id="anon-p">“Nobody saw it coming,” said a senior official.</p>';
+    document.body.append(box);
+    const t = box.querySelector('p').firstChild;
+    const range = document.createRange();
+    range.setStart(t, 0);
+    range.setEnd(t, 23);
+    const R = globalThis.QuoteLensRender;
+    const rr = R.createRenderer({ doc: document, palette: 'default', highlight: 'wrap' });
+    rr.render([{ id: 'anon1', range, text: '“Nobody saw it coming,”', kind: 'direct', speakerName: 'a senior official', speakerKind: 'anonymous', confidence: 0.95 },
+      { id: 'unsure1', range: (() => { const x = document.createRange(); x.setStart(t, 24); x.setEnd(t, 28); return x; })(), text: 'said', kind: 'direct', speakerName: 'B', speakerKind: 'person', confidence: 0.85, uncertain: true }]);
+    const b = (id) => document.querySelector(`[data-quotelens-quote="${id}"]`).shadowRoot.querySelector('button');
+    const out = { cls: b('anon1').className, aria: b('anon1').getAttribute('aria-label'), border: getComputedStyle(b('anon1')).borderTopStyle,
+      ucls: b('unsure1').className, uborder: getComputedStyle(b('unsure1')).borderTopStyle };
+    rr.clear();
+    const restored = box.innerHTML;
+    box.remove();
+    const V = globalThis.QuoteLensVoices;
+    const el = V.build(document, V.summarize([{ speaker: 'a senior official', speakerKind: 'anonymous', kind: 'direct', text: '“Nobody saw it coming,”' }, { speaker: '', kind: 'indirect', text: 'it was late' }]), {});
+    out.rows = [...el.querySelectorAll('.qlv-categories tbody th')].map((th) => th.textContent);
+    out.restored = restored === '<p id="anon-p">“Nobody saw it coming,” said a senior official.</p>';
+    return out;
+  });
+  check('unnamed source: a label style of its own (double border) and "unnamed source" in its accessible name',
+    / anonymous/.test(r.cls) && r.border === 'double' && /^quote by a senior official, direct, unnamed source/.test(r.aria), r);
+  check('uncertain label: a style of its own (dashed) and "uncertain" in the markup', / uncertain/.test(r.ucls) && r.uborder === 'dashed', r);
+  check('unnamed sources and unattributed quotes are counted apart in the voices summary',
+    JSON.stringify(r.rows) === JSON.stringify(['Unnamed sources', 'Unattributed quotes']) && r.restored, r);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -284,7 +384,7 @@ async function main() {
     console.log('demo: 0 passed, 1 failed');
     process.exit(1);
   }
-  for (const f of ['pkg/quotelens.js', 'pkg/quotelens_bg.wasm', 'shared/render.js', 'shared/extract.js']) {
+  for (const f of ['pkg/quotelens.js', 'pkg/quotelens_bg.wasm', 'shared/render.js', 'shared/extract.js', 'shared/voices.js', 'shared/export.js', 'shared/metadata.js']) {
     if (!fs.existsSync(path.join(WWW, f))) {
       console.error(`tests/www: www/${f} is missing — build first: make build (or make wasm && node www/build.mjs)`);
       console.log('demo: 0 passed, 1 failed');
@@ -503,6 +603,10 @@ async function main() {
     expectSpeaker(L, '“This is a monument to poor planning', 'Gareth Bell', 'direct');
     await checkExports(page, 'pasted HTML export');
 
+    await checkAnonymous(page);
+    await checkAxe(page, 'demo (light)');
+    await checkCardAxe(page, 'demo (light)');
+
     // --- dark mode ------------------------------------------------------------------------------
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.click('#sample-buttons button[data-sample="regulator"]');
@@ -516,6 +620,8 @@ async function main() {
     check('dark mode: dark page, light article text, labels drawn in their dark style',
       /rgb\((\d|[1-4]\d),/.test(dark.bg) && L.length && L.every((l) => l.dark), { dark, labels: L.map((l) => l.dark) });
     await page.screenshot({ path: path.join(OUT, 'demo-dark.png'), fullPage: false });
+    await checkAxe(page, 'demo (dark)');
+    await checkCardAxe(page, 'demo (dark)');
 
     // --- network and console --------------------------------------------------------------------
     const foreign = requests.filter((u) => !u.startsWith(base) && !u.startsWith('blob:') && !u.startsWith('data:'));

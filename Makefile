@@ -62,6 +62,7 @@ bench: cli wasm
 # accuracy on the dev data (needs ../shared)
 eval: cli
 	./target/release/quotelens eval ../shared/fixtures/seed/gold.json
+	./target/release/quotelens eval ../shared/data/dev/ggt.jsonl --reliability
 	./target/release/quotelens eval ../shared/data/dev/polnear.jsonl --split dev
 	./target/release/quotelens eval ../shared/data/dev/german_wikinews.jsonl --split dev
 	./target/release/quotelens eval ../shared/data/dev/parc3_sample.jsonl

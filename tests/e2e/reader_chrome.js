@@ -246,9 +246,9 @@ function register(test, h) {
   test('reader: confidence thresholds (hide below 80 %, uncertain below 90 % by default; options change both)', async () => {
     const { page, ls: first } = await start();
     let ls = first;
-    assert(!ls.some((l) => /12 million/.test(l.text)), 'the 0.70 indirect label is hidden by default');
+    assert(!ls.some((l) => /12 million/.test(l.text)), 'the 0.67 sentence-subject label (12 million) is hidden by default');
     const berg = ls.find((l) => l.speaker === 'Jonas Berg');
-    assert(berg && / uncertain/.test(berg.cls) && /uncertain/.test(berg.aria), `the 0.85 label is not drawn as uncertain: ${JSON.stringify(berg)}`);
+    assert(berg && / uncertain/.test(berg.cls) && /uncertain/.test(berg.aria), `the 0.89 leading-cue label (Berg) is not drawn as uncertain: ${JSON.stringify(berg)}`);
     assert(ls.filter((l) => l.speaker === 'Priya Nair').every((l) => !/uncertain/.test(l.cls)), 'a 0.95 label is drawn as uncertain');
     const note = (await clickLabel(page, berg.id)).card.uncertainNote || '';
     assert(/less than 90%/.test(note), `card does not say it is uncertain: ${note}`);

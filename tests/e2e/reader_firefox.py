@@ -261,9 +261,9 @@ class Reader:
 
     def t_thresholds(self):
         ls = self.start()
-        self.check(not any("12 million" in l["text"] for l in ls), "the 0.70 indirect label is hidden by default")
+        self.check(not any("12 million" in l["text"] for l in ls), "the 0.67 sentence-subject label (12 million) is hidden by default")
         berg = next((l for l in ls if l["speaker"] == "Jonas Berg"), None)
-        self.check(berg and " uncertain" in berg["cls"] and "uncertain" in berg["aria"], f"the 0.85 label is not drawn as uncertain: {berg}")
+        self.check(berg and " uncertain" in berg["cls"] and "uncertain" in berg["aria"], f"the 0.89 leading-cue label (Berg) is not drawn as uncertain: {berg}")
         self.check(all("uncertain" not in l["cls"] for l in ls if l["speaker"] == "Priya Nair"), "a 0.95 label is drawn as uncertain")
         h = self.open_ext_tab("options.html")
         try:
@@ -276,7 +276,7 @@ class Reader:
         # lower both (the options page's sliders write these keys; chrome.js drives the sliders)
         self.s.set_storage({"minConfidence": 0.5, "uncertainBelow": 0.6})
         self.ff.wait_for("return [...document.querySelectorAll('[data-quotelens-quote]')].some((e) => /12 million/.test(e.getAttribute('data-quotelens-text')));",
-                         timeout=10, what="the 0.70 label after lowering the threshold")
+                         timeout=10, what="the 0.67 label after lowering the threshold")
         self.check(not any(" uncertain" in l["cls"] for l in self.labels()), "nothing is uncertain below 60 %")
         self.s.set_storage({})
 

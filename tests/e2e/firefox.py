@@ -156,7 +156,7 @@ class WebDriverError(Exception):
 
 
 class Firefox:
-    def __init__(self, geckodriver, binary, ext, proxy_port):
+    def __init__(self, geckodriver, binary, ext, proxy_port, extra_prefs=None):
         self.port = free_port()
         self.log = tempfile.NamedTemporaryFile(prefix="quotelens-geckodriver-", suffix=".log", delete=False)
         self.proc = subprocess.Popen(
@@ -177,19 +177,19 @@ class Firefox:
             raise RuntimeError(f"geckodriver did not start on port {self.port}; log: {self.log.name}")
         self.session = None
         try:
-            self._start(binary, ext, proxy_port)
+            self._start(binary, ext, {**prefs(proxy_port), **(extra_prefs or {})})
         except BaseException:
             self.quit(keep_log=True)
             raise
 
-    def _start(self, binary, ext, proxy_port):
+    def _start(self, binary, ext, profile_prefs):
         caps = {
             "browserName": "firefox",
             "acceptInsecureCerts": True,
             "pageLoadStrategy": "normal",
             "timeouts": {"pageLoad": 60000, "script": 30000, "implicit": 0},
             "moz:firefoxOptions": {"binary": binary, "args": ["-headless", "-width", "1200", "-height", "900"],
-                                   "prefs": prefs(proxy_port)},
+                                   "prefs": profile_prefs},
         }
         value = self.cmd("POST", "/session", {"capabilities": {"alwaysMatch": caps}}, timeout=120)
         self.session = value["sessionId"]
@@ -1252,6 +1252,8 @@ def main():
         ff.open_control()
         suite = Suite(ff, base, proxy)
         suite.ext_path = ext
+        # a second browser with its own profile (reader_firefox.py: the German interface)
+        suite.new_firefox = lambda extra_prefs: Firefox(a.geckodriver, a.firefox, ext, proxy.port, extra_prefs)
         suite.collect()
 
         tests = [

@@ -1,11 +1,12 @@
 """The reader's features in Firefox (issue 11 and the extension side of issue 9): the popup's voices
 summary, the exports, copying a quote from its card, moving between quotes (the command's message),
-confidence thresholds and axe-core checks. Used by tests/e2e/firefox.py, with its browser, server and
+confidence thresholds, axe-core checks and the German interface (a second browser). Used by tests/e2e/firefox.py, with its browser, server and
 helpers:  tests += reader_firefox.tests(suite)
 """
 import base64
 import json
 import os
+import re
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -14,6 +15,8 @@ OUT = os.path.join(HERE, "out")
 AXE_PATH = os.path.join(REPO, "node_modules", "axe-core", "axe.min.js")
 PAGE = "/reader.html"  # tests/e2e/site/reader.html
 BAD_IMPACT = ("serious", "critical")
+# the German interface: the browser's requested locale (the Debian language pack supplies it)
+GERMAN_PREFS = {"intl.locale.requested": "de", "intl.accept_languages": "de"}
 
 # the focused label as the page sees it (its host); what is inside comes from 'inspect'
 FOCUSED_JS = """const a = document.activeElement;
@@ -280,6 +283,74 @@ class Reader:
         self.check(not any(" uncertain" in l["cls"] for l in self.labels()), "nothing is uncertain below 60 %")
         self.s.set_storage({})
 
+    def t_german(self):
+        """A second Firefox whose interface language is German: popup, options page, a label's
+        accessible name and its card in German (as reader_chrome.js checks in Chromium)."""
+        with open(os.path.join(self.s.ext_path, "_locales", "de", "messages.json"), encoding="utf-8") as f:
+            de = {k: v["message"] for k, v in json.load(f).items()}
+        ff = self.s.new_firefox(GERMAN_PREFS)
+        s = None
+        try:
+            # without the language pack Firefox has no German to give the extension: fail, never skip
+            have = ff.chrome("return [Services.locale.availableLocales, Services.locale.appLocaleAsBCP47];")
+            self.check("de" in have[0], f"Firefox has no German language pack (available locales {have[0]}): "
+                       "apt-get install firefox-esr-l10n-de (scripts/setup.sh --test installs it)")
+            self.eq(have[1], "de", "Firefox's interface language")
+            ff.instrument()
+            ff.open_control()
+            s = type(self.s)(ff, self.s.base, self.s.proxy)
+            s.current = self.s.current
+            r = Reader(s, self.check, self.eq, self.failure, self.uuid)
+            self.eq(ff.ext("return browser.i18n.getUILanguage();"), "de", "browser.i18n.getUILanguage()")
+            ls = r.start()
+            p = r.popup()
+            try:
+                self.eq(r.in_tab(p, "return document.documentElement.lang;"), "de", "popup lang attribute")
+                got = r.in_tab(p, """const q = (s) => document.querySelector(s).textContent;
+                  return [q('#voices-title'), q('.qlv-categories caption'), q('.qlv-categories'), q('label.switch span')];""")
+                self.eq(got[0], "Stimmen", "voices title")
+                self.eq(got[1], "Art der Quelle", "voices table caption")
+                self.check("Personen" in got[2], f"category names in German: {got[2]}")
+                self.eq(got[3], "Beschriftungen auf dieser Seite", "page toggle")
+                o = r.open_ext_tab("options.html")
+                try:
+                    r.wait_tab(o, "return document.documentElement.lang === 'de';", "the German options page")
+                    # every data-i18n element shows the German message
+                    for h, what in ((p, "popup"), (o, "options")):
+                        els = r.in_tab(h, "return [...document.querySelectorAll('[data-i18n]')].map((e) => [e.getAttribute('data-i18n'), e.textContent]);")
+                        self.check(len(els) > 3, f"no localised elements on the {what}")
+                        for k, text in els:
+                            self.eq(text, de[k], f"{what} [data-i18n={k}]")
+                finally:
+                    r.close_tab(o)
+                r.axe(p, "the German popup")
+                ff.switch(p)
+                try:
+                    with open(os.path.join(OUT, "firefox-popup-de.png"), "wb") as f:
+                        f.write(base64.b64decode(ff.cmd("GET", "/screenshot")))
+                finally:
+                    ff.switch(ff.page)
+            finally:
+                r.close_tab(p)
+            # the labels' accessible names and a card, read with the content script's 'inspect'
+            self.check(ls, f"no labels on {PAGE} in the German browser")
+            self.check(ls[0]["aria"].startswith("Zitat von Priya Nair, direkt"), f"label name in German: {ls[0]['aria']}")
+            x = r.click_label(ls[0]["id"])
+            card = x["card"]
+            self.eq((card.get("copy") or {}).get("text"), "Zitat mit Quelle kopieren", "card copy button")
+            self.check(re.search(r"Direktes Zitat · Sicherheit \d+\s%", card["text"]) and "Alle 2 Zitate von Priya Nair" in card["text"],
+                       f"card in German: {card['text']}")
+        finally:
+            # this browser's console errors and HTTP requests join the run's: the last test checks them
+            try:
+                if s:
+                    s.collect()
+                self.s.errors += s.errors
+                self.s.requests += s.requests
+            except Exception:
+                pass
+            ff.quit()
+
 
 def tests(suite, check, eq, failure, uuid):
     r = Reader(suite, check, eq, failure, uuid)
@@ -289,4 +360,6 @@ def tests(suite, check, eq, failure, uuid):
         ("reader: copy a quote from its card as text and rich text", r.t_copy),
         ("reader: next/previous quote opens each card in order, Esc closes, focus visible, names, axe", r.t_keyboard),
         ("reader: confidence thresholds (hide below 80 %, uncertain below 90 %; options change both)", r.t_thresholds),
+        ("reader: German interface from the browser's language (a second Firefox, de language pack): popup, options, "
+         "label names, card", r.t_german),
     ]

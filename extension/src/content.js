@@ -94,17 +94,22 @@
     return (html.getAttribute('data-quotelens') || '').toLowerCase() === 'off';
   }
 
+  // the decision's reason, in the browser's language (_locales), for the popup
+  function why(key, fallback, ...subs) {
+    try { return (api.i18n && api.i18n.getMessage(key, subs)) || fallback; } catch (_) { return fallback; }
+  }
+
   function decide() {
-    if (dead) return { on: false, why: 'QuoteLens was disabled, updated or removed' };
-    if (X.editingDocument(document)) return { on: false, why: 'the page is being edited' };
-    if (override !== null) return { on: override, why: 'toggled for this page' };
-    if (!settings.enabled) return { on: false, why: 'switched off everywhere' };
+    if (dead) return { on: false, why: why('whyRemoved', 'QuoteLens was disabled, updated or removed') };
+    if (X.editingDocument(document)) return { on: false, why: why('whyEditing', 'the page is being edited') };
+    if (override !== null) return { on: override, why: why('whyToggled', 'toggled for this page') };
+    if (!settings.enabled) return { on: false, why: why('whyOffEverywhere', 'switched off everywhere') };
     const mode = S.siteMode(settings, location.host);
-    if (mode === 'always') return { on: true, why: 'always on for this site' };
-    if (mode === 'never') return { on: false, why: 'never on this site' };
-    if (optedOut()) return { on: false, why: 'page opted out (data-quotelens="off"); you can still turn labels on' };
+    if (mode === 'always') return { on: true, why: why('whyAlways', 'always on for this site') };
+    if (mode === 'never') return { on: false, why: why('whyNever', 'never on this site') };
+    if (optedOut()) return { on: false, why: why('whyOptedOut', 'page opted out (data-quotelens="off"); you can still turn labels on') };
     const a = X.looksLikeArticle(document);
-    return { on: a.article, why: a.article ? 'looks like an article (' + a.reason + ')' : 'does not look like an article' };
+    return { on: a.article, why: a.article ? why('whyArticle', 'looks like an article (' + a.reason + ')', a.reason) : why('whyNoArticle', 'does not look like an article') };
   }
 
   function apply() {

@@ -629,6 +629,33 @@ fn looks_past_tense(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed")
 }
 
+/// Definite articles that make a role phrase refer to one known person ("the mayor").
+const DEFINITE: &[&str] = &["the", "der", "die", "den", "dem"];
+
+/// "the mayor", "the WHL commissioner", "the president of the council": a definite, singular
+/// role phrase refers to the person the article last named with that role ("Surrey Mayor Doug
+/// McCallum"). The head noun and every other content word of the phrase must be in that role.
+fn role_antecedent(doc: &Doc, ents: &Entities, b: usize, np: &Np, head: usize) -> Option<usize> {
+    let toks = &doc.blocks[b].toks;
+    if !DEFINITE.contains(&toks[np.a].lower.as_str()) || head <= np.a {
+        return None;
+    }
+    let mods: Vec<&str> = toks[np.a + 1..np.z]
+        .iter()
+        .enumerate()
+        .filter(|&(k, t)| {
+            np.a + 1 + k != head
+                && t.is_word()
+                && !t.is_det()
+                && !doc.is_stop(t)
+                && !PREP_OF.contains(&t.lower.as_str())
+                && !entities::ROLE_QUALIFIERS.contains(&t.lower.as_str())
+        })
+        .map(|(_, t)| t.lower.as_str())
+        .collect();
+    ents.resolve_role(b, toks[np.a].start, &toks[head].lower, &mods)
+}
+
 /// What a resolved speaker phrase points at.
 pub struct Resolved {
     pub entity: Option<usize>,
@@ -720,7 +747,7 @@ pub fn resolve(doc: &Doc, ents: &mut Entities, b: usize, np: &Np, focus: Option<
                     } else {
                         None
                     };
-                    match org {
+                    match org.or_else(|| role_antecedent(doc, ents, b, np, *head)) {
                         Some(o) => Some(o),
                         None => {
                             let text = bd.slice(np.a, np.z.min(*head + 1).max(np.a + 1));

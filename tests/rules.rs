@@ -27,6 +27,48 @@ fn surname_resolves_to_earliest_full_name_and_title_is_role() {
     assert_eq!(q.role, Some("Prime Minister"));
 }
 
+#[test]
+fn definite_role_phrase_resolves_to_the_person_named_in_that_role() {
+    // a title before the name ("Harbourview Mayor Lena Ostrowski"), a lower-case role before it
+    // ("league commissioner Tomas Reyes"), an appositive after it ("…, the finance minister,")
+    let r = run(&[
+        "Harbourview Mayor Lena Ostrowski cut the ribbon at the new ferry terminal on Monday.",
+        "Environment Minister Ravi Batra and Paul Okafor, the finance minister, toured the docks.",
+        "The mayor said the terminal would carry 4,000 passengers a day by spring.",
+        "The finance minister said the province would pay half of the cost.",
+        "The environment minister said the ferries would run on batteries.",
+        "\"We have not been served,\" league commissioner Tomas Reyes said on Tuesday.",
+    ]);
+    assert_eq!(r.quote("4,000 passengers").speaker, Some("Lena Ostrowski"), "{}", r.dump());
+    assert_eq!(r.quote("pay half of the cost").speaker, Some("Paul Okafor"), "{}", r.dump());
+    assert_eq!(r.quote("run on batteries").speaker, Some("Ravi Batra"), "{}", r.dump());
+}
+
+#[test]
+fn role_phrase_before_the_name_resolves_to_the_later_named_person() {
+    let r = run(&[
+        "Asked about the lawsuit, the league commissioner said the players had been treated fairly.",
+        "\"We will review the claim,\" league commissioner Tomas Reyes said in a statement.",
+    ]);
+    assert_eq!(r.quote("treated fairly").speaker, Some("Tomas Reyes"), "{}", r.dump());
+}
+
+#[test]
+fn role_phrase_with_no_matching_role_stays_unnamed() {
+    // "the coach" is not the mayor: no person was named with that role
+    let r = run(&[
+        "Mayor Lena Ostrowski opened the arena on Friday.",
+        "The coach said the team would train there from March.",
+    ]);
+    assert_ne!(r.quote("train there").speaker, Some("Lena Ostrowski"), "{}", r.dump());
+    // the vice president is another role than the president
+    let r = run(&[
+        "Vice President Amara Lindqvist met the strikers at the plant gate.",
+        "The president said the company would not reopen talks this year.",
+    ]);
+    assert_ne!(r.quote("reopen talks").speaker, Some("Amara Lindqvist"), "{}", r.dump());
+}
+
 // ---- indirect and mixed speech
 
 #[test]

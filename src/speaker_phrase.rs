@@ -128,6 +128,13 @@ fn role_words_then_name(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: u
         for (k, tk) in toks.iter().enumerate().take((i + 3).min(lim)).skip(i + 1) {
             if tk.cap {
                 if let Some(r) = entities::name_run(doc, b, k, sent_start) {
+                    // "former Bank of Canada governor David Dodge": the organisation is part of
+                    // the role; the later name speaks
+                    if let Some(r2) = name_after_role(doc, b, r.z, lim, sent_start) {
+                        let role = Some(bd.slice(i, r2.name_a).to_string());
+                        let z = r2.z;
+                        return Some(with_appositive(doc, b, Np { a: i, z, head: Head::Name(r2), role }, lim));
+                    }
                     if r.role.is_some() || r.name_z - r.name_a >= 2 {
                         let role = Some(bd.slice(i, r.name_a).to_string());
                         let z = r.z;
@@ -145,6 +152,31 @@ fn role_words_then_name(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: u
     None
 }
 
+/// Most lower-case words of a title between an organisation's name and a person's ("Oilers
+/// head coach Ken Hitchcock").
+const MAX_TITLE_WORDS: usize = 3;
+
+/// The person named right after lower-case title words that end in a role noun, from token `k`
+/// ("head coach Ken Hitchcock", "governor David Dodge"), or None.
+fn name_after_role(doc: &Doc, b: usize, k: usize, lim: usize, sent_start: usize) -> Option<NameRun> {
+    let toks = &doc.blocks[b].toks;
+    let mut j = k;
+    while j < lim && j - k < MAX_TITLE_WORDS && toks[j].is_plain_word() {
+        j += 1;
+    }
+    if j == k || j >= lim || !toks[j].cap || toks[j].quote.is_some() {
+        return None;
+    }
+    let last = &toks[j - 1];
+    if last.nominal != Some(Nominal::Person) && !doc.lang.titles.contains_key(last.lower.as_str()) {
+        return None;
+    }
+    let r = entities::name_run(doc, b, j, sent_start)?;
+    // a person's name: a known given name, or two words and more
+    let person = r.name_z - r.name_a >= 2 || doc.lang.firstnames.contains_key(doc.blocks[b].tok_text(r.name_a));
+    (person && r.name_a == j).then_some(r)
+}
+
 /// A phrase that opens with the name run `r` at token `i`: the name ("Tomas Berg"), a group it
 /// describes ("American officials"), a later name ("White House press secretary Josh
 /// Earnest"), or someone a possessive name describes ("Obama's former campaign strategist").
@@ -152,6 +184,12 @@ fn name_phrase(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize, r: 
     let bd = &doc.blocks[b];
     let toks = &bd.toks;
     let mut z = r.z;
+    // "Oilers head coach Ken Hitchcock": a title before a name is role, never name
+    if let Some(r2) = name_after_role(doc, b, z, lim, sent_start) {
+        let role = Some(bd.slice(i, r2.name_a).to_string());
+        let z2 = r2.z;
+        return Some(with_appositive(doc, b, Np { a: i, z: z2, head: Head::Name(r2), role }, lim));
+    }
     // "Kaspersky Lab cybersecurity firm": a nominal right after the name
     let mut k = z;
     while k < lim && k < z + 3 && toks[k].is_word() && !toks[k].cap && toks[k].cue == NO_CUE {

@@ -69,6 +69,18 @@ fn role_phrase_with_no_matching_role_stays_unnamed() {
     assert_ne!(r.quote("reopen talks").speaker, Some("Amara Lindqvist"), "{}", r.dump());
 }
 
+#[test]
+fn organisation_and_title_before_a_name_are_role() {
+    let r = run(&[
+        "\"We lost every battle in front of the net,\" said Wolves head coach Marta Lindgren.",
+        "The deficit will shrink by 2027, according to former Central Bank governor Tomasz Wielgus.",
+    ]);
+    let q = r.quote("every battle");
+    assert_eq!(q.speaker, Some("Marta Lindgren"), "{}", r.dump());
+    assert_eq!(q.role, Some("Wolves head coach"), "{}", r.dump());
+    assert_eq!(r.quote("deficit will shrink").speaker, Some("Tomasz Wielgus"), "{}", r.dump());
+}
+
 // ---- indirect and mixed speech
 
 #[test]

@@ -790,6 +790,18 @@ impl Entities {
         None
     }
 
+    /// The entity of the name mention that ends at byte `end` of `block`, if any.
+    pub fn ending_at(&self, block: usize, end: usize) -> Option<usize> {
+        let i = self.names.partition_point(|m| (m.span.block, m.span.start) < (block, end));
+        self.names[..i]
+            .iter()
+            .rev()
+            .take_while(|m| m.span.block == block)
+            .take(4)
+            .find(|m| m.span.end == end)
+            .map(|m| self.resolve_forward(m.entity))
+    }
+
     /// Name mentions strictly before (block, pos), nearest first, within the window.
     pub fn before(&self, block: usize, pos: usize) -> impl Iterator<Item = &NameMention> {
         let i = self.names.partition_point(|m| (m.span.block, m.span.start) < (block, pos));

@@ -694,6 +694,36 @@ fn role_antecedent(doc: &Doc, ents: &Entities, b: usize, np: &Np, head: usize) -
     ents.resolve_role(b, toks[np.a].start, &toks[head].lower, &mods)
 }
 
+/// Most tokens between a name's comma and a role phrase in its appositive ("Joe Smith, a 1989
+/// graduate and a county commissioner in …").
+const MAX_APPOSITIVE_LEAD: usize = 12;
+
+/// "Donald Tusk, the president of the European Council, which …, urged": a role phrase inside an
+/// appositive describes the person named right before the appositive's comma.
+fn appositive_host(doc: &Doc, ents: &Entities, b: usize, np: &Np) -> Option<usize> {
+    let toks = &doc.blocks[b].toks;
+    let mut j = np.a;
+    while j > 1 && np.a - j < MAX_APPOSITIVE_LEAD {
+        j -= 1;
+        let t = &toks[j];
+        if t.is_punct(",") {
+            return ents
+                .ending_at(b, toks[j - 1].end)
+                .filter(|&id| ents.list[id].kind == SpeakerKind::Person && ents.list[id].named);
+        }
+        // the appositive holds no clause: no verb, quote or sentence break
+        if !(t.is_word() || t.kind == crate::text::TokKind::Number)
+            || t.quote.is_some()
+            || t.cue != NO_CUE
+            || doc.is_aux(t)
+            || (t.cap && doc.is_stop(t))
+        {
+            return None;
+        }
+    }
+    None
+}
+
 /// What a resolved speaker phrase points at.
 pub struct Resolved {
     pub entity: Option<usize>,
@@ -785,7 +815,8 @@ pub fn resolve(doc: &Doc, ents: &mut Entities, b: usize, np: &Np, focus: Option<
                     } else {
                         None
                     };
-                    match org.or_else(|| role_antecedent(doc, ents, b, np, *head)) {
+                    let named = appositive_host(doc, ents, b, np).or_else(|| role_antecedent(doc, ents, b, np, *head));
+                    match org.or(named) {
                         Some(o) => Some(o),
                         None => {
                             let text = bd.slice(np.a, np.z.min(*head + 1).max(np.a + 1));

@@ -81,6 +81,18 @@ fn organisation_and_title_before_a_name_are_role() {
     assert_eq!(r.quote("deficit will shrink").speaker, Some("Tomasz Wielgus"), "{}", r.dump());
 }
 
+#[test]
+fn role_phrase_in_an_appositive_is_the_named_person() {
+    let r = run(&[
+        "Ines Marlow, a 1994 graduate and a trustee of the school board, where she has served since 2010, said the \
+         video \"told only half the story.\"",
+        "On Monday, Karel Dvorsky, the chair of the port authority, which runs the docks, said the strike \
+         would cost millions.",
+    ]);
+    assert_eq!(r.quote("half the story").speaker, Some("Ines Marlow"), "{}", r.dump());
+    assert_eq!(r.quote("cost millions").speaker, Some("Karel Dvorsky"), "{}", r.dump());
+}
+
 // ---- indirect and mixed speech
 
 #[test]

@@ -464,8 +464,26 @@ pub fn backward(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize) -
     {
         return backward(doc, b, np.a - 1, lo, sent_start);
     }
+    // "Tim Brandt with the Harbour Health Authority says", "professor Ana Lee at the University
+    // of Halifax says": a person's affiliation is not the subject; the person before it is
+    if let Head::Name(_) = np.head {
+        let p = if np.a > lo + 1 && toks[np.a - 1].is_det() { np.a - 1 } else { np.a };
+        if p > lo + 1 && AFFILIATION_PREPS.contains(&toks[p - 1].lower.as_str()) {
+            if let Some(person) = backward_phrase(doc, b, p - 1, lo, sent_start) {
+                if let Head::Name(r) = &person.head {
+                    let given = doc.lang.firstnames.contains_key(doc.blocks[b].tok_text(r.name_a));
+                    if given && r.name_z - r.name_a >= 2 {
+                        return Some(person);
+                    }
+                }
+            }
+        }
+    }
     Some(np)
 }
+
+/// Prepositions that attach a person to an organisation ("Tim Brandt with the authority").
+const AFFILIATION_PREPS: &[&str] = &["with", "at", "from"];
 
 fn backward_phrase(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize) -> Option<Np> {
     let bd = &doc.blocks[b];

@@ -93,6 +93,16 @@ fn role_phrase_in_an_appositive_is_the_named_person() {
     assert_eq!(r.quote("cost millions").speaker, Some("Karel Dvorsky"), "{}", r.dump());
 }
 
+#[test]
+fn a_persons_affiliation_is_not_the_speaker() {
+    let r = run(&[
+        "Tim Brandt with the Harbour Valley Health Authority says the wait times are improving.",
+        "Ocean physics professor Laura Chen at the University of Halifax says warmer water is thinning the ice from below.",
+    ]);
+    assert_eq!(r.quote("wait times").speaker, Some("Tim Brandt"), "{}", r.dump());
+    assert_eq!(r.quote("thinning the ice").speaker, Some("Laura Chen"), "{}", r.dump());
+}
+
 // ---- indirect and mixed speech
 
 #[test]

@@ -14,6 +14,18 @@ pub const ANTECEDENT_MAX_MENTIONS: usize = 200;
 pub const FIND_CANDIDATES: usize = 64;
 /// Longest name, in tokens.
 pub const MAX_NAME_TOKENS: usize = 8;
+/// Most words of a role read before a name ("WHL commissioner Ron Robison") or in an
+/// appositive after it ("Doug McCallum, the mayor of Surrey,").
+pub const MAX_ROLE_TOKENS: usize = 8;
+/// Words that date or qualify a role without naming it: "the former mayor" still matches the
+/// article's "Mayor Doug McCallum" (English and German; a closed class of adjectives).
+pub const ROLE_QUALIFIERS: &[&str] =
+    &["new", "current", "then", "late", "outgoing", "incoming", "acting", "interim", "longtime", "neue", "neuer"];
+/// Words that make another role of the same noun: "the president" is not the "vice president",
+/// nor "the former president". A role phrase and a stored role match only when both have or
+/// both lack each of these.
+pub const ROLE_RANKS: &[&str] =
+    &["vice", "deputy", "assistant", "associate", "former", "ex", "ehemalige", "ehemaliger"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OrgType {
@@ -133,6 +145,15 @@ pub struct NameRun {
     pub gender: Option<Gender>,
 }
 
+/// A person named with a role: "Surrey Mayor Doug McCallum", "WHL commissioner Ron Robison",
+/// "Doug McCallum, the mayor of Surrey,". `words` are the role's lower-case words.
+#[derive(Debug, Clone)]
+pub struct RoleMention {
+    pub span: Span,
+    pub entity: usize,
+    pub words: Vec<String>,
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct NameMention {
     pub span: Span,
@@ -144,6 +165,8 @@ pub struct Entities {
     pub list: Vec<Entity>,
     /// Name mentions outside quotes, in text order.
     pub names: Vec<NameMention>,
+    /// People named with a role, in text order (for "the mayor" → the mayor the article named).
+    pub roles: Vec<RoleMention>,
     /// Alias entities (an acronym given in parentheses) and the entity they stand for.
     forward: Vec<(usize, usize)>,
     /// Lower-case name → entity, for the common case of a name used again as written.
@@ -319,6 +342,52 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
     Some(NameRun { a, z: name_z, name_a, name_z, role, gender })
 }
 
+/// The role a name mention is given, as lower-case words: its title ("Prime Minister Justin
+/// Trudeau"), the lower-case role words right before it ending in a person noun ("WHL
+/// commissioner Ron Robison", "Oilers head coach Ken Hitchcock"), and an appositive after it
+/// that holds a person noun ("Doug McCallum, the mayor of Surrey,"). `end` ends the sentence.
+pub fn role_words(doc: &Doc, b: usize, r: &NameRun, end: usize) -> Vec<String> {
+    let toks = &doc.blocks[b].toks;
+    let mut words: Vec<String> = Vec::new();
+    if let Some(role) = &r.role {
+        words.extend(role.split_whitespace().map(|w| w.to_lowercase()));
+    }
+    // before: "... commissioner Ron Robison": the word before the name is a person noun
+    // a role noun: a person noun ("mayor") or a title written in lower case ("commissioner")
+    let role_noun = |t: &crate::doc::Tok| {
+        t.nominal == Some(crate::lexicon::Nominal::Person) || (!t.cap && doc.lang.titles.contains_key(t.lower.as_str()))
+    };
+    if r.a > 0 && !toks[r.a - 1].cap && role_noun(&toks[r.a - 1]) {
+        let mut k = r.a;
+        while k > 0
+            && r.a - k < MAX_ROLE_TOKENS
+            && toks[k - 1].is_word()
+            && toks[k - 1].quote.is_none()
+            && !toks[k - 1].is_det()
+            && !toks[k - 1].is_possessive()
+            && toks[k - 1].cue == crate::lexicon::NO_CUE
+            && !doc.is_stop(&toks[k - 1])
+            && !doc.is_aux(&toks[k - 1])
+        {
+            k -= 1;
+        }
+        words.extend(toks[k..r.a].iter().map(|t| t.lower.to_string()));
+    }
+    // after: "Doug McCallum, the mayor of Surrey,"
+    if r.z + 2 < end && toks[r.z].is_punct(",") && toks[r.z + 1].is_det() && !toks[r.z + 1].is_possessive() {
+        let mut k = r.z + 2;
+        let mut person = false;
+        while k < end && k - r.z <= MAX_ROLE_TOKENS && toks[k].is_word() && toks[k].cue == crate::lexicon::NO_CUE {
+            person |= role_noun(&toks[k]);
+            k += 1;
+        }
+        if person && (k == end || toks[k].is_punct(",")) {
+            words.extend(toks[r.z + 2..k].iter().map(|t| t.lower.to_string()));
+        }
+    }
+    words
+}
+
 fn is_after_opening(doc: &Doc, b: usize, i: usize) -> bool {
     let toks = &doc.blocks[b].toks;
     i > 0 && (toks[i - 1].is_punct(":") || toks[i - 1].is_punct("(") || toks[i - 1].is_punct("—"))
@@ -429,6 +498,10 @@ impl Entities {
                                     e.link(doc, words, r.role.clone(), r.gender, span)
                                 }
                             };
+                            let words = role_words(doc, b, &r, end);
+                            if !words.is_empty() {
+                                e.roles.push(RoleMention { span, entity: id, words });
+                            }
                             // "Kaspersky Lab cybersecurity firm", "the DHS agency": a nominal right
                             // after the name types it
                             let mut k = r.z;
@@ -717,6 +790,18 @@ impl Entities {
         None
     }
 
+    /// The entity of the name mention that ends at byte `end` of `block`, if any.
+    pub fn ending_at(&self, block: usize, end: usize) -> Option<usize> {
+        let i = self.names.partition_point(|m| (m.span.block, m.span.start) < (block, end));
+        self.names[..i]
+            .iter()
+            .rev()
+            .take_while(|m| m.span.block == block)
+            .take(4)
+            .find(|m| m.span.end == end)
+            .map(|m| self.resolve_forward(m.entity))
+    }
+
     /// Name mentions strictly before (block, pos), nearest first, within the window.
     pub fn before(&self, block: usize, pos: usize) -> impl Iterator<Item = &NameMention> {
         let i = self.names.partition_point(|m| (m.span.block, m.span.start) < (block, pos));
@@ -779,6 +864,29 @@ impl Entities {
             return Some(id);
         }
         fallback
+    }
+
+    /// "the mayor", "the finance minister", "the president of the council": the person the article
+    /// last named with that role. `head` is the role noun, `mods` the phrase's other content
+    /// words (lower case); every one of them must be among the role's words, so "the finance
+    /// minister" never picks the "Environment Minister".
+    pub fn resolve_role(&self, block: usize, pos: usize, head: &str, mods: &[&str]) -> Option<usize> {
+        let fits = |m: &RoleMention| {
+            let has = |w: &str| m.words.iter().any(|x| x == w);
+            let id = self.resolve_forward(m.entity);
+            let same_rank = ROLE_RANKS.iter().all(|r| has(r) == mods.contains(r));
+            (self.list[id].kind != SpeakerKind::Organisation && has(head) && same_rank && mods.iter().all(|w| has(w)))
+                .then_some(id)
+        };
+        let i = self.roles.partition_point(|m| (m.span.block, m.span.start) < (block, pos));
+        // the nearest earlier mention; else the article names the person later ("the WHL
+        // commissioner said …" before "WHL commissioner Ron Robison said"): the nearest after
+        self.roles[..i]
+            .iter()
+            .rev()
+            .take(ANTECEDENT_MAX_MENTIONS)
+            .find_map(fits)
+            .or_else(|| self.roles[i..].iter().take(ANTECEDENT_MAX_MENTIONS).find_map(fits))
     }
 
     /// the company / it / they: the organisation in focus. `want` narrows by type.

@@ -128,6 +128,13 @@ fn role_words_then_name(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: u
         for (k, tk) in toks.iter().enumerate().take((i + 3).min(lim)).skip(i + 1) {
             if tk.cap {
                 if let Some(r) = entities::name_run(doc, b, k, sent_start) {
+                    // "former Bank of Canada governor David Dodge": the organisation is part of
+                    // the role; the later name speaks
+                    if let Some(r2) = name_after_role(doc, b, r.z, lim, sent_start) {
+                        let role = Some(bd.slice(i, r2.name_a).to_string());
+                        let z = r2.z;
+                        return Some(with_appositive(doc, b, Np { a: i, z, head: Head::Name(r2), role }, lim));
+                    }
                     if r.role.is_some() || r.name_z - r.name_a >= 2 {
                         let role = Some(bd.slice(i, r.name_a).to_string());
                         let z = r.z;
@@ -145,6 +152,31 @@ fn role_words_then_name(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: u
     None
 }
 
+/// Most lower-case words of a title between an organisation's name and a person's ("Oilers
+/// head coach Ken Hitchcock").
+const MAX_TITLE_WORDS: usize = 3;
+
+/// The person named right after lower-case title words that end in a role noun, from token `k`
+/// ("head coach Ken Hitchcock", "governor David Dodge"), or None.
+fn name_after_role(doc: &Doc, b: usize, k: usize, lim: usize, sent_start: usize) -> Option<NameRun> {
+    let toks = &doc.blocks[b].toks;
+    let mut j = k;
+    while j < lim && j - k < MAX_TITLE_WORDS && toks[j].is_plain_word() {
+        j += 1;
+    }
+    if j == k || j >= lim || !toks[j].cap || toks[j].quote.is_some() {
+        return None;
+    }
+    let last = &toks[j - 1];
+    if last.nominal != Some(Nominal::Person) && !doc.lang.titles.contains_key(last.lower.as_str()) {
+        return None;
+    }
+    let r = entities::name_run(doc, b, j, sent_start)?;
+    // a person's name: a known given name, or two words and more
+    let person = r.name_z - r.name_a >= 2 || doc.lang.firstnames.contains_key(doc.blocks[b].tok_text(r.name_a));
+    (person && r.name_a == j).then_some(r)
+}
+
 /// A phrase that opens with the name run `r` at token `i`: the name ("Tomas Berg"), a group it
 /// describes ("American officials"), a later name ("White House press secretary Josh
 /// Earnest"), or someone a possessive name describes ("Obama's former campaign strategist").
@@ -152,6 +184,12 @@ fn name_phrase(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize, r: 
     let bd = &doc.blocks[b];
     let toks = &bd.toks;
     let mut z = r.z;
+    // "Oilers head coach Ken Hitchcock": a title before a name is role, never name
+    if let Some(r2) = name_after_role(doc, b, z, lim, sent_start) {
+        let role = Some(bd.slice(i, r2.name_a).to_string());
+        let z2 = r2.z;
+        return Some(with_appositive(doc, b, Np { a: i, z: z2, head: Head::Name(r2), role }, lim));
+    }
     // "Kaspersky Lab cybersecurity firm": a nominal right after the name
     let mut k = z;
     while k < lim && k < z + 3 && toks[k].is_word() && !toks[k].cap && toks[k].cue == NO_CUE {
@@ -426,8 +464,26 @@ pub fn backward(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize) -
     {
         return backward(doc, b, np.a - 1, lo, sent_start);
     }
+    // "Tim Brandt with the Harbour Health Authority says", "professor Ana Lee at the University
+    // of Halifax says": a person's affiliation is not the subject; the person before it is
+    if let Head::Name(_) = np.head {
+        let p = if np.a > lo + 1 && toks[np.a - 1].is_det() { np.a - 1 } else { np.a };
+        if p > lo + 1 && AFFILIATION_PREPS.contains(&toks[p - 1].lower.as_str()) {
+            if let Some(person) = backward_phrase(doc, b, p - 1, lo, sent_start) {
+                if let Head::Name(r) = &person.head {
+                    let given = doc.lang.firstnames.contains_key(doc.blocks[b].tok_text(r.name_a));
+                    if given && r.name_z - r.name_a >= 2 {
+                        return Some(person);
+                    }
+                }
+            }
+        }
+    }
     Some(np)
 }
+
+/// Prepositions that attach a person to an organisation ("Tim Brandt with the authority").
+const AFFILIATION_PREPS: &[&str] = &["with", "at", "from"];
 
 fn backward_phrase(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize) -> Option<Np> {
     let bd = &doc.blocks[b];
@@ -629,6 +685,63 @@ fn looks_past_tense(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed")
 }
 
+/// Definite articles that make a role phrase refer to one known person ("the mayor").
+const DEFINITE: &[&str] = &["the", "der", "die", "den", "dem"];
+
+/// "the mayor", "the WHL commissioner", "the president of the council": a definite, singular
+/// role phrase refers to the person the article last named with that role ("Surrey Mayor Doug
+/// McCallum"). The head noun and every other content word of the phrase must be in that role.
+fn role_antecedent(doc: &Doc, ents: &Entities, b: usize, np: &Np, head: usize) -> Option<usize> {
+    let toks = &doc.blocks[b].toks;
+    if !DEFINITE.contains(&toks[np.a].lower.as_str()) || head <= np.a {
+        return None;
+    }
+    let mods: Vec<&str> = toks[np.a + 1..np.z]
+        .iter()
+        .enumerate()
+        .filter(|&(k, t)| {
+            np.a + 1 + k != head
+                && t.is_word()
+                && !t.is_det()
+                && !doc.is_stop(t)
+                && !PREP_OF.contains(&t.lower.as_str())
+                && !entities::ROLE_QUALIFIERS.contains(&t.lower.as_str())
+        })
+        .map(|(_, t)| t.lower.as_str())
+        .collect();
+    ents.resolve_role(b, toks[np.a].start, &toks[head].lower, &mods)
+}
+
+/// Most tokens between a name's comma and a role phrase in its appositive ("Joe Smith, a 1989
+/// graduate and a county commissioner in …").
+const MAX_APPOSITIVE_LEAD: usize = 12;
+
+/// "Donald Tusk, the president of the European Council, which …, urged": a role phrase inside an
+/// appositive describes the person named right before the appositive's comma.
+fn appositive_host(doc: &Doc, ents: &Entities, b: usize, np: &Np) -> Option<usize> {
+    let toks = &doc.blocks[b].toks;
+    let mut j = np.a;
+    while j > 1 && np.a - j < MAX_APPOSITIVE_LEAD {
+        j -= 1;
+        let t = &toks[j];
+        if t.is_punct(",") {
+            return ents
+                .ending_at(b, toks[j - 1].end)
+                .filter(|&id| ents.list[id].kind == SpeakerKind::Person && ents.list[id].named);
+        }
+        // the appositive holds no clause: no verb, quote or sentence break
+        if !(t.is_word() || t.kind == crate::text::TokKind::Number)
+            || t.quote.is_some()
+            || t.cue != NO_CUE
+            || doc.is_aux(t)
+            || (t.cap && doc.is_stop(t))
+        {
+            return None;
+        }
+    }
+    None
+}
+
 /// What a resolved speaker phrase points at.
 pub struct Resolved {
     pub entity: Option<usize>,
@@ -720,7 +833,8 @@ pub fn resolve(doc: &Doc, ents: &mut Entities, b: usize, np: &Np, focus: Option<
                     } else {
                         None
                     };
-                    match org {
+                    let named = appositive_host(doc, ents, b, np).or_else(|| role_antecedent(doc, ents, b, np, *head));
+                    match org.or(named) {
                         Some(o) => Some(o),
                         None => {
                             let text = bd.slice(np.a, np.z.min(*head + 1).max(np.a + 1));

@@ -27,6 +27,82 @@ fn surname_resolves_to_earliest_full_name_and_title_is_role() {
     assert_eq!(q.role, Some("Prime Minister"));
 }
 
+#[test]
+fn definite_role_phrase_resolves_to_the_person_named_in_that_role() {
+    // a title before the name ("Harbourview Mayor Lena Ostrowski"), a lower-case role before it
+    // ("league commissioner Tomas Reyes"), an appositive after it ("…, the finance minister,")
+    let r = run(&[
+        "Harbourview Mayor Lena Ostrowski cut the ribbon at the new ferry terminal on Monday.",
+        "Environment Minister Ravi Batra and Paul Okafor, the finance minister, toured the docks.",
+        "The mayor said the terminal would carry 4,000 passengers a day by spring.",
+        "The finance minister said the province would pay half of the cost.",
+        "The environment minister said the ferries would run on batteries.",
+        "\"We have not been served,\" league commissioner Tomas Reyes said on Tuesday.",
+    ]);
+    assert_eq!(r.quote("4,000 passengers").speaker, Some("Lena Ostrowski"), "{}", r.dump());
+    assert_eq!(r.quote("pay half of the cost").speaker, Some("Paul Okafor"), "{}", r.dump());
+    assert_eq!(r.quote("run on batteries").speaker, Some("Ravi Batra"), "{}", r.dump());
+}
+
+#[test]
+fn role_phrase_before_the_name_resolves_to_the_later_named_person() {
+    let r = run(&[
+        "Asked about the lawsuit, the league commissioner said the players had been treated fairly.",
+        "\"We will review the claim,\" league commissioner Tomas Reyes said in a statement.",
+    ]);
+    assert_eq!(r.quote("treated fairly").speaker, Some("Tomas Reyes"), "{}", r.dump());
+}
+
+#[test]
+fn role_phrase_with_no_matching_role_stays_unnamed() {
+    // "the coach" is not the mayor: no person was named with that role
+    let r = run(&[
+        "Mayor Lena Ostrowski opened the arena on Friday.",
+        "The coach said the team would train there from March.",
+    ]);
+    assert_ne!(r.quote("train there").speaker, Some("Lena Ostrowski"), "{}", r.dump());
+    // the vice president is another role than the president
+    let r = run(&[
+        "Vice President Amara Lindqvist met the strikers at the plant gate.",
+        "The president said the company would not reopen talks this year.",
+    ]);
+    assert_ne!(r.quote("reopen talks").speaker, Some("Amara Lindqvist"), "{}", r.dump());
+}
+
+#[test]
+fn organisation_and_title_before_a_name_are_role() {
+    let r = run(&[
+        "\"We lost every battle in front of the net,\" said Wolves head coach Marta Lindgren.",
+        "The deficit will shrink by 2027, according to former Central Bank governor Tomasz Wielgus.",
+    ]);
+    let q = r.quote("every battle");
+    assert_eq!(q.speaker, Some("Marta Lindgren"), "{}", r.dump());
+    assert_eq!(q.role, Some("Wolves head coach"), "{}", r.dump());
+    assert_eq!(r.quote("deficit will shrink").speaker, Some("Tomasz Wielgus"), "{}", r.dump());
+}
+
+#[test]
+fn role_phrase_in_an_appositive_is_the_named_person() {
+    let r = run(&[
+        "Ines Marlow, a 1994 graduate and a trustee of the school board, where she has served since 2010, said the \
+         video \"told only half the story.\"",
+        "On Monday, Karel Dvorsky, the chair of the port authority, which runs the docks, said the strike \
+         would cost millions.",
+    ]);
+    assert_eq!(r.quote("half the story").speaker, Some("Ines Marlow"), "{}", r.dump());
+    assert_eq!(r.quote("cost millions").speaker, Some("Karel Dvorsky"), "{}", r.dump());
+}
+
+#[test]
+fn a_persons_affiliation_is_not_the_speaker() {
+    let r = run(&[
+        "Tim Brandt with the Harbour Valley Health Authority says the wait times are improving.",
+        "Ocean physics professor Laura Chen at the University of Halifax says warmer water is thinning the ice from below.",
+    ]);
+    assert_eq!(r.quote("wait times").speaker, Some("Tim Brandt"), "{}", r.dump());
+    assert_eq!(r.quote("thinning the ice").speaker, Some("Laura Chen"), "{}", r.dump());
+}
+
 // ---- indirect and mixed speech
 
 #[test]

@@ -23,6 +23,9 @@ use std::collections::HashMap;
 pub const DIRECT_SHARE_OF_CLAUSE: f32 = 0.8;
 /// In languages with verbatim fragments, an unattributed lower-case fragment this long is kept.
 pub const MIN_WORDS_LOWER_FRAGMENT: usize = 3;
+/// A direct quote whose attribution is less sure than this (a calibrated confidence: the share of
+/// right labels its rule gives) takes the speaker of the indirect clause that wholly holds it.
+pub const WEAK_ATTRIBUTION: f32 = 0.8;
 /// The confidence of a quotation no rule attributed.
 pub const UNATTRIBUTED_CONFIDENCE: f32 = 0.4;
 
@@ -220,7 +223,7 @@ fn merge_mixed(cx: &mut Ctx) {
             && !(cx.doc.lang.verbatim_fragments && own_words() >= 1)
         {
             let k = inside[0];
-            if cx.direct[k].att.as_ref().is_none_or(|a| a.entity.is_none() || a.confidence < 0.8) {
+            if cx.direct[k].att.as_ref().is_none_or(|a| a.entity.is_none() || a.confidence < WEAK_ATTRIBUTION) {
                 let a = cx.indirect[ii].att.clone();
                 cx.direct[k].att = Some(a);
             }

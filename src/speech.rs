@@ -131,9 +131,9 @@ pub fn is_caption_like(text: &str) -> bool {
             return true;
         }
     }
-    if let Some(inner) = t.strip_suffix(')').and_then(|s| s.rfind('(').map(|i| &s[i + 1..])) {
+    if let Some((before, inner)) = t.strip_suffix(')').and_then(|s| s.rfind('(').map(|i| (&s[..i], &s[i + 1..]))) {
         let inner = inner.trim();
-        let before = t[..t.len() - inner.len() - 2].trim_end();
+        let before = before.trim_end();
         let lower = inner.to_lowercase();
         let credit_word =
             ["photo", "image", "credit", "file", "getty", "photograph"].iter().any(|w| lower.starts_with(w));
@@ -175,5 +175,13 @@ mod tests {
         assert!(!is_caption_like("BUDGET WATCH: The council met on Monday. It said the budget is balanced."));
         assert!(!is_caption_like("The mayor said the bridge (built in 1931) will reopen."));
         assert!(!is_caption_like("She said the meeting starts at 10:30 and will end at 12:00"));
+    }
+
+    #[test]
+    fn padded_parentheses_after_non_ascii_text_do_not_panic() {
+        // found by the property test in CI: spaces inside "( … )" after a multi-byte character
+        // once put the "before" slice inside '»'
+        assert!(!is_caption_like("Привет (»x  )"));
+        assert!(is_caption_like("Паром «Вега» отходит. ( Getty Images )"));
     }
 }

@@ -28,6 +28,7 @@ suite clippy        15m cargo clippy --all-targets -- -D warnings
 suite engine        30m cargo test --release
 suite wasm-api       5m node --test tests/wasm_api.test.mjs
 suite reader         5m node --test tests/reader.test.mjs
+suite cli-parity     5m node --test tests/cli_parity.test.mjs
 suite lint           5m web-ext lint --source-dir dist/firefox --no-config-discovery
 suite reproducible   5m bash scripts/check-reproducible.sh
 suite chromium      15m node tests/e2e/chrome.js

@@ -398,3 +398,6 @@ fn block_of(doc: &Doc, r: layout::Run, kind: BlockKind) -> FoundBlock {
     let node = if r.owner != doc::NONE { r.owner } else { doc.nodes[r.first].parent.min(r.first) };
     FoundBlock { kind, text: r.text, node, pieces: r.pieces }
 }
+
+#[cfg(test)]
+mod tests;

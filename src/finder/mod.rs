@@ -41,6 +41,10 @@ use serde::Serialize;
 pub const MAX_BLOCKS: usize = 5_000;
 /// At most this much article text (UTF-8 bytes, about 1 MB) is returned (`Truncated::chars`).
 pub const MAX_TEXT_BYTES: usize = 1_000_000;
+/// A block (other than a heading or caption) whose text is more than this share link text is a
+/// link list ("Read more: …", other stories' headlines), not article text (from the extension's
+/// finder).
+pub(crate) const LINK_LIST_MIN_DENSITY: f32 = 0.6;
 
 // ---------------------------------------------------------------------------------------
 // Tunables (the names and values follow Readability.js where it has one).
@@ -362,7 +366,7 @@ pub fn find_article(tree: &PageTree) -> Result<FoundArticle, TreeError> {
         }
         roots.push(s);
     }
-    placed.extend(ex.runs.into_iter().map(|r| {
+    placed.extend(ex.runs.into_iter().filter(|r| !is_link_list(r)).map(|r| {
         let kind = r.kind;
         (r.first, false, block_of(&doc, r, kind))
     }));
@@ -390,6 +394,12 @@ pub fn find_article(tree: &PageTree) -> Result<FoundArticle, TreeError> {
         out.blocks.push(b);
     }
     Ok(out)
+}
+
+fn is_link_list(r: &layout::Run) -> bool {
+    !matches!(r.kind, BlockKind::Heading | BlockKind::Caption)
+        && r.len > 0
+        && r.link_len as f32 / r.len as f32 > LINK_LIST_MIN_DENSITY
 }
 
 /// A laid-out run as a block of kind `kind`; its node is the block element holding it (or, for

@@ -224,3 +224,36 @@ fn hidden_and_editable_elements_are_never_read() {
     let texts: Vec<&str> = found.blocks.iter().map(|b| b.text.as_str()).collect();
     assert_eq!(texts, vec!["Visible paragraph, with commas, that is the story, and long enough to count here."]);
 }
+
+#[test]
+fn link_list_blocks_are_dropped_but_linked_headings_stay() {
+    let story = "The council met on Wednesday, and after a long debate, it voted to keep the library open.";
+    let t = tree(&[
+        (0, "body", ""),
+        (1, "div", ""),
+        (2, "p", ""),
+        (3, "#text", story),
+        (2, "p", ""),
+        (3, "#text", "Read: "),
+        (3, "a", ""),
+        (4, "#text", "Library hours cut, says the council in a statement"),
+        (2, "p", ""),
+        (3, "#text", "The mayor, who had "),
+        (3, "a", ""),
+        (4, "#text", "promised"),
+        (3, "#text", " to keep it open, welcomed the vote, and said so twice."),
+        (2, "h2", ""),
+        (3, "a", ""),
+        (4, "#text", "What happens next"),
+    ]);
+    let found = find_article(&t).unwrap();
+    let texts: Vec<&str> = found.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        vec![
+            story,
+            "The mayor, who had promised to keep it open, welcomed the vote, and said so twice.",
+            "What happens next"
+        ]
+    );
+}

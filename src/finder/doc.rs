@@ -229,7 +229,12 @@ pub(super) fn is_share(class_id: &str) -> bool {
 /// Not rendered or editable (the tree's builder decides): never read.
 pub(super) fn is_hidden(doc: &Doc, i: usize) -> bool {
     let n = doc.nodes[i].src;
-    n.hidden || n.editable
+    n.hidden || n.editable || is_screen_reader_only(n.class.as_deref().unwrap_or(""))
+}
+
+/// Screen-reader-only text (`sr-only`, `visually-hidden`… as a whole class token).
+fn is_screen_reader_only(class: &str) -> bool {
+    class.split_ascii_whitespace().any(|t| SCREEN_READER_CLASSES.iter().any(|c| t.eq_ignore_ascii_case(c)))
 }
 
 pub(super) fn has_unlikely_role(doc: &Doc, i: usize) -> bool {

@@ -226,6 +226,25 @@ pub(crate) const UNLIKELY_ROLES: &[&str] = &[
     "search",
     "banner",
     "contentinfo",
+    // from the extension's finder: widgets and controls
+    "toolbar",
+    "tablist",
+    "button",
+    "textbox",
+    "searchbox",
+    "combobox",
+];
+/// Class tokens of text meant for screen readers only (visually hidden by the site's CSS, which a
+/// saved page or a tree built without computed style does not show), from the extension's finder.
+pub(crate) const SCREEN_READER_CLASSES: &[&str] = &[
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "screen-reader-text",
+    "screenreader",
+    "offscreen",
+    "a11y-hidden",
+    "u-hidden",
 ];
 /// Whole-text words that mark an advertising or loading placeholder.
 pub(crate) const AD_WORDS: &[&str] = &[

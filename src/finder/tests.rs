@@ -257,3 +257,23 @@ fn link_list_blocks_are_dropped_but_linked_headings_stay() {
         ]
     );
 }
+
+#[test]
+fn screen_reader_text_and_widget_roles_are_not_article_text() {
+    let story = "The ferry will sail again on Monday, the operator said, after storms kept boats in port.";
+    let mut t = tree(&[
+        (0, "body", ""),
+        (1, "div", ""),
+        (2, "p", ""),
+        (3, "#text", story),
+        (2, "span", ""),
+        (3, "#text", "Photo"),
+        (2, "div", ""),
+        (3, "#text", "Share, print, save, email, and more options, for this story, here."),
+    ]);
+    t.nodes[4].class = Some("credit Visually-Hidden".into());
+    t.nodes[6].role = Some("toolbar".into());
+    let found = find_article(&t).unwrap();
+    let texts: Vec<&str> = found.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(texts, vec![story]);
+}

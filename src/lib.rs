@@ -27,6 +27,7 @@ pub mod doc;
 pub mod engine;
 pub mod entities;
 pub mod export;
+pub mod finder;
 pub mod fxhash;
 pub mod lexicon;
 pub mod offsets;
@@ -36,6 +37,7 @@ pub mod smallstr;
 pub mod speaker_phrase;
 pub mod speech;
 pub mod text;
+pub mod tree;
 
 #[cfg(test)]
 #[path = "../tests/common/mod.rs"]

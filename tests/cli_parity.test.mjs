@@ -24,6 +24,12 @@ test('found by one only, or with another speaker: each is a problem', () => {
   assert.equal(compare('p', ext, cli, pages([])).problems.length, 3);
 });
 
+test('a long quote cut at a space matches its label (which is cut, then trimmed)', () => {
+  const long = '“' + 'word '.repeat(39) + 'and the end,”'; // code point 200 is a space
+  const label = Array.from(long).slice(0, 200).join('').trim();
+  assert.deepEqual(differences([q(label, 'A')], [q(long, 'A')]), []);
+});
+
 test('a duplicate quote counts twice', () => {
   const d = differences([q('“Yes,”', 'A')], [q('“Yes,”', 'A'), q('“Yes,”', 'A')]);
   assert.deepEqual(d.map((x) => x.differs), ['cli-only']);

@@ -9,8 +9,10 @@
  *   -> wasm_bindgen.analyze(blocks, options)  (one call per article; UTF-16 offsets)
  *   -> QuoteLensExtract.resolve(...)  -> QuoteLensRender renderer: highlights, labels, hover cards
  *   -> the "who said what" table and the JSON / CSV exports, all from the same items.
- * Pasted HTML is parsed with DOMParser into an inert document and read by QuoteLensExtract; only
- * the text of its blocks ever reaches this page's DOM (textContent), never its markup.
+ * Pasted HTML is parsed with DOMParser into an inert document, read into a page tree by
+ * QuoteLensExtract.buildTree, and the engine's article finder (wasm_bindgen.findArticle, the one
+ * the extension and the CLI use) picks the article's blocks out of it; only the text of its blocks
+ * ever reaches this page's DOM (textContent), never its markup.
  *
  * For tests (tests/www/demo.test.js): <html data-demo-state="loading|done|error" data-demo-count="N">;
  * labels carry the extension's contract (data-quotelens-quote/-speaker/-kind/-text); the table's
@@ -87,25 +89,14 @@
   const SIMPLE_BLOCKS = 'h1, h2, h3, h4, h5, h6, p, li, blockquote, figcaption, caption, pre, td, th, dd, dt';
   const SIMPLE_KIND = { h1: 'heading', h2: 'heading', h3: 'heading', h4: 'heading', h5: 'heading', h6: 'heading', li: 'listitem', blockquote: 'blockquote', figcaption: 'caption', caption: 'caption' };
 
-  function inlineHidden(el) {
-    for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
-      if (e.hidden || (e.style && (e.style.display === 'none' || e.style.visibility === 'hidden'))) return true;
-    }
-    return false;
-  }
-
   function blocksFromHtml(s) {
     const doc = new DOMParser().parseFromString(s, 'text/html');
-    // An inert document has no layout, so Element.checkVisibility() says false for everything and
-    // the reader would skip every paragraph. Judge visibility from inline styles instead: own
-    // properties on this document's elements only (nothing global is patched).
-    for (const e of doc.querySelectorAll('*')) {
-      Object.defineProperty(e, 'checkVisibility', { value: () => !inlineHidden(e), configurable: true });
-    }
+    // an inert document has no layout: the tree says what is hidden from the markup alone
     let blocks = [];
-    let how = 'article reader';
+    let how = 'article finder';
     try {
-      const art = X.extract(doc);
+      const read = state.engine ? X.buildTree(doc) : null;
+      const art = read ? state.engine.findArticle(read.tree) : null;
       if (art) blocks = art.blocks.map((b) => ({ kind: b.kind, text: b.text }));
     } catch (e) {
       console.warn('quotelens demo: the article reader failed on the pasted HTML, reading it plainly:', e);
@@ -142,6 +133,7 @@
     if (state.renderer) state.renderer.clear();
     art.replaceChildren();
     art.lang = lang || 'en';
+    const dom = []; // the page tree's view of this article: [p, its text, p, its text, …]
     const out = [];
     let list = null;
     blocks.forEach((b, i) => {
@@ -170,12 +162,11 @@
       el.append(node);
       el.dataset.block = String(i);
       parent.append(el);
-      const n = b.text.length;
-      const off = new Array(n);
-      for (let k = 0; k < n; k++) off[k] = k;
-      out.push({ text: b.text, kind: b.kind, el, nodes: [node], ni: new Array(n).fill(0), off });
+      dom.push(el, node);
+      // the whole block text comes from its one text node: one piece
+      out.push({ text: b.text, kind: b.kind, node: dom.length - 2, pieces: [0, dom.length - 1, 0, b.text.length] });
     });
-    return { roots: [art], blocks: out };
+    return { dom, blocks: out };
   }
 
   // -------------------------------------------------------------------------------------------
@@ -210,7 +201,7 @@
     const ms = performance.now() - t0;
     if (seq !== state.seq) return;
     state.analysis = analysis;
-    state.items = X.resolve(document, dom, analysis);
+    state.items = X.resolve(document, dom, Object.assign({}, analysis, { blocks: dom.blocks }));
     const byEngineId = new Map(analysis.quotes.map((q) => [q.id, q]));
     for (const it of state.items) it.quote = byEngineId.get(it.engineId);
     // the page's own colour scheme decides the labels' style (the renderer would otherwise judge

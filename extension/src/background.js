@@ -1,6 +1,9 @@
 /* QuoteLens — background (Chrome: service worker; Firefox: background scripts).
  *
- * - Runs the engine for the content scripts (in both browsers: never on a page's main thread).
+ * - Runs the engine for the content scripts (in both browsers: never on a page's main thread): a
+ *   content script sends its page tree (extract.js), the engine's article finder picks the article
+ *   out of it and analyses it (analyzePage), and the answer carries the article's blocks with the
+ *   tree nodes their text came from, the quotes and speakers, and a fingerprint of the blocks.
  * - Toggles labels for a tab (popup, keyboard command Alt+Shift+Q) and shows the quote count on the
  *   toolbar badge.
  * - Holds a port from every content script: when the extension is disabled, updated or removed the
@@ -14,16 +17,17 @@
 'use strict';
 
 // Chrome's classic service worker loads the engine factory and settings here, at top level;
-// Firefox lists them before this file in background.scripts.
+// Firefox lists them before this file in background.scripts. (extract.js: its fingerprint().)
 if (typeof QuoteLensEngine === 'undefined' && typeof importScripts === 'function') {
-  importScripts('engine.js', 'settings.js');
+  importScripts('engine.js', 'settings.js', 'extract.js');
 }
 
 const api = globalThis.browser || globalThis.chrome;
-const BLOCK_KINDS = new Set(['heading', 'paragraph', 'caption', 'listitem', 'blockquote']);
-// the content script's own caps (extract.js LIMITS), checked again here
-const MAX_BLOCKS = 5000;
-const MAX_CHARS = 1000000;
+// the content script's own caps on the page tree (extract.js LIMITS), checked again here
+const MAX_NODES = 150000;
+const MAX_TREE_CHARS = 1500000;
+const MAX_FIELD_CHARS = 2000; // tag, id, class, role, … and meta entries (extract.js cuts them shorter)
+const MAX_META = 200;
 const MAX_COUNT = 1000000;
 
 let modulePromise = null; // the compiled WebAssembly.Module (compiled once)
@@ -69,15 +73,15 @@ async function injectedFault() {
   return new WebAssembly.RuntimeError('unreachable (fault injected by a test)');
 }
 
-/** Bad input ("quotelens: …") is the caller's; anything else (a trap, a panic, a broken instance)
- *  drops the instance and retries once with a fresh one. */
-async function analyze(blocks, options) {
+/** The article in a page tree, analysed. Bad input ("quotelens: …") is the caller's; anything else
+ *  (a trap, a panic, a broken instance) drops the instance and retries once with a fresh one. */
+async function analyzePage(tree, options) {
   for (let attempt = 0; ; attempt++) {
     const glue = await engine();
     try {
       const fault = await injectedFault();
       if (fault) throw fault;
-      return glue.analyze(blocks, options);
+      return glue.analyzePage(tree, options);
     } catch (e) {
       const msg = String(e && e.message || e);
       if (/^quotelens:/.test(msg)) throw e;
@@ -136,16 +140,31 @@ function isPlainObject(v) {
   return !!v && typeof v === 'object' && !Array.isArray(v);
 }
 
-function validBlocks(blocks) {
-  if (!Array.isArray(blocks) || blocks.length > MAX_BLOCKS) return false;
+const shortString = (v) => typeof v === 'string' && v.length <= MAX_FIELD_CHARS;
+const pairs = (v, max) => Array.isArray(v) && v.length <= max && v.every((p) => Array.isArray(p) && p.length === 2 && shortString(p[0]) && shortString(p[1]));
+const NODE_FIELDS = {
+  tag: shortString, parent: () => true, text: (v) => typeof v === 'string', id: shortString, class: shortString,
+  role: shortString, itemprop: shortString, itemtype: shortString, hidden: (v) => typeof v === 'boolean',
+  editable: (v) => typeof v === 'boolean', attrs: (v) => pairs(v, 8),
+};
+
+/** The page tree of extract.js: nodes in document order, each one's parent before it. */
+function validTree(tree) {
+  if (!isPlainObject(tree) || !Array.isArray(tree.nodes) || tree.nodes.length > MAX_NODES) return false;
+  if (tree.title !== undefined && !shortString(tree.title)) return false;
+  if (tree.meta !== undefined && !pairs(tree.meta, MAX_META)) return false;
   let chars = 0;
-  for (const b of blocks) {
-    if (!isPlainObject(b) || typeof b.text !== 'string' || (b.kind !== undefined && !BLOCK_KINDS.has(b.kind))) return false;
-    chars += b.text.length;
-    if (chars > MAX_CHARS) return false;
+  for (let i = 0; i < tree.nodes.length; i++) {
+    const n = tree.nodes[i];
+    if (!isPlainObject(n) || typeof n.tag !== 'string' || !Number.isInteger(n.parent) || n.parent < -1 || n.parent >= i) return false;
+    for (const k in n) if (!Object.prototype.hasOwnProperty.call(NODE_FIELDS, k) || !NODE_FIELDS[k](n[k])) return false;
+    if (n.tag === '#text' ? typeof n.text !== 'string' : n.text !== undefined) return false;
+    if (n.text !== undefined) chars += n.text.length;
+    if (chars > MAX_TREE_CHARS) return false;
   }
   return true;
 }
+
 
 function validOptions(o) {
   if (o === undefined) return true;
@@ -159,12 +178,12 @@ function validOptions(o) {
 }
 
 const MESSAGES = {
-  analyze: {
+  analyzePage: {
     from: fromTab,
-    valid: (m) => validBlocks(m.blocks) && validOptions(m.options),
+    valid: (m) => validTree(m.tree) && validOptions(m.options),
     handle: (m, sender, reply) => {
-      analyze(m.blocks, m.options)
-        .then((result) => reply({ result, initMs }))
+      analyzePage(m.tree, m.options)
+        .then((result) => reply({ result, fingerprint: QuoteLensExtract.fingerprint(result.blocks), initMs }))
         .catch((e) => reply({ error: String(e && e.message || e) }));
       return true;
     },

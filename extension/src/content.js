@@ -1,5 +1,6 @@
-/* QuoteLens — content script: decides whether to label this page, reads the article, has the
- * background run the engine, draws the labels, and keeps them in step with the page.
+/* QuoteLens — content script: decides whether to label this page, reads the page into a page tree
+ * (extract.js), has the background find the article in it and run the engine (analyzePage), draws
+ * the labels, and keeps them in step with the page.
  *
  * Loaded after settings.js, extract.js and render.js.
  *
@@ -12,10 +13,11 @@
  *   live in one <quotelens-overlay> appended to <html>, in closed shadow roots;
  * - editable content (contenteditable, role=textbox, form fields, designMode) is never read or
  *   labelled, and labels go at once when the article becomes editable;
- * - bounded work: at most LIMITS.MAX_BLOCKS blocks / MAX_CHARS characters read and MAX_LABELS labels
- *   drawn, in slices of SLICE_MS with a yield to the page in between; the engine runs in the
- *   background (service worker / background page), never on the page's main thread; rescans only
- *   for changes inside the article, with backoff (RESCAN_*);
+ * - bounded work: at most LIMITS.MAX_NODES nodes / MAX_TREE_CHARS characters read into the page
+ *   tree and MAX_LABELS labels drawn, in slices of SLICE_MS with a yield to the page in between;
+ *   the article finder and the engine run in the background (service worker / background page),
+ *   never on the page's main thread; rescans only for changes inside the article (its blocks,
+ *   and paragraphs coming and going between them and the finder's roots), with backoff (RESCAN_*);
  * - when the extension is disabled, updated or removed, the port to the background disconnects
  *   and this script removes every label and observer; a newer instance replaces an older one.
  */
@@ -34,7 +36,7 @@
   const DEBOUNCE_MS = 500; // first rescan after a change inside the article
   const SLICE_MS = 8; // main-thread work between two yields to the page
   const MAX_LABELS = 1000; // labels drawn per page (the popup says when there were more)
-  const FIRST_PASS_CHARS = 20000; // long articles: label the first this-many characters first
+  const FIRST_PASS_CHARS = 60000; // long pages: label what the first this-many characters of page text hold first
   const RESCAN_FREE = 3; // rescans in RESCAN_WINDOW_MS before backoff starts
   const RESCAN_WINDOW_MS = 60000;
   const RESCAN_MAX_DELAY_MS = 30000; // backoff doubles the delay up to this
@@ -58,7 +60,11 @@
   let renderer = null;
   let rendererKey = '';
   let lastFingerprint = null;
+  // the article the finder found last: its roots (elements), the elements holding its blocks, and
+  // every element between a block and its root (where paragraphs come and go)
   let lastRoots = [];
+  let blockEls = new Set();
+  let blockAncestors = new Set();
   let scanning = null;
   let dirty = false;
   let generation = 0; // every scan and every turnOff: an older scan that sees a change stops
@@ -137,7 +143,7 @@
     if (renderer) renderer.clear();
     for (const a of ATTRS) html.removeAttribute(a);
     lastFingerprint = null;
-    lastRoots = [];
+    forgetArticle();
     limits = null;
     report(0);
     // nothing of ours is left on the page: the background need not know about it any more
@@ -187,18 +193,20 @@
     });
   }
 
-  async function analyzeInBackground(blocks, options) {
+  /** The background finds the article in the page tree and analyses it: {result, fingerprint}. */
+  async function analyzeInBackground(tree, options) {
     connect();
     if (dead) throw new Error('the extension is gone');
     let timeout = 0;
     const r = await Promise.race([
-      api.runtime.sendMessage({ type: 'analyze', blocks, options }),
+      api.runtime.sendMessage({ type: 'analyzePage', tree, options }),
       new Promise((resolve, reject) => { timeout = setTimeout(() => reject(new Error('the background did not answer in time')), ANALYZE_TIMEOUT_MS); }),
     ]).finally(() => clearTimeout(timeout));
     if (!r) throw new Error('no answer from the background (it stopped mid-scan?)');
     if (r.error) throw new Error(r.error);
     if (stats.wasmInitMs === null && typeof r.initMs === 'number') stats.wasmInitMs = r.initMs;
-    return r.result;
+    if (!r.result || !Array.isArray(r.result.blocks) || !Array.isArray(r.result.quotes)) throw new Error('the background answered without an article');
+    return r;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -294,51 +302,58 @@
     // confidence thresholds are applied after resolving (draw: Reader.applyThresholds), not by the engine
     const options = { minConfidence: 0, indirect: settings.indirect };
     let firstPassShown = false;
-    const article = await X.extractAsync(document, budget, {
+    const read = await X.buildTreeAsync(document, budget, {
       partialChars: lastFingerprint === null ? FIRST_PASS_CHARS : Infinity,
-      // a long article: label the first screenfuls now, the rest when it has all been read
+      // a long page: label the first screenfuls now, the rest when it has all been read
       onPartial: async (part) => {
         if (stale()) return;
-        const analysis = await away(analyzeInBackground(part.blocks.map((b) => ({ text: b.text, kind: b.kind })), options));
+        const r = await away(analyzeInBackground(part.tree, options));
         if (stale()) return;
-        await draw(part, analysis, pause, stale);
+        await draw(part.dom, r.result, pause, stale, null);
         firstPassShown = true;
       },
-    }) || { roots: [], blocks: [], fingerprint: 'none', truncated: { blocks: false, chars: false } };
+    });
     if (stale()) return;
-    lastRoots = article.roots;
-    if (article.fingerprint === lastFingerprint && html.getAttribute('data-quotelens-state') === 'done') {
+    const t1 = performance.now();
+    html.setAttribute('data-quotelens-engine', 'background');
+    // whether the article changed is known once the background has found it (its fingerprint)
+    const wasDone = html.getAttribute('data-quotelens-state') === 'done';
+    if (!firstPassShown) html.setAttribute('data-quotelens-state', 'scanning');
+    const empty = { blocks: [], roots: [], quotes: [], speakers: [], truncated: { blocks: false, chars: false } };
+    const r = read && read.tree.nodes.length ? await away(analyzeInBackground(read.tree, options)) : { result: empty, fingerprint: 'none' };
+    const t2 = performance.now();
+    if (stale()) return;
+    const analysis = r.result;
+    const dom = read ? read.dom : [];
+    rememberArticle(dom, analysis);
+    if (r.fingerprint === lastFingerprint && wasDone) {
+      html.setAttribute('data-quotelens-state', 'done');
       if (renderer) renderer.scheduleLayout();
       return; // the same article text as last time: nothing to redo
     }
-    if (!firstPassShown) html.setAttribute('data-quotelens-state', 'scanning');
-    const blocks = article.blocks.map((b) => ({ text: b.text, kind: b.kind }));
-    const t1 = performance.now();
-    html.setAttribute('data-quotelens-engine', 'background');
-    const analysis = blocks.length ? await away(analyzeInBackground(blocks, options)) : { quotes: [], speakers: [] };
-    const t2 = performance.now();
-    if (stale()) return;
-    const count = await draw(article, analysis, pause, stale);
+    const count = await draw(dom, analysis, pause, stale, read ? read.truncated : null);
     if (count < 0 || stale()) return;
     mainMs += performance.now() - sliceStart;
     const t3 = performance.now();
-    lastFingerprint = article.fingerprint;
+    lastFingerprint = r.fingerprint;
     html.setAttribute('data-quotelens-count', String(count));
     html.setAttribute('data-quotelens-state', 'done');
     stats.scans++;
     stats.last = {
-      blocks: blocks.length, chars: blocks.reduce((n, b) => n + b.text.length, 0), quotes: count,
-      extractMs: t1 - t0, analyzeMs: t2 - t1, renderMs: t3 - t2, mainMs, engine: 'background',
-      version: analysis.version || null,
+      blocks: analysis.blocks.length, chars: analysis.blocks.reduce((n, b) => n + b.text.length, 0), quotes: count,
+      treeNodes: read ? read.tree.nodes.length : 0, extractMs: t1 - t0, analyzeMs: t2 - t1, renderMs: t3 - t2, mainMs,
+      engine: 'background', version: analysis.version || null,
     };
     report(count);
   }
 
-  /** Resolve the engine's offsets to ranges and draw them (in slices); -1 when cancelled. */
-  async function draw(article, analysis, pause, stale) {
-    let items = Reader.applyThresholds(X.resolve(document, article, analysis), settings);
+  /** Resolve the engine's offsets to ranges and draw them (in slices); -1 when cancelled.
+   *  dom: the DOM node of every page-tree index; treeCut: the page tree's own limits hit. */
+  async function draw(dom, analysis, pause, stale, treeCut) {
+    let items = Reader.applyThresholds(X.resolve(document, { dom }, analysis), settings);
+    const cut = analysis.truncated || {};
     limits = {
-      blocks: !!(article.truncated && article.truncated.blocks), chars: !!(article.truncated && article.truncated.chars),
+      blocks: !!cut.blocks, chars: !!(cut.chars || (treeCut && (treeCut.chars || treeCut.nodes))),
       labels: items.length > MAX_LABELS, quotes: items.length, maxLabels: MAX_LABELS,
       maxBlocks: X.LIMITS.MAX_BLOCKS, maxChars: X.LIMITS.MAX_CHARS,
     };
@@ -373,9 +388,49 @@
     return n && n.nodeType === 1 && (n.localName === R.HOST_TAG || n.localName === R.OVERLAY_TAG);
   }
 
+  function rememberArticle(dom, analysis) {
+    const el = (i) => (dom[i] && dom[i].nodeType === 1 ? dom[i] : null);
+    lastRoots = (analysis.roots || []).map(el).filter(Boolean);
+    const roots = new Set(lastRoots);
+    blockEls = new Set(analysis.blocks.map((b) => el(b.node)).filter(Boolean));
+    blockAncestors = new Set();
+    for (const b of blockEls) {
+      for (let e = b.parentElement; e && !blockAncestors.has(e); e = e.parentElement) {
+        blockAncestors.add(e);
+        if (roots.has(e)) break;
+      }
+    }
+  }
+
+  function forgetArticle() {
+    lastRoots = [];
+    blockEls = new Set();
+    blockAncestors = new Set();
+  }
+
   function inRoots(n) {
     for (const r of lastRoots) if (r.contains(n)) return true;
     return false;
+  }
+
+  /** Inside one of the article's blocks (a text node, or an element in the block's element). */
+  function inBlock(n) {
+    for (let e = n.nodeType === 1 ? n : n.parentElement; e; e = e.parentElement) {
+      if (blockEls.has(e)) return true;
+      if (blockAncestors.has(e)) return false;
+    }
+    return false;
+  }
+
+  /** Node `n` added to or removed from `target`: can that change the article? Inside a block, or
+   *  between a block and its root (paragraphs come and go); an element added anywhere in a root (a
+   *  lazy-loaded paragraph in an empty wrapper); with no blocks yet, anything in a root. New text
+   *  beside the blocks (a ticker rewriting its own paragraph inside the root) is not the article. */
+  function articleChange(target, n, added) {
+    if (!blockEls.size) return inRoots(target);
+    if (blockAncestors.has(target) || inBlock(target)) return true;
+    if (added) return n.nodeType === 1 && inRoots(target);
+    return blockEls.has(n) || blockAncestors.has(n);
   }
 
   function touchesRoots(el) {
@@ -386,19 +441,19 @@
     for (const m of records) {
       if (m.type === 'attributes') continue;
       if (m.type === 'characterData') {
-        if (inRoots(m.target)) return true;
+        if (inBlock(m.target)) return true;
         continue;
       }
       for (const n of m.addedNodes) {
         if (isOurs(n)) continue;
-        if (inRoots(m.target)) return true;
+        if (articleChange(m.target, n, true)) return true;
         // no article found yet: the page may still be filling it in
         if (!lastRoots.length && (n.textContent || '').trim().length >= 100) return true;
       }
       for (const n of m.removedNodes) {
         if (isOurs(n)) continue;
         if (lastRoots.some((r) => n === r || n.contains(r))) return true;
-        if (inRoots(m.target)) return true;
+        if (articleChange(m.target, n, false)) return true;
       }
     }
     return false;
@@ -434,7 +489,7 @@
     if (active) {
       if (renderer) renderer.clear();
       lastFingerprint = null;
-      lastRoots = [];
+      forgetArticle();
       html.setAttribute('data-quotelens-state', 'scanning');
     }
     scheduleDecide();

@@ -11,19 +11,36 @@
     const ret = handle(msg, sender, (v) => { answered = JSON.parse(JSON.stringify(v)); });
     setTimeout(() => resolve({ ret, answered }), ret ? 1500 : 50);
   });
-  const block = { text: '“We are ready,” said Anna Berg.', kind: 'paragraph' };
+  // a page tree (extract.js buildTree): html > body > article > three paragraphs, one quote
+  const para = (text, parent) => [{ tag: 'p', parent }, { tag: '#text', parent: -2, text }];
+  const nodes = [{ tag: 'html', parent: -1 }, { tag: 'body', parent: 0 }, { tag: 'article', parent: 1 }];
+  for (const t of [
+    'Harbourton council voted on Tuesday to rebuild the old ferry pier before the summer season begins.',
+    '“We are ready,” said Anna Berg, the mayor, after the vote in the town hall on Tuesday evening.',
+    'Work on the pier is expected to start in March, and the council will meet again in the spring.',
+  ]) {
+    const [p, text] = para(t, 2);
+    nodes.push(p);
+    nodes.push(Object.assign(text, { parent: nodes.length - 1 }));
+  }
+  const tree = { title: 'Pier vote', meta: [['og:type', 'article']], nodes };
+  const withNode = (n) => ({ title: 'x', nodes: nodes.concat([n]) });
   return {
-    ok: await call({ type: 'analyze', blocks: [block] }, tab),
-    analyzeFromPage: await call({ type: 'analyze', blocks: [block] }, pageSender),
-    analyzeFromOther: await call({ type: 'analyze', blocks: [block] }, other),
+    ok: await call({ type: 'analyzePage', tree }, tab),
+    analyzeFromPage: await call({ type: 'analyzePage', tree }, pageSender),
+    analyzeFromOther: await call({ type: 'analyzePage', tree }, other),
+    oldBlocksMessage: await call({ type: 'analyze', blocks: [{ text: nodes[6].text, kind: 'paragraph' }] }, tab),
     toggleFromTab: await call({ type: 'toggleTab', tabId: 1, on: true }, tab),
     toggleBadTab: await call({ type: 'toggleTab', tabId: 'x' }, pageSender),
-    tooMany: await call({ type: 'analyze', blocks: Array(5001).fill(block) }, tab),
-    tooLong: await call({ type: 'analyze', blocks: [{ text: 'x'.repeat(1000001), kind: 'paragraph' }] }, tab),
-    badKind: await call({ type: 'analyze', blocks: [{ text: 'a', kind: 'script' }] }, tab),
-    badOptions: await call({ type: 'analyze', blocks: [block], options: { sieves: ['x'] } }, tab),
+    tooManyNodes: await call({ type: 'analyzePage', tree: { nodes: Array.from({ length: 150001 }, (_, i) => ({ tag: 'div', parent: i - 1 })) } }, tab),
+    tooLong: await call({ type: 'analyzePage', tree: withNode({ tag: '#text', parent: 2, text: 'x'.repeat(1500001) }) }, tab),
+    parentAfter: await call({ type: 'analyzePage', tree: withNode({ tag: 'p', parent: nodes.length }) }, tab),
+    unknownField: await call({ type: 'analyzePage', tree: withNode({ tag: 'p', parent: 2, onclick: 'x' }) }, tab),
+    textOnElement: await call({ type: 'analyzePage', tree: withNode({ tag: 'p', parent: 2, text: 'x' }) }, tab),
+    noNodes: await call({ type: 'analyzePage', tree: { title: 'x' } }, tab),
+    badOptions: await call({ type: 'analyzePage', tree, options: { sieves: ['x'] } }, tab),
     unknown: await call({ type: 'status' }, tab),
-    notObject: await call('analyze', tab),
+    notObject: await call('analyzePage', tab),
     badCount: await call({ type: 'count', count: -1 }, tab),
     versionFromTab: await call({ type: 'version' }, tab),
   };

@@ -21,7 +21,7 @@ const TEXT_CODE_POINTS = 200; // extract.js resolve(): the label's data-quotelen
 const DIFFERS = new Set(['cli-only', 'extension-only', 'speaker']);
 
 const norm = (s) => String(s).replace(/[\u00AD]/g, '').replace(/[\s\u00A0]+/g, ' ').trim();
-const cut = (s) => Array.from(s).slice(0, TEXT_CODE_POINTS).join('');
+const cut = (s) => Array.from(s).slice(0, TEXT_CODE_POINTS).join('').trimEnd(); // as the label's text, then normalised
 // a marker's startsWith is matched without the opening quotation mark (as in pages.json's quotes)
 const stripped = (t) => t.replace(/^["“«„‘'‹]\s?/, '');
 

@@ -904,7 +904,7 @@ class Suite:
             checks = f.read()
         r = self.ff.ext("const bg = await browser.runtime.getBackgroundPage(); const handle = bg.handleMessage; const api = browser;\n" + checks)
         ok = r.pop("ok")
-        check(ok["ret"] is True and ok["answered"] and len(ok["answered"]["result"]["quotes"]) == 1, f"a valid analyze was not answered: {ok}")
+        check(ok["ret"] is True and ok["answered"] and len(ok["answered"]["result"]["quotes"]) == 1, f"a valid analyzePage was not answered: {ok}")
         for k, v in r.items():
             check(v["ret"] is False and v["answered"] is None, f"{k} was accepted: {v}")
 
@@ -1035,6 +1035,38 @@ class Suite:
         return {"note": "after removal: " + ("every label element and attribute removed" if cleaned else
                                              "the content script was destroyed first: overlay left in the DOM, invisible")}
 
+
+    def t_tree(self):
+        """page tree: editable, hidden and own elements left out, attributes kept; pieces map to exact DOM ranges"""
+        self.open("/tree.html")
+        with open(os.path.join(self.ext_path, "extract.js"), encoding="utf-8") as f:
+            extract = f.read()
+        with open(os.path.join(HERE, "tree-checks.js"), encoding="utf-8") as f:
+            checks = f.read()
+        problems = self.ff.js(extract + "\nreturn (() => {\n" + checks + "\n})();")
+        check(not problems, "; ".join(problems or []))
+
+    def cli_parity(self, name):
+        """The extension and the CLI on the same saved page: the same quotes (tests/e2e/cli_parity.js)."""
+        if not HAVE_PAGES:
+            raise Skip("../shared/pages is absent")
+        self.set_storage(dict(ALL_LABELS, sites={self.host: "always"}))
+        self.open(f"/shared-pages/{name}/source.html")
+        self.status()
+        self.wait_done(timeout=30)
+        ls = self.labels()
+        self.set_storage({})
+        with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as f:
+            json.dump([{"text": l["text"], "speaker": l["speaker"]} for l in ls], f)
+        try:
+            out = subprocess.run(["node", os.path.join(HERE, "cli_parity.js"), name, f.name], capture_output=True, text=True, check=True)
+        finally:
+            os.unlink(f.name)
+        r = json.loads(out.stdout)
+        if r.get("skip"):
+            raise Skip(r["skip"])
+        check(not r["problems"], f"{r['extension']} labels, {r['cli']} CLI quotes: " + "; ".join(r["problems"]))
+        return {"note": f"{r['documented']} documented difference(s)"} if r["documented"] else None
 
     def real_page(self, name, exp):
         if not HAVE_PAGES:
@@ -1259,6 +1291,8 @@ def main():
         tests = [
             ("fixture: labels land on the exact characters (NBSP, emoji, soft hyphens, entities, <a>/<em>)", suite.t_fixture_placement),
             ("fixture: every quote labelled with its speaker (engine)", suite.t_fixture_speakers),
+            ("page tree: editable, hidden and own elements left out, attributes kept; pieces map to exact DOM ranges "
+             "(Cyrillic, NBSP, emoji, soft hyphen)", suite.t_tree),
             ("strict CSP page: labels, no CSP violation reported", suite.t_csp),
             ("seed article: all 8 direct quotes labelled with the right speaker", suite.t_seed),
             ("dynamic page: paragraphs added after load get labelled, never twice", suite.t_dynamic),
@@ -1288,6 +1322,9 @@ def main():
         for name in names:
             tests.append((f"real page {name}: no errors, labels only in the article, expectations hold",
                           (lambda n: lambda: suite.real_page(n, expectations.get(n, {})))(name)))
+        for name in names:
+            tests.append((f"real page {name}: the extension finds the quotes the CLI finds",
+                          (lambda n: lambda: suite.cli_parity(n))(name)))
         # the reader's features (issue 11, the extension side of issue 9)
         sys.path.insert(0, HERE)
         import reader_firefox

@@ -4,6 +4,8 @@
  *   content script sends its page tree (extract.js), the engine's article finder picks the article
  *   out of it and analyses it (analyzePage), and the answer carries the article's blocks with the
  *   tree nodes their text came from, the quotes and speakers, and a fingerprint of the blocks.
+ *   Tree and result travel as JSON text: one string is far cheaper for the page's main thread to
+ *   send and receive than thousands of small objects.
  * - Toggles labels for a tab (popup, keyboard command Alt+Shift+Q) and shows the quote count on the
  *   toolbar badge.
  * - Holds a port from every content script: when the extension is disabled, updated or removed the
@@ -26,12 +28,13 @@ const api = globalThis.browser || globalThis.chrome;
 // the content script's own caps on the page tree (extract.js LIMITS), checked again here
 const MAX_NODES = 150000;
 const MAX_TREE_CHARS = 1500000;
+const MAX_TREE_JSON = 16 * 1024 * 1024; // UTF-16 code units of the tree as JSON text
 const MAX_FIELD_CHARS = 2000; // tag, id, class, role, … and meta entries (extract.js cuts them shorter)
 const MAX_META = 200;
 const MAX_COUNT = 1000000;
 
 let modulePromise = null; // the compiled WebAssembly.Module (compiled once)
-let enginePromise = null; // a live instance: {analyze, version}
+let enginePromise = null; // a live instance: the wasm-bindgen glue {analyzePage, version, …}
 let initMs = null;
 const health = { instances: 0, restarts: 0, lastFailure: null };
 // tests only (set from the extension's own context, never reachable by pages or messages):
@@ -148,6 +151,12 @@ const NODE_FIELDS = {
   editable: (v) => typeof v === 'boolean', attrs: (v) => pairs(v, 8),
 };
 
+/** The page tree as JSON text, parsed: the object, or null when it is not JSON. */
+function parseTree(m) {
+  if (typeof m.tree !== 'string' || m.tree.length > MAX_TREE_JSON) return null;
+  try { return JSON.parse(m.tree); } catch (_) { return null; }
+}
+
 /** The page tree of extract.js: nodes in document order, each one's parent before it. */
 function validTree(tree) {
   if (!isPlainObject(tree) || !Array.isArray(tree.nodes) || tree.nodes.length > MAX_NODES) return false;
@@ -180,10 +189,11 @@ function validOptions(o) {
 const MESSAGES = {
   analyzePage: {
     from: fromTab,
-    valid: (m) => validTree(m.tree) && validOptions(m.options),
+    // the tree is parsed once, here, and kept on the message for handle()
+    valid: (m) => validOptions(m.options) && validTree(m.parsed = parseTree(m)),
     handle: (m, sender, reply) => {
-      analyzePage(m.tree, m.options)
-        .then((result) => reply({ result, fingerprint: QuoteLensExtract.fingerprint(result.blocks), initMs }))
+      analyzePage(m.parsed, m.options)
+        .then((result) => reply({ result: JSON.stringify(result), fingerprint: QuoteLensExtract.fingerprint(result.blocks), initMs }))
         .catch((e) => reply({ error: String(e && e.message || e) }));
       return true;
     },

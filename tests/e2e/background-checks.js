@@ -23,8 +23,9 @@
     nodes.push(p);
     nodes.push(Object.assign(text, { parent: nodes.length - 1 }));
   }
-  const tree = { title: 'Pier vote', meta: [['og:type', 'article']], nodes };
-  const withNode = (n) => ({ title: 'x', nodes: nodes.concat([n]) });
+  // the tree travels as JSON text
+  const tree = JSON.stringify({ title: 'Pier vote', meta: [['og:type', 'article']], nodes });
+  const withNode = (n) => JSON.stringify({ title: 'x', nodes: nodes.concat([n]) });
   return {
     ok: await call({ type: 'analyzePage', tree }, tab),
     analyzeFromPage: await call({ type: 'analyzePage', tree }, pageSender),
@@ -32,12 +33,15 @@
     oldBlocksMessage: await call({ type: 'analyze', blocks: [{ text: nodes[6].text, kind: 'paragraph' }] }, tab),
     toggleFromTab: await call({ type: 'toggleTab', tabId: 1, on: true }, tab),
     toggleBadTab: await call({ type: 'toggleTab', tabId: 'x' }, pageSender),
-    tooManyNodes: await call({ type: 'analyzePage', tree: { nodes: Array.from({ length: 150001 }, (_, i) => ({ tag: 'div', parent: i - 1 })) } }, tab),
+    tooManyNodes: await call({ type: 'analyzePage', tree: JSON.stringify({ nodes: Array.from({ length: 150001 }, (_, i) => ({ tag: 'div', parent: i - 1 })) }) }, tab),
+    treeObject: await call({ type: 'analyzePage', tree: JSON.parse(tree) }, tab),
+    treeNotJson: await call({ type: 'analyzePage', tree: '{"nodes": [' }, tab),
+    treeTooBig: await call({ type: 'analyzePage', tree: ' '.repeat(16 * 1024 * 1024 + 1) }, tab),
     tooLong: await call({ type: 'analyzePage', tree: withNode({ tag: '#text', parent: 2, text: 'x'.repeat(1500001) }) }, tab),
     parentAfter: await call({ type: 'analyzePage', tree: withNode({ tag: 'p', parent: nodes.length }) }, tab),
     unknownField: await call({ type: 'analyzePage', tree: withNode({ tag: 'p', parent: 2, onclick: 'x' }) }, tab),
     textOnElement: await call({ type: 'analyzePage', tree: withNode({ tag: 'p', parent: 2, text: 'x' }) }, tab),
-    noNodes: await call({ type: 'analyzePage', tree: { title: 'x' } }, tab),
+    noNodes: await call({ type: 'analyzePage', tree: '{"title": "x"}' }, tab),
     badOptions: await call({ type: 'analyzePage', tree, options: { sieves: ['x'] } }, tab),
     unknown: await call({ type: 'status' }, tab),
     notObject: await call('analyzePage', tab),

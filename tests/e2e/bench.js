@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // QuoteLens speed benchmark in Chromium (a benchmark, not a test: it prints a table and never fails
 // on timing). For every real page in ../shared/pages: the main-thread time of a scan (median and
-// max over several full rescans: read the article + draw; in Chromium the engine itself runs in the
-// service worker), the engine's time, Wasm instantiation, long tasks (> 50 ms) on the page, and
-// memory.
+// max over several full rescans: read the page tree + draw, and of that the page tree alone; the
+// article finder and the engine run in the service worker), the engine's time, Wasm
+// instantiation, long tasks (> 50 ms) on the page, and memory.
 //
 //   node extension/build.mjs && node tests/e2e/bench.js [--runs 7] [--only name]
 'use strict';
@@ -52,18 +52,20 @@ async function main() {
       // long tasks from page load itself are the page's; count only those during our rescans
       await page.evaluate(() => { window.__qlLong = []; });
       const main = [];
+      const read = [];
       const engine = [];
       for (let i = 0; i < RUNS; i++) {
         await h.send(page, { type: 'rescan' });
         const st = await h.send(page, { type: 'stats' });
         main.push(st.last.mainMs);
+        read.push(st.last.readMs);
         engine.push(st.last.analyzeMs);
       }
       const longTasks = await page.evaluate(() => window.__qlLong.filter((d) => d > 50));
       const last = await h.send(page, { type: 'stats' });
       rows.push({
         name, chars: last.last.chars, blocks: last.last.blocks, quotes: last.last.quotes,
-        mainMed: median(main), mainMax: Math.max(...main), engineMed: median(engine),
+        mainMed: median(main), mainMax: Math.max(...main), readMed: median(read), nodes: last.last.treeNodes, engineMed: median(engine),
         wasmInit: first.wasmInitMs, long: longTasks.length, longMax: longTasks.length ? Math.max(...longTasks) : 0,
         heapMB: last.jsHeapUsed ? last.jsHeapUsed / 1048576 : null, where: last.engine,
       });
@@ -78,14 +80,14 @@ async function main() {
   await env.cleanup();
   server.kill();
 
-  const head = ['page', 'chars', 'blocks', 'quotes', 'main med ms', 'main max ms', 'engine med ms', 'wasm init ms', 'long tasks', 'page heap MB'];
+  const head = ['page', 'chars', 'blocks', 'quotes', 'tree nodes', 'main med ms', 'main max ms', 'of which tree med ms', 'engine med ms', 'wasm init ms', 'long tasks', 'page heap MB'];
   const table = rows.map((r) => (r.error ? [r.name, 'error: ' + r.error] : [
-    r.name, String(r.chars), String(r.blocks), String(r.quotes), f1(r.mainMed), f1(r.mainMax), f1(r.engineMed),
+    r.name, String(r.chars), String(r.blocks), String(r.quotes), String(r.nodes), f1(r.mainMed), f1(r.mainMax), f1(r.readMed), f1(r.engineMed),
     f1(r.wasmInit), r.long ? `${r.long} (max ${f1(r.longMax)})` : '0', f1(r.heapMB),
   ]));
   const widths = head.map((x, i) => Math.max(x.length, ...table.map((row) => (row[i] || '').length)));
   const line = (row) => row.map((c, i) => (i === 0 || i === 1 && row.length === 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  console.log(`Chromium, ${RUNS} full rescans per page (engine in the service worker; main = read article + draw)`);
+  console.log(`Chromium, ${RUNS} full rescans per page (article finder and engine in the service worker; main = read the page tree + draw; tree = reading the page tree)`);
   console.log(line(head));
   for (const row of table) console.log(line(row));
   const ok = rows.filter((r) => !r.error);

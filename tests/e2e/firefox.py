@@ -904,7 +904,8 @@ class Suite:
             checks = f.read()
         r = self.ff.ext("const bg = await browser.runtime.getBackgroundPage(); const handle = bg.handleMessage; const api = browser;\n" + checks)
         ok = r.pop("ok")
-        check(ok["ret"] is True and ok["answered"] and len(ok["answered"]["result"]["quotes"]) == 1, f"a valid analyzePage was not answered: {ok}")
+        check(ok["ret"] is True and ok["answered"] and isinstance(ok["answered"]["result"], str)
+              and len(json.loads(ok["answered"]["result"])["quotes"]) == 1, f"a valid analyzePage was not answered: {ok}")
         for k, v in r.items():
             check(v["ret"] is False and v["answered"] is None, f"{k} was accepted: {v}")
 

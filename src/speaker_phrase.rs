@@ -80,7 +80,9 @@ const SPOKES: &[&str] = &[
 /// Parses a speaker phrase that starts at token `i` (after a cue: `said the company`), not
 /// beyond `lim`. `sent_start` is the sentence's first token.
 pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> Option<Np> {
-    forward_nested(doc, b, i, lim, sent_start, 0)
+    // a name run is read to its end and may cross `lim` ("said U.S.Mr. …" across a sentence end):
+    // such a phrase is not one that starts here and ends in time
+    forward_nested(doc, b, i, lim, sent_start, 0).filter(|np| np.z <= lim)
 }
 
 /// Most "of"/"for" phrases nested inside one speaker phrase ("a spokeswoman for the ministry of

@@ -158,6 +158,78 @@ pub struct RoleMention {
 pub struct NameMention {
     pub span: Span,
     pub entity: usize,
+    /// The token where the mention's sentence starts (`usize::MAX` when not known): mentions of
+    /// one sentence share it.
+    pub sent: usize,
+    /// How salient the mention is as an antecedent of a later he / she: `SALIENCE_SUBJECT` for
+    /// the subject of its sentence or of a fronted clause, `SALIENCE_POSSESSIVE` for a possessor
+    /// ("Parker's plea"), `SALIENCE_OTHER` otherwise.
+    pub salience: u8,
+}
+
+/// A name mention as the subject of its sentence ("Mary Voss, the director, agreed …").
+pub const SALIENCE_SUBJECT: u8 = 2;
+/// A name mention neither subject nor possessor (an object, inside a prepositional phrase).
+pub const SALIENCE_OTHER: u8 = 1;
+/// A possessor ("Parker's plea"): the least likely antecedent of the next he / she.
+pub const SALIENCE_POSSESSIVE: u8 = 0;
+
+impl NameMention {
+    fn new(span: Span, entity: usize) -> Self {
+        NameMention { span, entity, sent: usize::MAX, salience: SALIENCE_OTHER }
+    }
+}
+
+/// How salient the name run `r` of the sentence starting at token `s` is (see
+/// `NameMention::salience`); `prev_end` is the token after the sentence's previous name mention
+/// (`s` when none). A subject: only its role words, a determiner, conjunctions or subordinators
+/// come before it ("But Mayor Ann Lee …", "Although Lee …"), or a fronted phrase closed by a
+/// comma with no name in it ("Given his views, Lee …").
+fn salience(doc: &Doc, b: usize, r: &NameRun, s: usize, prev_end: usize) -> u8 {
+    let toks = &doc.blocks[b].toks;
+    let last = &toks[r.name_z - 1].lower;
+    if last.ends_with("'s") || last.ends_with("’s") {
+        return SALIENCE_POSSESSIVE;
+    }
+    let lang = doc.lang;
+    let role_noun = |t: &crate::doc::Tok| {
+        t.nominal == Some(crate::lexicon::Nominal::Person) || (!t.cap && lang.titles.contains_key(t.lower.as_str()))
+    };
+    // role words before the name ("Stella's owners", "the Veterans Affairs deputy minister")
+    let mut k = r.a;
+    if k > s && role_noun(&toks[k - 1]) {
+        while k > s
+            && toks[k - 1].quote.is_none()
+            && (toks[k - 1].is_plain_word()
+                || toks[k - 1].is_det()
+                || toks[k - 1].is_possessive()
+                || (toks[k - 1].cap && toks[k - 1].is_word() && !doc.is_stop(&toks[k - 1])))
+        {
+            k -= 1;
+        }
+    } else if k > s && toks[k - 1].is_det() {
+        k -= 1;
+    }
+    // another name before it in the sentence is the subject, if any is
+    if k == s {
+        return SALIENCE_SUBJECT;
+    }
+    if prev_end > k {
+        return SALIENCE_OTHER;
+    }
+    let prep =
+        |t: &crate::doc::Tok| lang.preps.contains(&t.lower.as_str()) || lang.pp_preps.contains(&t.lower.as_str());
+    let no_cue = toks[s..k].iter().all(|t| t.cue == crate::lexicon::NO_CUE);
+    let fronted = toks[k - 1].is_punct(",") && prev_end <= s;
+    let opener = toks[s..k].iter().all(|t| {
+        (t.kind == crate::text::TokKind::Punct && !t.is_punct(",") && !t.is_punct(":"))
+            || (t.is_word() && doc.is_stop(t) && !prep(t))
+    });
+    if no_cue && (fronted || opener) {
+        SALIENCE_SUBJECT
+    } else {
+        SALIENCE_OTHER
+    }
 }
 
 #[derive(Debug, Default)]
@@ -174,6 +246,12 @@ pub struct Entities {
     /// (tag, word) → entities: 'l' last word, 'f' first word of a longer name, 's' a one-word
     /// name, 'a' a suffix of a longer name's acronym, 'A' a one-word acronym.
     by_word: crate::fxhash::FxHashMap<(u8, u64), Vec<usize>>,
+}
+
+/// A name connector that is a surname particle ("van", "der", "de", "la"), not a word joining
+/// an organisation's name ("of", "for", "and", "the").
+fn is_particle(lang: &crate::lexicon::Language, w: &str) -> bool {
+    lang.name_connectors.contains(&w) && !matches!(w, "of" | "for" | "and" | "&" | "the")
 }
 
 /// Finds the proper name that starts at token `i` of block `b` (a capitalised word or a
@@ -214,6 +292,19 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
                 break;
             }
             z += 1;
+            continue;
+        }
+        // two particles of a surname ("Ben van der Berg", "Ana de la Cruz")
+        if tk.is_word()
+            && z > i
+            && z + 2 < toks.len()
+            && is_particle(lang, &tk.lower)
+            && toks[z + 1].is_word()
+            && is_particle(lang, &toks[z + 1].lower)
+            && toks[z + 2].is_word()
+            && toks[z + 2].cap
+        {
+            z += 2;
             continue;
         }
         break;
@@ -468,6 +559,8 @@ impl Entities {
             }
             for &(s, end) in &bd.sents {
                 let mut i = s;
+                // the end of the sentence's last name mention that is not a possessor
+                let mut prev_end = s;
                 while i < end {
                     let t = &bd.toks[i];
                     if t.quote.is_some() || !t.is_word() || !t.cap {
@@ -490,7 +583,7 @@ impl Entities {
                                 Some(id) if r.role.is_none() => {
                                     let id = e.resolve_forward(id);
                                     e.list[id].mentions.push(span);
-                                    e.names.push(NameMention { span, entity: id });
+                                    e.names.push(NameMention::new(span, id));
                                     id
                                 }
                                 _ => {
@@ -498,6 +591,15 @@ impl Entities {
                                     e.link(doc, words, r.role.clone(), r.gender, span)
                                 }
                             };
+                            let sal = salience(doc, b, &r, s, prev_end);
+                            if let Some(m) = e.names.last_mut() {
+                                m.sent = s;
+                                m.salience = sal;
+                            }
+                            // (a capitalised word of unknown kind, "Given the cold, …", may be no name)
+                            if sal != SALIENCE_POSSESSIVE && e.list[id].kind != SpeakerKind::Unknown {
+                                prev_end = r.z;
+                            }
                             let words = role_words(doc, b, &r, end);
                             if !words.is_empty() {
                                 e.roles.push(RoleMention { span, entity: id, words });
@@ -536,7 +638,7 @@ impl Entities {
                                     let w = bd.tok_text(r.z + 1);
                                     let sp = Span::new(b, bd.toks[r.z + 1].start, bd.toks[r.z + 1].end);
                                     e.list[id].mentions.push(sp);
-                                    e.names.push(NameMention { span: sp, entity: id });
+                                    e.names.push(NameMention::new(sp, id));
                                     e.alias(id, w);
                                     next_i = r.z + 3;
                                 } else if let Some(r2) = name_run(doc, b, r.z + 1, s)
@@ -547,7 +649,7 @@ impl Entities {
                                     if known.is_none() && r2.name_z - r2.name_a == r.name_z - r.name_a {
                                         let sp = Span::new(b, bd.toks[r2.name_a].start, bd.toks[r2.name_z - 1].end);
                                         e.list[id].mentions.push(sp);
-                                        e.names.push(NameMention { span: sp, entity: id });
+                                        e.names.push(NameMention::new(sp, id));
                                         e.by_key.insert(key_of(&other), id);
                                         next_i = r2.z + 1;
                                     }
@@ -595,7 +697,7 @@ impl Entities {
             ent.role = role;
         }
         ent.mentions.push(span);
-        self.names.push(NameMention { span, entity: id });
+        self.names.push(NameMention::new(span, id));
     }
 
     /// Links a proper-name mention to an existing entity or makes a new one.
@@ -812,8 +914,10 @@ impl Entities {
             .take_while(move |m| m.span.block + ANTECEDENT_WINDOW_BLOCKS >= block)
     }
 
-    /// he / she: the nearest person (or unknown single name) before the position whose gender
-    /// does not conflict.
+    /// he / she: a person before the position whose gender does not conflict. The nearest
+    /// sentence with one decides; within it the subject is preferred ("Mary Voss agreed with
+    /// Ann Lee's plan. “…,” she said": Voss), then the speaker in focus (`prefer`), then the
+    /// nearest mention that is not a possessor.
     pub fn resolve_person(
         &self,
         block: usize,
@@ -828,42 +932,50 @@ impl Entities {
             e.kind == SpeakerKind::Person
                 && (e.words.len() == 1 || e.gender.is_some() || e.role.is_some() || e.short_refs > 0)
         };
-        if let Some(p) = prefer {
-            let e = &self.list[p];
-            if e.kind == SpeakerKind::Person && (gender.is_none() || e.gender.is_none() || e.gender == gender) {
-                // the speaker in focus is a strong antecedent when the last named person agrees
-                if let Some(m) = self.before(block, pos).find(|m| {
-                    evident(&self.list[self.resolve_forward(m.entity)]) || self.resolve_forward(m.entity) == p
-                }) {
-                    if self.resolve_forward(m.entity) == p {
-                        return Some(p);
-                    }
+        let agrees = |e: &Entity| gender.is_none() || e.gender.is_none() || e.gender == gender;
+        let focus = prefer.filter(|&p| self.list[p].kind == SpeakerKind::Person && agrees(&self.list[p]));
+        // Some(evident) for a possible antecedent
+        let candidate = |e: &Entity| {
+            let unknown = matches!(e.kind, SpeakerKind::Unknown | SpeakerKind::Anonymous);
+            let possible = e.kind != SpeakerKind::Organisation
+                && !(e.kind == SpeakerKind::Unknown && e.words.len() > 1)
+                && agrees(e)
+                && !(unknown && e.gender.is_none());
+            possible.then(|| evident(e))
+        };
+        let mut fallback = None;
+        // the sentence of the nearest strong antecedent, and the best one in it (rank, entity)
+        let mut sentence = None;
+        let mut best: Option<(u8, usize)> = None;
+        for m in self.before(block, pos) {
+            if let Some(key) = sentence {
+                if (m.span.block, m.sent) != key {
+                    break;
                 }
             }
-        }
-        let mut fallback = None;
-        for m in self.before(block, pos) {
             let id = self.resolve_forward(m.entity);
             let e = &self.list[id];
-            if e.kind == SpeakerKind::Organisation {
+            let strong = Some(id) == focus || candidate(e) == Some(true);
+            if !strong {
+                if candidate(e) == Some(false) {
+                    fallback = fallback.or(Some(id));
+                }
                 continue;
             }
-            if e.kind == SpeakerKind::Unknown && e.words.len() > 1 {
-                continue;
+            let rank = match m.salience {
+                SALIENCE_SUBJECT => 3,
+                _ if Some(id) == focus => 2,
+                s => s,
+            };
+            if best.is_none_or(|(r, _)| rank > r) {
+                best = Some((rank, id));
             }
-            if gender.is_some() && e.gender.is_some() && e.gender != gender {
-                continue;
+            if m.sent == usize::MAX {
+                break;
             }
-            if matches!(e.kind, SpeakerKind::Unknown | SpeakerKind::Anonymous) && e.gender.is_none() {
-                continue;
-            }
-            if !evident(e) {
-                fallback = fallback.or(Some(id));
-                continue;
-            }
-            return Some(id);
+            sentence = Some((m.span.block, m.sent));
         }
-        fallback
+        best.map(|(_, id)| id).or(fallback)
     }
 
     /// "the mayor", "the finance minister", "the president of the council": the person the article

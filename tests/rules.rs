@@ -465,3 +465,26 @@ fn a_language_profile_caps_a_rules_confidence() {
     assert!(qd.confidence < qe.confidence, "German {} vs English {}", qd.confidence, qe.confidence);
     assert_eq!(qd.confidence, quotelens::lexicon::profile("de").unwrap().capped_confidence("trailing-cue", 1.0));
 }
+
+#[test]
+fn he_and_she_prefer_the_subject_of_the_nearest_sentence() {
+    // the subject, not the nearer object or possessor, and not the speaker in focus
+    let r = run(&[
+        "\"The shelter needs another hundred beds before winter,\" said Karen Doyle, who runs the shelter.",
+        "Maria Fontaine, head of the city's housing office, agreed with Doyle's estimate.",
+        "\"We have the money for eighty of them,\" she said.",
+        "Peter Novak said the council would vote on the plan before Christmas and meet with Tom Reilly.",
+        "\"Nobody wants to sleep outside in January,\" he said.",
+        "Given the cold, Ruth Adler is hopeful Lisa Moreau might open the gym at night.",
+        "\"The gym has heating and showers,\" she said.",
+    ]);
+    assert_eq!(r.quote("eighty of them").speaker, Some("Maria Fontaine"), "{}", r.dump());
+    assert_eq!(r.quote("sleep outside").speaker, Some("Peter Novak"), "{}", r.dump());
+    assert_eq!(r.quote("heating and showers").speaker, Some("Ruth Adler"), "{}", r.dump());
+}
+
+#[test]
+fn surname_particles_stay_in_the_name() {
+    let r = run(&["\"The dike held this time,\" said Ben van der Berg, a hydrologist in Delft."]);
+    assert_eq!(r.quote("dike held").speaker, Some("Ben van der Berg"), "{}", r.dump());
+}

@@ -488,3 +488,18 @@ fn surname_particles_stay_in_the_name() {
     let r = run(&["\"The dike held this time,\" said Ben van der Berg, a hydrologist in Delft."]);
     assert_eq!(r.quote("dike held").speaker, Some("Ben van der Berg"), "{}", r.dump());
 }
+
+#[test]
+fn a_named_person_speaks_not_the_organisation_around_the_name() {
+    let r = run(&[
+        "Professor Anna Kowal at the University of Halifax said the storm was the strongest in a decade.",
+        "Constable Mark Reed of the city police said the men were carrying stolen tools.",
+        "The deputy harbour master for the port authority, Erik Sorensen, says the docks will reopen on Monday.",
+        "Keeper of the Harbour Records, Amir Sadiq, said the ledger had been lost.",
+        "\"The tide came in faster than anyone expected,\" said the Institute's Lena Park.",
+    ]);
+    assert_eq!(r.quote("stolen tools").speaker, Some("Mark Reed"), "{}", r.dump());
+    assert_eq!(r.quote("docks will reopen").speaker, Some("Erik Sorensen"), "{}", r.dump());
+    assert_eq!(r.quote("ledger had been lost").speaker, Some("Amir Sadiq"), "{}", r.dump());
+    assert_eq!(r.quote("tide came in").speaker, Some("Lena Park"), "{}", r.dump());
+}

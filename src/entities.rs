@@ -347,8 +347,10 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
                 && is_after_opening(doc, b, name_a));
         // "New" before a capitalised word starts a place name (New Zealand, New York)
         let name_start = tk.lower == "new" && name_a + 1 < z;
+        // ("Ms. May": after an honorific a month or a function word is a name)
         if doc.is_stop(tk)
             && !name_start
+            && !(after_honorific && tk.cap)
             && (initial || tk.lower == "the" || name_a < z)
             && !(tk.lower.len() <= 3 && tk.end - tk.start >= 2 && is_acronym(w))
         {
@@ -381,7 +383,11 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
     }
     // a single capitalised word that the article also writes in lower case, after a colon or
     // at a sentence start, is a common word
-    if name_z - name_a == 1 && (name_a == sent_start) && doc.seen_lowercase(&toks[name_a].lower) {
+    // ("Prosecutors say …": a noun the lexicon knows as a speaker, capitalised by position)
+    if name_z - name_a == 1
+        && (name_a == sent_start)
+        && (doc.seen_lowercase(&toks[name_a].lower) || toks[name_a].nominal.is_some())
+    {
         return None;
     }
     if a > name_a {
@@ -939,9 +945,10 @@ impl Entities {
             let unknown = matches!(e.kind, SpeakerKind::Unknown | SpeakerKind::Anonymous);
             let possible = e.kind != SpeakerKind::Organisation
                 && !(e.kind == SpeakerKind::Unknown && e.words.len() > 1)
-                && agrees(e)
-                && !(unknown && e.gender.is_none());
-            possible.then(|| evident(e))
+                && agrees(e);
+            // a one-word name of unknown kind and gender ("Klisch said …") only when nobody
+            // known to be a person is in the window
+            possible.then(|| evident(e) && !(unknown && e.gender.is_none()))
         };
         let mut fallback = None;
         // the sentence of the nearest strong antecedent, and the best one in it (rank, entity)

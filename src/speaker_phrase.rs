@@ -110,9 +110,11 @@ fn forward_nested(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize, 
     // a determiner or possessive opens a described speaker, possibly with a name inside
     let det = t.is_det();
     if t.cap && !det {
-        let r = entities::name_run(doc, b, i, sent_start)?;
-        if r.name_z > r.name_a {
-            return name_phrase(doc, b, i, lim, sent_start, r);
+        match entities::name_run(doc, b, i, sent_start) {
+            Some(r) if r.name_z > r.name_a => return name_phrase(doc, b, i, lim, sent_start, r),
+            // "Prosecutors say": a speaker noun capitalised by its position
+            None if t.nominal.is_some() => {}
+            _ => return None,
         }
     }
     described(doc, b, i, lim, sent_start, depth)

@@ -30,6 +30,12 @@ const NON_SUBJECTS: &[&str] = &["him", "them", "us", "me", "himself", "herself",
 /// Subject pronouns and relative words after which an -s form is a verb ("it works").
 const SUBJECT_WORDS: &[&str] = &["he", "she", "it", "who", "that", "which", "this", "one", "everyone", "nobody"];
 
+/// Determiners that also stand alone for their noun ("a beer or two might help", "some will").
+const QUANTIFIERS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "all", "some", "many",
+    "few", "several", "most", "each", "either", "neither",
+];
+
 fn word_is(t: &Tok, list: &[&str]) -> bool {
     t.kind == TokKind::Word && list.contains(&t.lower.as_str())
 }
@@ -44,11 +50,20 @@ fn is_finite(doc: &Doc, toks: &[Tok], a: usize, i: usize, after_prep: bool) -> b
     }
     let w = t.lower.as_str();
     let p = (i > a).then(|| &toks[i - 1]);
-    let after_det = p.is_some_and(|p| p.is_det() || p.is_possessive() || p.is("to") || p.kind != TokKind::Word);
+    // ("the two might", "some will": a quantifier stands for its noun, so a verb may follow)
+    let after_det = p.is_some_and(|p| {
+        (p.is_det() && !word_is(p, QUANTIFIERS)) || p.is_possessive() || p.is("to") || p.kind != TokKind::Word
+    });
     let listed = doc.lang.finite.contains(w)
         || ["n't", "n’t", "'ll", "’ll", "'re", "’re", "'ve", "’ve"].iter().any(|s| w.ends_with(s));
     if listed && !after_det {
         return true;
+    }
+    // "that's", "it's", "there's": a pronoun with a contracted "is" / "has"
+    if let Some(stem) = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
+        if matches!(stem, "he" | "she" | "it" | "that" | "there" | "here" | "what" | "who" | "where" | "everything") {
+            return true;
+        }
     }
     let Some(p) = p else { return false };
     if t.cap {

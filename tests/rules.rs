@@ -503,3 +503,17 @@ fn a_named_person_speaks_not_the_organisation_around_the_name() {
     assert_eq!(r.quote("ledger had been lost").speaker, Some("Amir Sadiq"), "{}", r.dump());
     assert_eq!(r.quote("tide came in").speaker, Some("Lena Park"), "{}", r.dump());
 }
+
+#[test]
+fn plain_reported_clauses_after_said_are_found() {
+    let r = run(&[
+        "Prosecutors say more charges could come later.",
+        "Hollis said a week or two might be enough to finish the repairs.",
+        "On Tuesday, Ms. May said the council could vote again in March.",
+        "But Okafor says too often, that's not what happens.",
+    ]);
+    assert_eq!(r.quote("more charges").speaker, Some("Prosecutors"), "{}", r.dump());
+    assert_eq!(r.quote("a week or two").speaker, Some("Hollis"), "{}", r.dump());
+    assert_eq!(r.quote("vote again in March").speaker, Some("May"), "{}", r.dump());
+    assert_eq!(r.quote("not what happens").speaker, Some("Okafor"), "{}", r.dump());
+}

@@ -82,7 +82,8 @@ pub fn at_cue(
     let at = Site { b, s, e, v };
     // subject: the phrase before the verb (auxiliaries skipped), or a shared subject
     let mut j = v;
-    while j > s && doc.is_aux(&toks[j - 1]) {
+    // (a capitalised "May" or "Will" before the verb is a name: "Ms. May said")
+    while j > s && doc.is_aux(&toks[j - 1]) && !toks[j - 1].cap {
         j -= 1;
     }
     let participle = t.lower.ends_with("ing") && !(j < v && is_verb_aux(&toks[v - 1]));

@@ -27,6 +27,8 @@ const PREPOSITIONS: &[&str] = &[
 ];
 /// Object pronouns and adverbs that cannot open a reported clause.
 const NON_SUBJECTS: &[&str] = &["him", "them", "us", "me", "himself", "herself", "themselves", "itself", "not", "yet"];
+/// Pronouns only ever subjects: content that opens with one is a clause.
+pub const NOMINATIVES: &[&str] = &["he", "she", "they", "we", "i"];
 /// Subject pronouns and relative words after which an -s form is a verb ("it works").
 const SUBJECT_WORDS: &[&str] = &["he", "she", "it", "who", "that", "which", "this", "one", "everyone", "nobody"];
 
@@ -104,6 +106,10 @@ pub fn reports_a_clause(doc: &Doc, b: usize, c: usize, z: usize) -> bool {
     }
     if word_is(&toks[k], NON_SUBJECTS) || word_is(&toks[k], PREPOSITIONS) {
         return false;
+    }
+    // "said they also go well with …": a subject pronoun is never an object
+    if word_is(&toks[k], NOMINATIVES) {
+        return true;
     }
     let mut words = 0;
     let mut after_prep = false;

@@ -517,3 +517,21 @@ fn plain_reported_clauses_after_said_are_found() {
     assert_eq!(r.quote("vote again in March").speaker, Some("May"), "{}", r.dump());
     assert_eq!(r.quote("not what happens").speaker, Some("Okafor"), "{}", r.dump());
 }
+
+#[test]
+fn reported_clauses_after_fillers_adverbs_groups_and_confessions() {
+    let r = run(&[
+        "Exports rose in March, but forecasters say growth is slowing across the region.",
+        "Ostrander says they also go well in soups and stews.",
+        "But Mr. Fry said in retrospect he feels the vote was a mistake.",
+        "Heather Lindqvist finally confessed that she had never flown before.",
+    ]);
+    assert_eq!(r.quote("growth is slowing").speaker, Some("forecasters"), "{}", r.dump());
+    assert_eq!(r.quote("soups and stews").speaker, Some("Ostrander"), "{}", r.dump());
+    let q = r.quote("vote was a mistake");
+    assert_eq!((q.speaker, q.text), (Some("Fry"), "he feels the vote was a mistake"), "{}", r.dump());
+    assert_eq!(r.quote("never flown").speaker, Some("Heather Lindqvist"), "{}", r.dump());
+    // an -ly noun after a determiner is the subject, not an adverb
+    let r = run(&["The family said the search would go on through the night."]);
+    assert_eq!(r.quote("search would go on").speaker, Some("The family"), "{}", r.dump());
+}

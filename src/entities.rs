@@ -248,6 +248,37 @@ pub struct Entities {
     by_word: crate::fxhash::FxHashMap<(u8, u64), Vec<usize>>,
 }
 
+/// A sentence that credits the article or a photo to a reporter or an agency: "By Jane Doe",
+/// "The Canadian Press.", "Jane Doe/The Canadian Press.". Whoever it names wrote or supplied the article and is
+/// never the speaker of a quote in it (nor an antecedent of "they").
+pub fn is_credit(doc: &Doc, b: usize, s: usize, end: usize) -> bool {
+    let toks = &doc.blocks[b].toks;
+    let words: Vec<usize> = (s..end).filter(|&k| toks[k].is_word()).collect();
+    let (Some(&first), Some(&last)) = (words.first(), words.last()) else { return false };
+    if (s..end).any(|k| toks[k].quote.is_some() || toks[k].cue != crate::lexicon::NO_CUE) {
+        return false;
+    }
+    let by = toks[first].lower == "by";
+    let mut start = if by { words.get(1).copied() } else { Some(first) };
+    // a photo credit: "Jane Doe/The Canadian Press."
+    if let Some(slash) = (s..end).find(|&k| toks[k].is_punct("/")) {
+        let photographer = name_run(doc, b, first, s).is_some_and(|r| r.z == slash);
+        if !photographer {
+            return false;
+        }
+        start = (slash + 1..end).find(|&k| toks[k].is_word());
+    }
+    let Some(r) = start.and_then(|a| name_run(doc, b, a, s)) else { return false };
+    if r.z <= last {
+        return false;
+    }
+    let media = {
+        let (_, org_type, _) = classify(doc, &run_words(doc, b, &r), &r.role, r.gender);
+        org_type == OrgType::Media
+    };
+    (by && doc.lang.plural_s) || media
+}
+
 /// A name connector that is a surname particle ("van", "der", "de", "la"), not a word joining
 /// an organisation's name ("of", "for", "and", "the").
 fn is_particle(lang: &crate::lexicon::Language, w: &str) -> bool {
@@ -269,6 +300,10 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
     while z < toks.len() && z - i < MAX_NAME_TOKENS + 3 {
         let tk = &toks[z];
         if tk.quote != t.quote {
+            break;
+        }
+        // "The Canadian Press A train derailment …": a capitalised article opens a new phrase
+        if z > i && tk.is_det() && toks.get(z + 1).is_some_and(|n| n.is_word() && !n.cap) {
             break;
         }
         if tk.is_word() && tk.cap {
@@ -564,6 +599,9 @@ impl Entities {
                 continue;
             }
             for &(s, end) in &bd.sents {
+                if is_credit(doc, b, s, end) {
+                    continue;
+                }
                 let mut i = s;
                 // the end of the sentence's last name mention that is not a possessor
                 let mut prev_end = s;

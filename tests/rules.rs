@@ -535,3 +535,19 @@ fn reported_clauses_after_fillers_adverbs_groups_and_confessions() {
     let r = run(&["The family said the search would go on through the night."]);
     assert_eq!(r.quote("search would go on").speaker, Some("The family"), "{}", r.dump());
 }
+
+#[test]
+fn bylines_and_agency_credits_are_never_speakers() {
+    let r = run(&[
+        "By Nadia Petrov",
+        "The mayor cut the ribbon on the new bridge. Lucas Brandt/The Northern Press.",
+        "Most of the cost, they promise, will be paid by the province.",
+    ]);
+    assert!(r.all().iter().all(|f| f.speaker != Some("Northern Press")), "{}", r.dump());
+    assert!(r.all().iter().all(|f| f.speaker != Some("Nadia Petrov")), "{}", r.dump());
+    let r = run(&["By Nadia Petrov", "\"The bridge is safe,\" she said."]);
+    assert_eq!(r.quote("bridge is safe").speaker, None, "{}", r.dump());
+    // a credit run into the next caption ends before its capitalised article
+    let r = run(&["The Northern Press A crane lifts a girder. The company said the bridge would open on Friday."]);
+    assert!(r.all().iter().all(|f| f.speaker != Some("Northern Press A")), "{}", r.dump());
+}

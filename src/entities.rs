@@ -279,6 +279,18 @@ pub fn is_credit(doc: &Doc, b: usize, s: usize, end: usize) -> bool {
     (by && doc.lang.plural_s) || media
 }
 
+/// The title a word is, with the gender it implies: a title of the lexicon, or a hyphenated
+/// compound of capitalised words that ends in one ("Vice-President", "Attorney-General"; English).
+fn title_of<'l>(lang: &'l crate::lexicon::Language, w: &str) -> Option<&'l Option<Gender>> {
+    lang.titles.get(w).or_else(|| {
+        let (first, last) = w.rsplit_once('-')?;
+        // (German compounds such as "CDU-Chef" are left as they were tuned)
+        let caps =
+            !lang.capitalised_nouns && first.starts_with(char::is_uppercase) && last.starts_with(char::is_uppercase);
+        caps.then(|| lang.titles.get(last)).flatten()
+    })
+}
+
 /// A name connector that is a surname particle ("van", "der", "de", "la"), not a word joining
 /// an organisation's name ("of", "for", "and", "the").
 fn is_particle(lang: &crate::lexicon::Language, w: &str) -> bool {
@@ -366,7 +378,7 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
         let after_honorific = role.last().is_some_and(|r| lang.honorifics.contains(&r.trim_end_matches('.')));
         // "State Department", "Home Office": title words before an organisation word are its name
         let org_run = toks[z - 1].is_word() && lang.orgwords.contains(bd.tok_text(z - 1));
-        if let (Some(g), false, false) = (lang.titles.get(w), after_honorific, org_run) {
+        if let (Some(g), false, false) = (title_of(lang, w), after_honorific, org_run) {
             // a title word is role ("President" alone is a role, handled as a nominal)
             role.push(w);
             if g.is_some() {
@@ -431,7 +443,7 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
     // "Tunisian Prime Minister Habib Essid", "Snopes fact-checker David Emery": the words
     // before a title, or before a known given name, are a role
     if name_z - name_a >= 3 {
-        let last_title = (name_a..name_z - 1).rev().find(|&k| lang.titles.contains_key(bd.tok_text(k)));
+        let last_title = (name_a..name_z - 1).rev().find(|&k| title_of(lang, bd.tok_text(k)).is_some());
         let given = (name_a + 1..name_z - 1).find(|&k| lang.firstnames.contains_key(bd.tok_text(k)));
         let split = match (last_title, given) {
             (Some(t), _) if name_z - (t + 1) >= 1 && name_z - (t + 1) <= 3 => Some(t + 1),
@@ -463,7 +475,7 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
                 for j in name_a..k {
                     role.push(bd.tok_text(j));
                 }
-                if let Some(g) = (name_a..k).rev().find_map(|j| lang.titles.get(bd.tok_text(j)).copied().flatten()) {
+                if let Some(g) = (name_a..k).rev().find_map(|j| title_of(lang, bd.tok_text(j)).copied().flatten()) {
                     gender = Some(g);
                 }
                 name_a = k;

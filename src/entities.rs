@@ -1014,8 +1014,16 @@ impl Entities {
             let e = &self.list[id];
             let strong = Some(id) == focus || candidate(e) == Some(true);
             if !strong {
+                // the weak antecedents of the nearest sentence with one, the subject first
                 if candidate(e) == Some(false) {
-                    fallback = fallback.or(Some(id));
+                    let key = (m.span.block, m.sent);
+                    match fallback {
+                        None => fallback = Some((key, m.salience, id)),
+                        Some((k, r, _)) if k == key && m.sent != usize::MAX && m.salience > r => {
+                            fallback = Some((key, m.salience, id))
+                        }
+                        _ => {}
+                    }
                 }
                 continue;
             }
@@ -1032,7 +1040,7 @@ impl Entities {
             }
             sentence = Some((m.span.block, m.sent));
         }
-        best.map(|(_, id)| id).or(fallback)
+        best.map(|(_, id)| id).or(fallback.map(|(_, _, id)| id))
     }
 
     /// "the mayor", "the finance minister", "the president of the council": the person the article

@@ -760,6 +760,30 @@ fn role_antecedent(doc: &Doc, ents: &Entities, b: usize, np: &Np, head: usize) -
     ents.resolve_role(b, toks[np.a].start, &toks[head].lower, &mods)
 }
 
+/// "the rookie defenceman said", "the lanky professor said": a definite, singular description
+/// with a modifier before its person noun and no role the article gave anyone is an epithet for
+/// the person in focus, as "he" or "she" would be (`resolve_person`).
+fn epithet_antecedent(
+    doc: &Doc,
+    ents: &Entities,
+    b: usize,
+    np: &Np,
+    head: usize,
+    focus: Option<usize>,
+) -> Option<usize> {
+    let toks = &doc.blocks[b].toks;
+    let definite = toks[np.a].is("the");
+    let singular = !toks[head].lower.ends_with('s') && doc.lang.plural_s;
+    // ("the ad's narrator" is someone else's)
+    let modified = head > np.a + 1
+        && toks[np.a + 1..head].iter().all(|t| t.is_word() && !t.cap && !t.is_possessive() || t.is_punct(","));
+    let ends_at_head = np.z == head + 1;
+    if !(definite && singular && modified && ends_at_head) || SPOKES.contains(&toks[head].lower.as_str()) {
+        return None;
+    }
+    ents.resolve_person(b, toks[np.a].start, None, focus)
+}
+
 /// Most tokens between a name's comma and a role phrase in its appositive ("Joe Smith, a 1989
 /// graduate and a county commissioner in …").
 const MAX_APPOSITIVE_LEAD: usize = 12;
@@ -881,7 +905,9 @@ pub fn resolve(doc: &Doc, ents: &mut Entities, b: usize, np: &Np, focus: Option<
                     } else {
                         None
                     };
-                    let named = appositive_host(doc, ents, b, np).or_else(|| role_antecedent(doc, ents, b, np, *head));
+                    let named = appositive_host(doc, ents, b, np)
+                        .or_else(|| role_antecedent(doc, ents, b, np, *head))
+                        .or_else(|| epithet_antecedent(doc, ents, b, np, *head, focus));
                     match org.or(named) {
                         Some(o) => Some(o),
                         None => {

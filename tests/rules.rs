@@ -551,3 +551,17 @@ fn bylines_and_agency_credits_are_never_speakers() {
     let r = run(&["The Northern Press A crane lifts a girder. The company said the bridge would open on Friday."]);
     assert!(r.all().iter().all(|f| f.speaker != Some("Northern Press A")), "{}", r.dump());
 }
+
+#[test]
+fn a_definite_epithet_names_the_person_in_focus() {
+    let r = run(&[
+        "Ingrid Solberg says she will not seek a third term as Norway's fisheries minister.",
+        "The veteran minister said the quota talks would be her last.",
+        "\"I have done what I came to do,\" said the veteran minister.",
+    ]);
+    assert_eq!(r.quote("quota talks").speaker, Some("Ingrid Solberg"), "{}", r.dump());
+    assert_eq!(r.quote("what I came to do").speaker, Some("Ingrid Solberg"), "{}", r.dump());
+    // someone else's ("the ad's narrator") and a bare role ("the spokesman") stay unnamed
+    let r = run(&["Ingrid Solberg spoke on Monday.", "The ad's narrator said the fleet was shrinking every year."]);
+    assert_ne!(r.quote("fleet was shrinking").speaker, Some("Ingrid Solberg"), "{}", r.dump());
+}

@@ -1043,6 +1043,31 @@ impl Entities {
         best.map(|(_, id)| id).or(fallback.map(|(_, _, id)| id))
     }
 
+    /// they: the subject of its own or the previous sentence when that subject is a group, an
+    /// organisation or a plural name ("The Conservatives believe …; they say …").
+    pub fn resolve_group_subject(&self, block: usize, pos: usize) -> Option<usize> {
+        let mut sentences = 0;
+        let mut last = None;
+        for m in self.before(block, pos) {
+            let key = (m.span.block, m.sent);
+            if last != Some(key) {
+                sentences += 1;
+                last = Some(key);
+                if sentences > 2 || m.sent == usize::MAX {
+                    return None;
+                }
+            }
+            if m.salience != SALIENCE_SUBJECT {
+                continue;
+            }
+            let id = self.resolve_forward(m.entity);
+            let e = &self.list[id];
+            let plural = e.words.len() == 1 && e.words[0].ends_with('s') && e.kind != SpeakerKind::Person;
+            return (e.kind == SpeakerKind::Organisation || plural).then_some(id);
+        }
+        None
+    }
+
     /// "the mayor", "the finance minister", "the president of the council": the person the article
     /// last named with that role. `head` is the role noun, `mods` the phrase's other content
     /// words (lower case); every one of them must be among the role's words, so "the finance

@@ -850,8 +850,9 @@ pub fn resolve(doc: &Doc, ents: &mut Entities, b: usize, np: &Np, focus: Option<
             Pron::He => ents.resolve_person(b, pos, Some(Gender::Male), focus),
             Pron::She => ents.resolve_person(b, pos, Some(Gender::Female), focus),
             Pron::It => ents.resolve_org(b, pos, OrgType::Unknown),
-            Pron::They => focus
-                .filter(|&f| ents.list[f].kind != SpeakerKind::Person)
+            Pron::They => ents
+                .resolve_group_subject(b, pos)
+                .or_else(|| focus.filter(|&f| ents.list[f].kind != SpeakerKind::Person))
                 .or_else(|| ents.resolve_org(b, pos, OrgType::Unknown)),
             Pron::First => None,
         },

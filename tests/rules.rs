@@ -565,3 +565,12 @@ fn a_definite_epithet_names_the_person_in_focus() {
     let r = run(&["Ingrid Solberg spoke on Monday.", "The ad's narrator said the fleet was shrinking every year."]);
     assert_ne!(r.quote("fleet was shrinking").speaker, Some("Ingrid Solberg"), "{}", r.dump());
 }
+
+#[test]
+fn they_is_the_group_that_is_the_subject() {
+    let r = run(&[
+        "The Harbour Authority reopened the east pier on Monday.",
+        "The Greens oppose the new terminal; they say the dredging would ruin the wetlands.",
+    ]);
+    assert_eq!(r.quote("ruin the wetlands").speaker, Some("Greens"), "{}", r.dump());
+}

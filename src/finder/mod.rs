@@ -106,6 +106,12 @@ pub(crate) const TITLE_SEPARATORS: &[char] = &['|', '-', '–', '—', '·', '»
 /// Standfirst: length bounds (chars).
 pub(crate) const STANDFIRST_MIN_CHARS: usize = 20;
 pub(crate) const STANDFIRST_MAX_CHARS: usize = 1000;
+/// Headline: a heading whose text is longer than this (chars) is not looked at (it is no headline,
+/// and laying out every heading in full is quadratic on nested headings).
+pub(crate) const HEADLINE_MAX_CHARS: usize = 1000;
+/// Standfirst: an element is laid out up to this many chars (its text is trimmed afterwards, so
+/// this leaves room above `STANDFIRST_MAX_CHARS`); beyond, it is too long.
+pub(crate) const STANDFIRST_LAYOUT_CHARS: usize = 4 * STANDFIRST_MAX_CHARS;
 /// Standfirst: it must start within this many nodes after the headline.
 pub(crate) const STANDFIRST_MAX_NODES_AFTER_HEADLINE: usize = 600;
 

@@ -10,7 +10,7 @@ PKG := target/pkg
 WASM_RAW := target/wasm32-unknown-unknown/wasm/quotelens.wasm
 PORT ?= 8080
 
-.PHONY: all setup setup-test cli wasm python build demo test test-engine test-e2e lint bench eval clean eval-diff fuzz
+.PHONY: all setup setup-test cli wasm python build demo test test-engine test-e2e lint bench eval clean eval-diff pages-diff fuzz
 all: build
 
 setup:
@@ -73,6 +73,14 @@ clean:
 # behaviour-preserving changes: predictions on every dev file and the seed, BASE (default HEAD) vs work tree
 eval-diff:
 	bash scripts/eval-diff.sh $(BASE)
+
+# article-finder changes: `extract --json` on every ../shared/pages page, BASE (default HEAD) vs work
+# tree ("identical", or the labels per page that changed); then the pages.json expectations on both
+pages-diff:
+	@s=0; bash scripts/pages-diff.sh $(BASE) || s=$$?; \
+	  if [ -d target/pages-diff/work ]; then \
+	    echo "base:"; python3 scripts/pages-check.py target/pages-diff/$$(git rev-parse --verify "$(or $(BASE),HEAD)^{commit}"); \
+	    echo "work tree:"; python3 scripts/pages-check.py target/pages-diff/work; fi; exit $$s
 
 # fuzzing (libFuzzer via cargo-fuzz on the stable toolchain; not part of `make test`): each target for
 # FUZZ_SECONDS (default 300) × FUZZ_ROUNDS (default 1), then the linearity guard. See scripts/fuzz.sh.

@@ -27,6 +27,7 @@ suite fmt            5m cargo fmt --check
 suite clippy        15m cargo clippy --all-targets -- -D warnings
 suite engine        30m cargo test --release
 suite wasm-api       5m node --test tests/wasm_api.test.mjs
+suite wasm-finder    5m node --test tests/wasm_finder.test.mjs
 suite reader         5m node --test tests/reader.test.mjs
 suite lint           5m web-ext lint --source-dir dist/firefox --no-config-discovery
 suite reproducible   5m bash scripts/check-reproducible.sh

@@ -158,6 +158,78 @@ pub struct RoleMention {
 pub struct NameMention {
     pub span: Span,
     pub entity: usize,
+    /// The token where the mention's sentence starts (`usize::MAX` when not known): mentions of
+    /// one sentence share it.
+    pub sent: usize,
+    /// How salient the mention is as an antecedent of a later he / she: `SALIENCE_SUBJECT` for
+    /// the subject of its sentence or of a fronted clause, `SALIENCE_POSSESSIVE` for a possessor
+    /// ("Parker's plea"), `SALIENCE_OTHER` otherwise.
+    pub salience: u8,
+}
+
+/// A name mention as the subject of its sentence ("Mary Voss, the director, agreed …").
+pub const SALIENCE_SUBJECT: u8 = 2;
+/// A name mention neither subject nor possessor (an object, inside a prepositional phrase).
+pub const SALIENCE_OTHER: u8 = 1;
+/// A possessor ("Parker's plea"): the least likely antecedent of the next he / she.
+pub const SALIENCE_POSSESSIVE: u8 = 0;
+
+impl NameMention {
+    fn new(span: Span, entity: usize) -> Self {
+        NameMention { span, entity, sent: usize::MAX, salience: SALIENCE_OTHER }
+    }
+}
+
+/// How salient the name run `r` of the sentence starting at token `s` is (see
+/// `NameMention::salience`); `prev_end` is the token after the sentence's previous name mention
+/// (`s` when none). A subject: only its role words, a determiner, conjunctions or subordinators
+/// come before it ("But Mayor Ann Lee …", "Although Lee …"), or a fronted phrase closed by a
+/// comma with no name in it ("Given his views, Lee …").
+fn salience(doc: &Doc, b: usize, r: &NameRun, s: usize, prev_end: usize) -> u8 {
+    let toks = &doc.blocks[b].toks;
+    let last = &toks[r.name_z - 1].lower;
+    if last.ends_with("'s") || last.ends_with("’s") {
+        return SALIENCE_POSSESSIVE;
+    }
+    let lang = doc.lang;
+    let role_noun = |t: &crate::doc::Tok| {
+        t.nominal == Some(crate::lexicon::Nominal::Person) || (!t.cap && lang.titles.contains_key(t.lower.as_str()))
+    };
+    // role words before the name ("Stella's owners", "the Veterans Affairs deputy minister")
+    let mut k = r.a;
+    if k > s && role_noun(&toks[k - 1]) {
+        while k > s
+            && toks[k - 1].quote.is_none()
+            && (toks[k - 1].is_plain_word()
+                || toks[k - 1].is_det()
+                || toks[k - 1].is_possessive()
+                || (toks[k - 1].cap && toks[k - 1].is_word() && !doc.is_stop(&toks[k - 1])))
+        {
+            k -= 1;
+        }
+    } else if k > s && toks[k - 1].is_det() {
+        k -= 1;
+    }
+    // another name before it in the sentence is the subject, if any is
+    if k == s {
+        return SALIENCE_SUBJECT;
+    }
+    if prev_end > k {
+        return SALIENCE_OTHER;
+    }
+    let prep =
+        |t: &crate::doc::Tok| lang.preps.contains(&t.lower.as_str()) || lang.pp_preps.contains(&t.lower.as_str());
+    let no_cue = toks[s..k].iter().all(|t| t.cue == crate::lexicon::NO_CUE);
+    let fronted = toks[k - 1].is_punct(",") && prev_end <= s;
+    let opener = toks[s..k].iter().all(|t| {
+        (t.kind == crate::text::TokKind::Punct && !t.is_punct(",") && !t.is_punct(":"))
+            || (t.is_word() && doc.is_stop(t) && !prep(t))
+    });
+    if no_cue && (fronted || opener) {
+        SALIENCE_SUBJECT
+    } else {
+        SALIENCE_OTHER
+    }
 }
 
 #[derive(Debug, Default)]
@@ -176,6 +248,55 @@ pub struct Entities {
     by_word: crate::fxhash::FxHashMap<(u8, u64), Vec<usize>>,
 }
 
+/// A sentence that credits the article or a photo to a reporter or an agency: "By Jane Doe",
+/// "The Canadian Press.", "Jane Doe/The Canadian Press.". Whoever it names wrote or supplied the article and is
+/// never the speaker of a quote in it (nor an antecedent of "they").
+pub fn is_credit(doc: &Doc, b: usize, s: usize, end: usize) -> bool {
+    let toks = &doc.blocks[b].toks;
+    let words: Vec<usize> = (s..end).filter(|&k| toks[k].is_word()).collect();
+    let (Some(&first), Some(&last)) = (words.first(), words.last()) else { return false };
+    if (s..end).any(|k| toks[k].quote.is_some() || toks[k].cue != crate::lexicon::NO_CUE) {
+        return false;
+    }
+    let by = toks[first].lower == "by";
+    let mut start = if by { words.get(1).copied() } else { Some(first) };
+    // a photo credit: "Jane Doe/The Canadian Press."
+    if let Some(slash) = (s..end).find(|&k| toks[k].is_punct("/")) {
+        let photographer = name_run(doc, b, first, s).is_some_and(|r| r.z == slash);
+        if !photographer {
+            return false;
+        }
+        start = (slash + 1..end).find(|&k| toks[k].is_word());
+    }
+    let Some(r) = start.and_then(|a| name_run(doc, b, a, s)) else { return false };
+    if r.z <= last {
+        return false;
+    }
+    let media = {
+        let (_, org_type, _) = classify(doc, &run_words(doc, b, &r), &r.role, r.gender);
+        org_type == OrgType::Media
+    };
+    (by && doc.lang.plural_s) || media
+}
+
+/// The title a word is, with the gender it implies: a title of the lexicon, or a hyphenated
+/// compound of capitalised words that ends in one ("Vice-President", "Attorney-General"; English).
+fn title_of<'l>(lang: &'l crate::lexicon::Language, w: &str) -> Option<&'l Option<Gender>> {
+    lang.titles.get(w).or_else(|| {
+        let (first, last) = w.rsplit_once('-')?;
+        // (German compounds such as "CDU-Chef" are left as they were tuned)
+        let caps =
+            !lang.capitalised_nouns && first.starts_with(char::is_uppercase) && last.starts_with(char::is_uppercase);
+        caps.then(|| lang.titles.get(last)).flatten()
+    })
+}
+
+/// A name connector that is a surname particle ("van", "der", "de", "la"), not a word joining
+/// an organisation's name ("of", "for", "and", "the").
+fn is_particle(lang: &crate::lexicon::Language, w: &str) -> bool {
+    lang.name_connectors.contains(&w) && !matches!(w, "of" | "for" | "and" | "&" | "the")
+}
+
 /// Finds the proper name that starts at token `i` of block `b` (a capitalised word or a
 /// title), or None. `sent_start` is the token index where the sentence starts.
 pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<NameRun> {
@@ -191,6 +312,10 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
     while z < toks.len() && z - i < MAX_NAME_TOKENS + 3 {
         let tk = &toks[z];
         if tk.quote != t.quote {
+            break;
+        }
+        // "The Canadian Press A train derailment …": a capitalised article opens a new phrase
+        if z > i && tk.is_det() && toks.get(z + 1).is_some_and(|n| n.is_word() && !n.cap) {
             break;
         }
         if tk.is_word() && tk.cap {
@@ -214,6 +339,19 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
                 break;
             }
             z += 1;
+            continue;
+        }
+        // two particles of a surname ("Ben van der Berg", "Ana de la Cruz")
+        if tk.is_word()
+            && z > i
+            && z + 2 < toks.len()
+            && is_particle(lang, &tk.lower)
+            && toks[z + 1].is_word()
+            && is_particle(lang, &toks[z + 1].lower)
+            && toks[z + 2].is_word()
+            && toks[z + 2].cap
+        {
+            z += 2;
             continue;
         }
         break;
@@ -240,7 +378,7 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
         let after_honorific = role.last().is_some_and(|r| lang.honorifics.contains(&r.trim_end_matches('.')));
         // "State Department", "Home Office": title words before an organisation word are its name
         let org_run = toks[z - 1].is_word() && lang.orgwords.contains(bd.tok_text(z - 1));
-        if let (Some(g), false, false) = (lang.titles.get(w), after_honorific, org_run) {
+        if let (Some(g), false, false) = (title_of(lang, w), after_honorific, org_run) {
             // a title word is role ("President" alone is a role, handled as a nominal)
             role.push(w);
             if g.is_some() {
@@ -256,8 +394,10 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
                 && is_after_opening(doc, b, name_a));
         // "New" before a capitalised word starts a place name (New Zealand, New York)
         let name_start = tk.lower == "new" && name_a + 1 < z;
+        // ("Ms. May": after an honorific a month or a function word is a name)
         if doc.is_stop(tk)
             && !name_start
+            && !(after_honorific && tk.cap)
             && (initial || tk.lower == "the" || name_a < z)
             && !(tk.lower.len() <= 3 && tk.end - tk.start >= 2 && is_acronym(w))
         {
@@ -290,7 +430,11 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
     }
     // a single capitalised word that the article also writes in lower case, after a colon or
     // at a sentence start, is a common word
-    if name_z - name_a == 1 && (name_a == sent_start) && doc.seen_lowercase(&toks[name_a].lower) {
+    // ("Prosecutors say …": a noun the lexicon knows as a speaker, capitalised by position)
+    if name_z - name_a == 1
+        && (name_a == sent_start)
+        && (doc.seen_lowercase(&toks[name_a].lower) || toks[name_a].nominal.is_some())
+    {
         return None;
     }
     if a > name_a {
@@ -299,7 +443,7 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
     // "Tunisian Prime Minister Habib Essid", "Snopes fact-checker David Emery": the words
     // before a title, or before a known given name, are a role
     if name_z - name_a >= 3 {
-        let last_title = (name_a..name_z - 1).rev().find(|&k| lang.titles.contains_key(bd.tok_text(k)));
+        let last_title = (name_a..name_z - 1).rev().find(|&k| title_of(lang, bd.tok_text(k)).is_some());
         let given = (name_a + 1..name_z - 1).find(|&k| lang.firstnames.contains_key(bd.tok_text(k)));
         let split = match (last_title, given) {
             (Some(t), _) if name_z - (t + 1) >= 1 && name_z - (t + 1) <= 3 => Some(t + 1),
@@ -331,7 +475,7 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
                 for j in name_a..k {
                     role.push(bd.tok_text(j));
                 }
-                if let Some(g) = (name_a..k).rev().find_map(|j| lang.titles.get(bd.tok_text(j)).copied().flatten()) {
+                if let Some(g) = (name_a..k).rev().find_map(|j| title_of(lang, bd.tok_text(j)).copied().flatten()) {
                     gender = Some(g);
                 }
                 name_a = k;
@@ -467,7 +611,12 @@ impl Entities {
                 continue;
             }
             for &(s, end) in &bd.sents {
+                if is_credit(doc, b, s, end) {
+                    continue;
+                }
                 let mut i = s;
+                // the end of the sentence's last name mention that is not a possessor
+                let mut prev_end = s;
                 while i < end {
                     let t = &bd.toks[i];
                     if t.quote.is_some() || !t.is_word() || !t.cap {
@@ -490,7 +639,7 @@ impl Entities {
                                 Some(id) if r.role.is_none() => {
                                     let id = e.resolve_forward(id);
                                     e.list[id].mentions.push(span);
-                                    e.names.push(NameMention { span, entity: id });
+                                    e.names.push(NameMention::new(span, id));
                                     id
                                 }
                                 _ => {
@@ -498,6 +647,15 @@ impl Entities {
                                     e.link(doc, words, r.role.clone(), r.gender, span)
                                 }
                             };
+                            let sal = salience(doc, b, &r, s, prev_end);
+                            if let Some(m) = e.names.last_mut() {
+                                m.sent = s;
+                                m.salience = sal;
+                            }
+                            // (a capitalised word of unknown kind, "Given the cold, …", may be no name)
+                            if sal != SALIENCE_POSSESSIVE && e.list[id].kind != SpeakerKind::Unknown {
+                                prev_end = r.z;
+                            }
                             let words = role_words(doc, b, &r, end);
                             if !words.is_empty() {
                                 e.roles.push(RoleMention { span, entity: id, words });
@@ -536,7 +694,7 @@ impl Entities {
                                     let w = bd.tok_text(r.z + 1);
                                     let sp = Span::new(b, bd.toks[r.z + 1].start, bd.toks[r.z + 1].end);
                                     e.list[id].mentions.push(sp);
-                                    e.names.push(NameMention { span: sp, entity: id });
+                                    e.names.push(NameMention::new(sp, id));
                                     e.alias(id, w);
                                     next_i = r.z + 3;
                                 } else if let Some(r2) = name_run(doc, b, r.z + 1, s)
@@ -547,7 +705,7 @@ impl Entities {
                                     if known.is_none() && r2.name_z - r2.name_a == r.name_z - r.name_a {
                                         let sp = Span::new(b, bd.toks[r2.name_a].start, bd.toks[r2.name_z - 1].end);
                                         e.list[id].mentions.push(sp);
-                                        e.names.push(NameMention { span: sp, entity: id });
+                                        e.names.push(NameMention::new(sp, id));
                                         e.by_key.insert(key_of(&other), id);
                                         next_i = r2.z + 1;
                                     }
@@ -595,7 +753,7 @@ impl Entities {
             ent.role = role;
         }
         ent.mentions.push(span);
-        self.names.push(NameMention { span, entity: id });
+        self.names.push(NameMention::new(span, id));
     }
 
     /// Links a proper-name mention to an existing entity or makes a new one.
@@ -812,8 +970,10 @@ impl Entities {
             .take_while(move |m| m.span.block + ANTECEDENT_WINDOW_BLOCKS >= block)
     }
 
-    /// he / she: the nearest person (or unknown single name) before the position whose gender
-    /// does not conflict.
+    /// he / she: a person before the position whose gender does not conflict. The nearest
+    /// sentence with one decides; within it the subject is preferred ("Mary Voss agreed with
+    /// Ann Lee's plan. “…,” she said": Voss), then the speaker in focus (`prefer`), then the
+    /// nearest mention that is not a possessor.
     pub fn resolve_person(
         &self,
         block: usize,
@@ -828,42 +988,84 @@ impl Entities {
             e.kind == SpeakerKind::Person
                 && (e.words.len() == 1 || e.gender.is_some() || e.role.is_some() || e.short_refs > 0)
         };
-        if let Some(p) = prefer {
-            let e = &self.list[p];
-            if e.kind == SpeakerKind::Person && (gender.is_none() || e.gender.is_none() || e.gender == gender) {
-                // the speaker in focus is a strong antecedent when the last named person agrees
-                if let Some(m) = self.before(block, pos).find(|m| {
-                    evident(&self.list[self.resolve_forward(m.entity)]) || self.resolve_forward(m.entity) == p
-                }) {
-                    if self.resolve_forward(m.entity) == p {
-                        return Some(p);
-                    }
+        let agrees = |e: &Entity| gender.is_none() || e.gender.is_none() || e.gender == gender;
+        let focus = prefer.filter(|&p| self.list[p].kind == SpeakerKind::Person && agrees(&self.list[p]));
+        // Some(evident) for a possible antecedent
+        let candidate = |e: &Entity| {
+            let unknown = matches!(e.kind, SpeakerKind::Unknown | SpeakerKind::Anonymous);
+            let possible = e.kind != SpeakerKind::Organisation
+                && !(e.kind == SpeakerKind::Unknown && e.words.len() > 1)
+                && agrees(e);
+            // a one-word name of unknown kind and gender ("Klisch said …") only when nobody
+            // known to be a person is in the window
+            possible.then(|| evident(e) && !(unknown && e.gender.is_none()))
+        };
+        let mut fallback = None;
+        // the sentence of the nearest strong antecedent, and the best one in it (rank, entity)
+        let mut sentence = None;
+        let mut best: Option<(u8, usize)> = None;
+        for m in self.before(block, pos) {
+            if let Some(key) = sentence {
+                if (m.span.block, m.sent) != key {
+                    break;
                 }
             }
-        }
-        let mut fallback = None;
-        for m in self.before(block, pos) {
             let id = self.resolve_forward(m.entity);
             let e = &self.list[id];
-            if e.kind == SpeakerKind::Organisation {
+            let strong = Some(id) == focus || candidate(e) == Some(true);
+            if !strong {
+                // the weak antecedents of the nearest sentence with one, the subject first
+                if candidate(e) == Some(false) {
+                    let key = (m.span.block, m.sent);
+                    match fallback {
+                        None => fallback = Some((key, m.salience, id)),
+                        Some((k, r, _)) if k == key && m.sent != usize::MAX && m.salience > r => {
+                            fallback = Some((key, m.salience, id))
+                        }
+                        _ => {}
+                    }
+                }
                 continue;
             }
-            if e.kind == SpeakerKind::Unknown && e.words.len() > 1 {
-                continue;
+            let rank = match m.salience {
+                SALIENCE_SUBJECT => 3,
+                _ if Some(id) == focus => 2,
+                s => s,
+            };
+            if best.is_none_or(|(r, _)| rank > r) {
+                best = Some((rank, id));
             }
-            if gender.is_some() && e.gender.is_some() && e.gender != gender {
-                continue;
+            if m.sent == usize::MAX {
+                break;
             }
-            if matches!(e.kind, SpeakerKind::Unknown | SpeakerKind::Anonymous) && e.gender.is_none() {
-                continue;
-            }
-            if !evident(e) {
-                fallback = fallback.or(Some(id));
-                continue;
-            }
-            return Some(id);
+            sentence = Some((m.span.block, m.sent));
         }
-        fallback
+        best.map(|(_, id)| id).or(fallback.map(|(_, _, id)| id))
+    }
+
+    /// they: the subject of its own or the previous sentence when that subject is a group, an
+    /// organisation or a plural name ("The Conservatives believe …; they say …").
+    pub fn resolve_group_subject(&self, block: usize, pos: usize) -> Option<usize> {
+        let mut sentences = 0;
+        let mut last = None;
+        for m in self.before(block, pos) {
+            let key = (m.span.block, m.sent);
+            if last != Some(key) {
+                sentences += 1;
+                last = Some(key);
+                if sentences > 2 || m.sent == usize::MAX {
+                    return None;
+                }
+            }
+            if m.salience != SALIENCE_SUBJECT {
+                continue;
+            }
+            let id = self.resolve_forward(m.entity);
+            let e = &self.list[id];
+            let plural = e.words.len() == 1 && e.words[0].ends_with('s') && e.kind != SpeakerKind::Person;
+            return (e.kind == SpeakerKind::Organisation || plural).then_some(id);
+        }
+        None
     }
 
     /// "the mayor", "the finance minister", "the president of the council": the person the article

@@ -198,6 +198,32 @@ mod tests {
     }
 
     #[test]
+    fn pieces_point_into_the_tree_built_from_the_page() {
+        let body = "<p>  Она   сказала:\n\t«Всё&nbsp;будет  хорошо» 🙂 — и\u{ad} ушла, <a href=\"/x\">Mos</a><em>cow</em>, twice, thrice.</p>\
+                    <p>&ldquo;Entities&rdquo; &amp; more,<br>then a break, and commas, so that the container wins.</p>";
+        let (tree, found) = find_in_html(&news_page(body));
+        assert!(found.blocks.len() >= 4, "{found:#?}");
+        for b in &found.blocks {
+            let mut at = 0;
+            for p in &b.pieces {
+                assert_eq!(p.at, at);
+                let got = &b.text[p.at..p.at + p.len];
+                let src = &tree.nodes[p.node].text;
+                let want: String = src[p.offset..p.offset + p.len]
+                    .chars()
+                    .map(|c| if c.is_ascii_whitespace() { ' ' } else { c })
+                    .collect();
+                assert!(got == want || (got == " " && src.is_char_boundary(p.offset)), "{got:?} vs {want:?}");
+                at += p.len;
+            }
+            assert_eq!(at, b.text.len());
+        }
+        let b = found.blocks.iter().find(|b| b.text.starts_with("“Entities”")).expect("the entities paragraph");
+        let first = b.pieces[0];
+        assert_eq!(&tree.nodes[first.node].text[first.offset..first.offset + "“Entities”".len()], "“Entities”");
+    }
+
+    #[test]
     fn block_kinds() {
         let body = r#"
 <p>The mayor spoke for an hour on Tuesday, and the hall was full, with people standing at the back.</p>

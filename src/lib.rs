@@ -9,7 +9,8 @@
 //! points ([`offsets`]); [`export`] is that JSONL record, shared by the CLI and the Python
 //! package.
 //!
-//! Cargo features: `html` (the article finder for saved pages, [`html`]), `json` (the scorer,
+//! The article finder ([`finder`], on a [`tree::PageTree`]) is always built (the Wasm runs it on
+//! the extension's DOM tree). Cargo features: `html` (saved pages → page tree, [`html`]), `json` (the scorer,
 //! `eval`), `cli` (the command line; default). With `--no-default-features` the crate is the
 //! engine alone, its only dependency serde.
 //!

@@ -80,7 +80,9 @@ const SPOKES: &[&str] = &[
 /// Parses a speaker phrase that starts at token `i` (after a cue: `said the company`), not
 /// beyond `lim`. `sent_start` is the sentence's first token.
 pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> Option<Np> {
-    forward_nested(doc, b, i, lim, sent_start, 0)
+    // a name run is read to its end and may cross `lim` ("said U.S.Mr. …" across a sentence end):
+    // such a phrase is not one that starts here and ends in time
+    forward_nested(doc, b, i, lim, sent_start, 0).filter(|np| np.z <= lim)
 }
 
 /// Most "of"/"for" phrases nested inside one speaker phrase ("a spokeswoman for the ministry of
@@ -110,9 +112,11 @@ fn forward_nested(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize, 
     // a determiner or possessive opens a described speaker, possibly with a name inside
     let det = t.is_det();
     if t.cap && !det {
-        let r = entities::name_run(doc, b, i, sent_start)?;
-        if r.name_z > r.name_a {
-            return name_phrase(doc, b, i, lim, sent_start, r);
+        match entities::name_run(doc, b, i, sent_start) {
+            Some(r) if r.name_z > r.name_a => return name_phrase(doc, b, i, lim, sent_start, r),
+            // "Prosecutors say": a speaker noun capitalised by its position
+            None if t.nominal.is_some() => {}
+            _ => return None,
         }
     }
     described(doc, b, i, lim, sent_start, depth)
@@ -177,6 +181,17 @@ fn name_after_role(doc: &Doc, b: usize, k: usize, lim: usize, sent_start: usize)
     (person && r.name_a == j).then_some(r)
 }
 
+/// The person named at token `k`, right after a possessive ("the IFSD's Azfar Ali Khan"): a
+/// name of two words or more that is not an organisation's, or a known given name.
+fn person_after_possessive(doc: &Doc, b: usize, k: usize, sent_start: usize) -> Option<NameRun> {
+    let r = entities::name_run(doc, b, k, sent_start)?;
+    let words = entities::run_words(doc, b, &r);
+    let last = &doc.blocks[b].toks[r.name_z - 1].lower;
+    let possessive = last.ends_with("'s") || last.ends_with("’s");
+    let person = entities::classify(doc, &words, &r.role, r.gender).0 == SpeakerKind::Person;
+    (r.name_a == k && !possessive && person && (words.len() >= 2 || r.role.is_some())).then_some(r)
+}
+
 /// A phrase that opens with the name run `r` at token `i`: the name ("Tomas Berg"), a group it
 /// describes ("American officials"), a later name ("White House press secretary Josh
 /// Earnest"), or someone a possessive name describes ("Obama's former campaign strategist").
@@ -224,6 +239,12 @@ fn name_phrase(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize, r: 
     // "Obama's former campaign strategist": a possessive name describes someone else
     let last = &toks[r.name_z - 1].lower;
     if last.ends_with("'s") || last.ends_with("’s") {
+        // "the institute's Lena Park": a person named after an organisation's possessive
+        if let Some(r2) = (r.z < lim).then(|| person_after_possessive(doc, b, r.z, sent_start)).flatten() {
+            let role = Some(bd.slice(i, r2.name_a).to_string());
+            let z2 = r2.z;
+            return Some(with_appositive(doc, b, Np { a: i, z: z2, head: Head::Name(r2), role }, lim));
+        }
         let mut k = r.z;
         let mut head = None;
         while k < lim
@@ -298,6 +319,14 @@ fn described(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize, depth
                 k = r.z;
                 name = Some(r);
                 continue;
+            }
+        }
+        // "the institute's Lena Park": a person named after an organisation's possessive
+        if tk.cap && head.is_none() && name.as_ref().is_some_and(|r| r.z == k && toks[k - 1].is_possessive()) {
+            if let Some(r) = person_after_possessive(doc, b, k, sent_start) {
+                let role = Some(bd.slice(i, r.name_a).to_string());
+                let z = r.z;
+                return Some(with_appositive(doc, b, Np { a: i, z, head: Head::Name(r), role }, lim));
             }
         }
         if doc.nominal(tk).is_some() {
@@ -466,13 +495,13 @@ pub fn backward(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize) -
     }
     // "Tim Brandt with the Harbour Health Authority says", "professor Ana Lee at the University
     // of Halifax says": a person's affiliation is not the subject; the person before it is
-    if let Head::Name(_) = np.head {
+    // "Constable Mark Reed of the city police said": so is the organisation of a named person
+    if matches!(np.head, Head::Name(_) | Head::Nominal { kind: Nominal::Org, .. }) {
         let p = if np.a > lo + 1 && toks[np.a - 1].is_det() { np.a - 1 } else { np.a };
         if p > lo + 1 && AFFILIATION_PREPS.contains(&toks[p - 1].lower.as_str()) {
             if let Some(person) = backward_phrase(doc, b, p - 1, lo, sent_start) {
                 if let Head::Name(r) = &person.head {
-                    let given = doc.lang.firstnames.contains_key(doc.blocks[b].tok_text(r.name_a));
-                    if given && r.name_z - r.name_a >= 2 {
+                    if r.name_z - r.name_a >= 2 && names_a_person(doc, b, r, person.role.is_some()) {
                         return Some(person);
                     }
                 }
@@ -482,8 +511,22 @@ pub fn backward(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize) -
     Some(np)
 }
 
-/// Prepositions that attach a person to an organisation ("Tim Brandt with the authority").
-const AFFILIATION_PREPS: &[&str] = &["with", "at", "from"];
+/// Prepositions that attach a person to an organisation ("Tim Brandt with the authority", "Mark
+/// Reed of the city police").
+const AFFILIATION_PREPS: &[&str] = &["with", "at", "from", "of"];
+
+/// A name run that shows it names a person: a known given name, a title or role
+/// (`has_role`: the phrase has role words, "professor Ana Lee"), or a role noun right before it.
+fn names_a_person(doc: &Doc, b: usize, r: &NameRun, has_role: bool) -> bool {
+    let toks = &doc.blocks[b].toks;
+    let role_noun_before = r.name_a > 0
+        && (toks[r.name_a - 1].nominal == Some(Nominal::Person)
+            || (!toks[r.name_a - 1].cap && doc.lang.titles.contains_key(toks[r.name_a - 1].lower.as_str())));
+    has_role
+        || r.role.is_some()
+        || role_noun_before
+        || doc.lang.firstnames.contains_key(doc.blocks[b].tok_text(r.name_a))
+}
 
 fn backward_phrase(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize) -> Option<Np> {
     let bd = &doc.blocks[b];
@@ -542,10 +585,17 @@ fn before_appositive(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usi
                 if matches!(np.head, Head::Pronoun(_)) {
                     return None;
                 }
-                // "The head of the jury, Professor Jean-Luc Martin, said": the name speaks
-                if matches!(np.head, Head::Nominal { .. }) && toks[j + 1].cap {
+                // "The head of the jury, Professor Jean-Luc Martin, said", "Keeper of the Rolls,
+                // Amir Sadiq, said": the name speaks; the phrase before it is the role
+                if matches!(np.head, Head::Nominal { .. } | Head::Name(_)) && toks[j + 1].cap {
                     if let Some(r) = entities::name_run(doc, b, j + 1, sent_start)
                         .filter(|r| r.z + 1 == end || (r.z < end && PREP_OF.contains(&toks[r.z].lower.as_str())))
+                        .filter(|r| {
+                            matches!(np.head, Head::Nominal { .. })
+                                || (r.name_z - r.name_a >= 2
+                                    && entities::classify(doc, &entities::run_words(doc, b, r), &r.role, r.gender).0
+                                        == SpeakerKind::Person)
+                        })
                     {
                         let role = Some(bd.slice(np.a, j).to_string());
                         return Some(Np { a: np.a, z: end, head: Head::Name(r), role });
@@ -712,6 +762,30 @@ fn role_antecedent(doc: &Doc, ents: &Entities, b: usize, np: &Np, head: usize) -
     ents.resolve_role(b, toks[np.a].start, &toks[head].lower, &mods)
 }
 
+/// "the rookie defenceman said", "the lanky professor said": a definite, singular description
+/// with a modifier before its person noun and no role the article gave anyone is an epithet for
+/// the person in focus, as "he" or "she" would be (`resolve_person`).
+fn epithet_antecedent(
+    doc: &Doc,
+    ents: &Entities,
+    b: usize,
+    np: &Np,
+    head: usize,
+    focus: Option<usize>,
+) -> Option<usize> {
+    let toks = &doc.blocks[b].toks;
+    let definite = toks[np.a].is("the");
+    let singular = !toks[head].lower.ends_with('s') && doc.lang.plural_s;
+    // ("the ad's narrator" is someone else's)
+    let modified = head > np.a + 1
+        && toks[np.a + 1..head].iter().all(|t| t.is_word() && !t.cap && !t.is_possessive() || t.is_punct(","));
+    let ends_at_head = np.z == head + 1;
+    if !(definite && singular && modified && ends_at_head) || SPOKES.contains(&toks[head].lower.as_str()) {
+        return None;
+    }
+    ents.resolve_person(b, toks[np.a].start, None, focus)
+}
+
 /// Most tokens between a name's comma and a role phrase in its appositive ("Joe Smith, a 1989
 /// graduate and a county commissioner in …").
 const MAX_APPOSITIVE_LEAD: usize = 12;
@@ -778,8 +852,9 @@ pub fn resolve(doc: &Doc, ents: &mut Entities, b: usize, np: &Np, focus: Option<
             Pron::He => ents.resolve_person(b, pos, Some(Gender::Male), focus),
             Pron::She => ents.resolve_person(b, pos, Some(Gender::Female), focus),
             Pron::It => ents.resolve_org(b, pos, OrgType::Unknown),
-            Pron::They => focus
-                .filter(|&f| ents.list[f].kind != SpeakerKind::Person)
+            Pron::They => ents
+                .resolve_group_subject(b, pos)
+                .or_else(|| focus.filter(|&f| ents.list[f].kind != SpeakerKind::Person))
                 .or_else(|| ents.resolve_org(b, pos, OrgType::Unknown)),
             Pron::First => None,
         },
@@ -833,7 +908,9 @@ pub fn resolve(doc: &Doc, ents: &mut Entities, b: usize, np: &Np, focus: Option<
                     } else {
                         None
                     };
-                    let named = appositive_host(doc, ents, b, np).or_else(|| role_antecedent(doc, ents, b, np, *head));
+                    let named = appositive_host(doc, ents, b, np)
+                        .or_else(|| role_antecedent(doc, ents, b, np, *head))
+                        .or_else(|| epithet_antecedent(doc, ents, b, np, *head, focus));
                     match org.or(named) {
                         Some(o) => Some(o),
                         None => {

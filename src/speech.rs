@@ -27,8 +27,16 @@ const PREPOSITIONS: &[&str] = &[
 ];
 /// Object pronouns and adverbs that cannot open a reported clause.
 const NON_SUBJECTS: &[&str] = &["him", "them", "us", "me", "himself", "herself", "themselves", "itself", "not", "yet"];
+/// Pronouns only ever subjects: content that opens with one is a clause.
+pub const NOMINATIVES: &[&str] = &["he", "she", "they", "we", "i"];
 /// Subject pronouns and relative words after which an -s form is a verb ("it works").
 const SUBJECT_WORDS: &[&str] = &["he", "she", "it", "who", "that", "which", "this", "one", "everyone", "nobody"];
+
+/// Determiners that also stand alone for their noun ("a beer or two might help", "some will").
+const QUANTIFIERS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "all", "some", "many",
+    "few", "several", "most", "each", "either", "neither",
+];
 
 fn word_is(t: &Tok, list: &[&str]) -> bool {
     t.kind == TokKind::Word && list.contains(&t.lower.as_str())
@@ -44,11 +52,20 @@ fn is_finite(doc: &Doc, toks: &[Tok], a: usize, i: usize, after_prep: bool) -> b
     }
     let w = t.lower.as_str();
     let p = (i > a).then(|| &toks[i - 1]);
-    let after_det = p.is_some_and(|p| p.is_det() || p.is_possessive() || p.is("to") || p.kind != TokKind::Word);
+    // ("the two might", "some will": a quantifier stands for its noun, so a verb may follow)
+    let after_det = p.is_some_and(|p| {
+        (p.is_det() && !word_is(p, QUANTIFIERS)) || p.is_possessive() || p.is("to") || p.kind != TokKind::Word
+    });
     let listed = doc.lang.finite.contains(w)
         || ["n't", "n’t", "'ll", "’ll", "'re", "’re", "'ve", "’ve"].iter().any(|s| w.ends_with(s));
     if listed && !after_det {
         return true;
+    }
+    // "that's", "it's", "there's": a pronoun with a contracted "is" / "has"
+    if let Some(stem) = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
+        if matches!(stem, "he" | "she" | "it" | "that" | "there" | "here" | "what" | "who" | "where" | "everything") {
+            return true;
+        }
     }
     let Some(p) = p else { return false };
     if t.cap {
@@ -89,6 +106,10 @@ pub fn reports_a_clause(doc: &Doc, b: usize, c: usize, z: usize) -> bool {
     }
     if word_is(&toks[k], NON_SUBJECTS) || word_is(&toks[k], PREPOSITIONS) {
         return false;
+    }
+    // "said they also go well with …": a subject pronoun is never an object
+    if word_is(&toks[k], NOMINATIVES) {
+        return true;
     }
     let mut words = 0;
     let mut after_prep = false;

@@ -59,7 +59,7 @@ const PIECES: &[&str] = &[
 ];
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
+    #![proptest_config(ProptestConfig::with_cases(1000))]
     #[test]
     fn never_panics_on_any_string(paras in prop::collection::vec(".{0,200}", 0..6)) {
         check(&article(paras));

@@ -465,3 +465,112 @@ fn a_language_profile_caps_a_rules_confidence() {
     assert!(qd.confidence < qe.confidence, "German {} vs English {}", qd.confidence, qe.confidence);
     assert_eq!(qd.confidence, quotelens::lexicon::profile("de").unwrap().capped_confidence("trailing-cue", 1.0));
 }
+
+#[test]
+fn he_and_she_prefer_the_subject_of_the_nearest_sentence() {
+    // the subject, not the nearer object or possessor, and not the speaker in focus
+    let r = run(&[
+        "\"The shelter needs another hundred beds before winter,\" said Karen Doyle, who runs the shelter.",
+        "Maria Fontaine, head of the city's housing office, agreed with Doyle's estimate.",
+        "\"We have the money for eighty of them,\" she said.",
+        "Peter Novak said the council would vote on the plan before Christmas and meet with Tom Reilly.",
+        "\"Nobody wants to sleep outside in January,\" he said.",
+        "Given the cold, Ruth Adler is hopeful Lisa Moreau might open the gym at night.",
+        "\"The gym has heating and showers,\" she said.",
+    ]);
+    assert_eq!(r.quote("eighty of them").speaker, Some("Maria Fontaine"), "{}", r.dump());
+    assert_eq!(r.quote("sleep outside").speaker, Some("Peter Novak"), "{}", r.dump());
+    assert_eq!(r.quote("heating and showers").speaker, Some("Ruth Adler"), "{}", r.dump());
+}
+
+#[test]
+fn surname_particles_stay_in_the_name() {
+    let r = run(&["\"The dike held this time,\" said Ben van der Berg, a hydrologist in Delft."]);
+    assert_eq!(r.quote("dike held").speaker, Some("Ben van der Berg"), "{}", r.dump());
+}
+
+#[test]
+fn a_named_person_speaks_not_the_organisation_around_the_name() {
+    let r = run(&[
+        "Professor Anna Kowal at the University of Halifax said the storm was the strongest in a decade.",
+        "Constable Mark Reed of the city police said the men were carrying stolen tools.",
+        "The deputy harbour master for the port authority, Erik Sorensen, says the docks will reopen on Monday.",
+        "Keeper of the Harbour Records, Amir Sadiq, said the ledger had been lost.",
+        "\"The tide came in faster than anyone expected,\" said the Institute's Lena Park.",
+    ]);
+    assert_eq!(r.quote("stolen tools").speaker, Some("Mark Reed"), "{}", r.dump());
+    assert_eq!(r.quote("docks will reopen").speaker, Some("Erik Sorensen"), "{}", r.dump());
+    assert_eq!(r.quote("ledger had been lost").speaker, Some("Amir Sadiq"), "{}", r.dump());
+    assert_eq!(r.quote("tide came in").speaker, Some("Lena Park"), "{}", r.dump());
+}
+
+#[test]
+fn plain_reported_clauses_after_said_are_found() {
+    let r = run(&[
+        "Prosecutors say more charges could come later.",
+        "Hollis said a week or two might be enough to finish the repairs.",
+        "On Tuesday, Ms. May said the council could vote again in March.",
+        "But Okafor says too often, that's not what happens.",
+    ]);
+    assert_eq!(r.quote("more charges").speaker, Some("Prosecutors"), "{}", r.dump());
+    assert_eq!(r.quote("a week or two").speaker, Some("Hollis"), "{}", r.dump());
+    assert_eq!(r.quote("vote again in March").speaker, Some("May"), "{}", r.dump());
+    assert_eq!(r.quote("not what happens").speaker, Some("Okafor"), "{}", r.dump());
+}
+
+#[test]
+fn reported_clauses_after_fillers_adverbs_groups_and_confessions() {
+    let r = run(&[
+        "Exports rose in March, but forecasters say growth is slowing across the region.",
+        "Ostrander says they also go well in soups and stews.",
+        "But Mr. Fry said in retrospect he feels the vote was a mistake.",
+        "Heather Lindqvist finally confessed that she had never flown before.",
+    ]);
+    assert_eq!(r.quote("growth is slowing").speaker, Some("forecasters"), "{}", r.dump());
+    assert_eq!(r.quote("soups and stews").speaker, Some("Ostrander"), "{}", r.dump());
+    let q = r.quote("vote was a mistake");
+    assert_eq!((q.speaker, q.text), (Some("Fry"), "he feels the vote was a mistake"), "{}", r.dump());
+    assert_eq!(r.quote("never flown").speaker, Some("Heather Lindqvist"), "{}", r.dump());
+    // an -ly noun after a determiner is the subject, not an adverb
+    let r = run(&["The family said the search would go on through the night."]);
+    assert_eq!(r.quote("search would go on").speaker, Some("The family"), "{}", r.dump());
+}
+
+#[test]
+fn bylines_and_agency_credits_are_never_speakers() {
+    let r = run(&[
+        "By Nadia Petrov",
+        "The mayor cut the ribbon on the new bridge. Lucas Brandt/The Northern Press.",
+        "Most of the cost, they promise, will be paid by the province.",
+    ]);
+    assert!(r.all().iter().all(|f| f.speaker != Some("Northern Press")), "{}", r.dump());
+    assert!(r.all().iter().all(|f| f.speaker != Some("Nadia Petrov")), "{}", r.dump());
+    let r = run(&["By Nadia Petrov", "\"The bridge is safe,\" she said."]);
+    assert_eq!(r.quote("bridge is safe").speaker, None, "{}", r.dump());
+    // a credit run into the next caption ends before its capitalised article
+    let r = run(&["The Northern Press A crane lifts a girder. The company said the bridge would open on Friday."]);
+    assert!(r.all().iter().all(|f| f.speaker != Some("Northern Press A")), "{}", r.dump());
+}
+
+#[test]
+fn a_definite_epithet_names_the_person_in_focus() {
+    let r = run(&[
+        "Ingrid Solberg says she will not seek a third term as Norway's fisheries minister.",
+        "The veteran minister said the quota talks would be her last.",
+        "\"I have done what I came to do,\" said the veteran minister.",
+    ]);
+    assert_eq!(r.quote("quota talks").speaker, Some("Ingrid Solberg"), "{}", r.dump());
+    assert_eq!(r.quote("what I came to do").speaker, Some("Ingrid Solberg"), "{}", r.dump());
+    // someone else's ("the ad's narrator") and a bare role ("the spokesman") stay unnamed
+    let r = run(&["Ingrid Solberg spoke on Monday.", "The ad's narrator said the fleet was shrinking every year."]);
+    assert_ne!(r.quote("fleet was shrinking").speaker, Some("Ingrid Solberg"), "{}", r.dump());
+}
+
+#[test]
+fn they_is_the_group_that_is_the_subject() {
+    let r = run(&[
+        "The Harbour Authority reopened the east pier on Monday.",
+        "The Greens oppose the new terminal; they say the dredging would ruin the wetlands.",
+    ]);
+    assert_eq!(r.quote("ruin the wetlands").speaker, Some("Greens"), "{}", r.dump());
+}

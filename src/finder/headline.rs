@@ -65,6 +65,13 @@ pub(super) fn text_of(doc: &Doc, i: usize, alive: &[bool]) -> (String, Vec<Piece
     join_runs(&Layout::new(doc).run(i, alive))
 }
 
+/// The text of `i`'s subtree when it is at most `max_chars` long (None: longer). Laying out stops
+/// there, so that looking at every heading of a page of nested headings stays linear.
+fn short_text_of(doc: &Doc, i: usize, alive: &[bool], max_chars: usize) -> Option<String> {
+    let (runs, over) = Layout::with_budget(doc, max_chars).run_capped(i, alive);
+    (!over).then(|| join_runs(&runs).0)
+}
+
 /// Title variants to match a headline against: the whole title and, when it has
 /// separators ("Headline | Site"), its longest part.
 fn title_variants(meta: &PageMeta) -> Vec<Vec<String>> {
@@ -106,7 +113,10 @@ pub(super) fn find_headline(doc: &Doc, loose: &[bool], meta: &PageMeta) -> Optio
         if tag != Tag::H(1) && !headline_h2 {
             continue;
         }
-        let w = words(&text_of(doc, i, loose).0);
+        let Some(text) = short_text_of(doc, i, loose, HEADLINE_MAX_CHARS) else {
+            continue; // far too long for a headline
+        };
+        let w = words(&text);
         if w.is_empty() || site_names.contains(&w.join(" ")) {
             continue;
         }
@@ -184,7 +194,8 @@ pub(super) fn find_standfirst(
         }
         let marked = is_standfirst_marked(doc, i);
         let text = if marked || matches!(tag, Tag::P | Tag::Div | Tag::H(_) | Tag::Section | Tag::Inline) {
-            text_of(doc, i, loose).0
+            // longer than STANDFIRST_LAYOUT_CHARS laid out: longer than any standfirst
+            short_text_of(doc, i, loose, STANDFIRST_LAYOUT_CHARS).unwrap_or_default()
         } else {
             String::new()
         };

@@ -71,6 +71,9 @@ pub(super) struct Layout<'d, 'a> {
     a_depth: u32,
     /// `<br>`s since the last visible character.
     brs: u32,
+    /// Characters laid out so far, and where to stop (see [`Layout::with_budget`]).
+    chars: usize,
+    budget: usize,
     /// Where the run's text came from.
     pieces: Vec<Piece>,
     /// The first whitespace character of the pending space, (node, byte offset).
@@ -89,9 +92,22 @@ impl<'d, 'a> Layout<'d, 'a> {
             stack: Vec::new(),
             a_depth: 0,
             brs: 0,
+            chars: 0,
+            budget: usize::MAX,
             pieces: Vec::new(),
             space_from: None,
         }
+    }
+
+    /// A layout that stops once it has laid out more than `budget` characters (the caller then
+    /// knows the text is longer than it cares for, without laying out the rest).
+    pub fn with_budget(doc: &'d Doc<'a>, budget: usize) -> Self {
+        Layout { budget, ..Layout::new(doc) }
+    }
+
+    /// Did the layout stop at its budget?
+    fn over_budget(&self) -> bool {
+        self.chars > self.budget
     }
 
     fn push_text(&mut self, node: usize, s: &str) {
@@ -129,6 +145,7 @@ impl<'d, 'a> Layout<'d, 'a> {
     /// it continues it.
     fn push_char(&mut self, c: char, node: usize, offset: usize) {
         let at = self.buf.len();
+        self.chars += 1;
         self.buf.push(c);
         let len = self.buf.len() - at;
         if let Some(p) = self.pieces.last_mut() {
@@ -207,10 +224,15 @@ impl<'d, 'a> Layout<'d, 'a> {
 
     /// Lays out the subtree of `root` (or the whole document for `NONE`), skipping the
     /// subtrees of nodes that are not `alive`.
-    pub fn run(mut self, root: usize, alive: &[bool]) -> Vec<Run> {
+    pub fn run(self, root: usize, alive: &[bool]) -> Vec<Run> {
+        self.run_capped(root, alive).0
+    }
+
+    /// [`Layout::run`], and whether it stopped at the budget (the runs are then incomplete).
+    pub fn run_capped(mut self, root: usize, alive: &[bool]) -> (Vec<Run>, bool) {
         let (from, to) = if root == NONE { (0, self.doc.len()) } else { (root, self.doc.nodes[root].end) };
         let mut i = from;
-        while i < to {
+        while i < to && !self.over_budget() {
             while let Some(top) = self.stack.last().map(|o| o.idx) {
                 if self.doc.nodes[top].end <= i {
                     self.close();
@@ -244,11 +266,12 @@ impl<'d, 'a> Layout<'d, 'a> {
             }
             i += 1;
         }
+        let over = self.over_budget();
         while !self.stack.is_empty() {
             self.close();
         }
         self.flush();
-        self.runs
+        (self.runs, over)
     }
 }
 

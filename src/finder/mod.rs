@@ -106,8 +106,131 @@ pub(crate) const TITLE_SEPARATORS: &[char] = &['|', '-', '–', '—', '·', '»
 /// Standfirst: length bounds (chars).
 pub(crate) const STANDFIRST_MIN_CHARS: usize = 20;
 pub(crate) const STANDFIRST_MAX_CHARS: usize = 1000;
+/// Headline: a heading whose text is longer than this (chars) is not looked at (it is no headline,
+/// and laying out every heading in full is quadratic on nested headings).
+pub(crate) const HEADLINE_MAX_CHARS: usize = 1000;
+/// Standfirst: an element is laid out up to this many chars (its text is trimmed afterwards, so
+/// this leaves room above `STANDFIRST_MAX_CHARS`); beyond, it is too long.
+pub(crate) const STANDFIRST_LAYOUT_CHARS: usize = 4 * STANDFIRST_MAX_CHARS;
 /// Standfirst: it must start within this many nodes after the headline.
 pub(crate) const STANDFIRST_MAX_NODES_AFTER_HEADLINE: usize = 600;
+
+/// Page furniture (the extension's class/id rule): a strongly marked element is kept only when its
+/// paragraphs hold more than this share of the page's paragraph text…
+pub(crate) const FURNITURE_BIG_TEXT_SHARE: f32 = 0.4;
+/// …and more than this many chars;
+pub(crate) const FURNITURE_BIG_TEXT_MIN: u32 = 1500;
+/// a weakly marked one when its paragraphs hold more than this many chars.
+pub(crate) const FURNITURE_WEAK_MAX_TEXT: u32 = 1000;
+/// Class/id tokens that mark page furniture whatever else the element says (the extension's
+/// `STRONG_NEG`, spelled out).
+pub(crate) const STRONG_FURNITURE: &[&str] = &[
+    "comment",
+    "comments",
+    "commenting",
+    "disqus",
+    "replies",
+    "related",
+    "relatedstories",
+    "recirc",
+    "recirculation",
+    "outbrain",
+    "taboola",
+    "share",
+    "sharing",
+    "sharebar",
+    "social",
+    "newsletter",
+    "promo",
+    "promos",
+    "promotion",
+    "sponsor",
+    "sponsored",
+    "advert",
+    "adverts",
+    "advertisement",
+    "advertisements",
+    "ad",
+    "ads",
+    "adslot",
+    "adunit",
+    "dfp",
+    "most",
+    "mostpopular",
+    "mostread",
+    "mostviewed",
+    "popular",
+    "trending",
+    "recommend",
+    "recommended",
+    "recommendations",
+    "signup",
+    "paywall",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "breadcrumb",
+    "breadcrumbs",
+    "byline_share",
+    "subscribe",
+    "subscription",
+    "toolbar",
+    "morestories",
+    "moreon",
+    "readmore",
+    "readnext",
+    "upnext",
+    "whatsnext",
+];
+/// Tokens that mark furniture unless a positive one is there too (the extension's `WEAK_NEG`).
+pub(crate) const WEAK_FURNITURE: &[&str] = &[
+    "footer",
+    "foot",
+    "sidebar",
+    "menu",
+    "nav",
+    "navbar",
+    "navigation",
+    "tags",
+    "tag",
+    "meta",
+    "widget",
+    "widgets",
+    "pager",
+    "pagination",
+    "banner",
+    "popup",
+    "modal",
+    "masthead",
+    "rail",
+    "extra",
+    "tools",
+    "utility",
+    "print",
+    "skip",
+    "offscreen",
+];
+/// The extension's `POSITIVE` tokens.
+pub(crate) const FURNITURE_POSITIVE: &[&str] = &[
+    "article",
+    "articlebody",
+    "content",
+    "entry",
+    "main",
+    "post",
+    "story",
+    "storybody",
+    "text",
+    "body",
+    "prose",
+    "caption",
+    "headline",
+    "standfirst",
+    "dek",
+    "lede",
+    "summary",
+];
 
 /// Readability's `unlikelyCandidates` (substrings of `class + " " + id`, lowercased).
 pub(crate) const UNLIKELY_CANDIDATES: &[&str] = &[

@@ -130,6 +130,9 @@ pub(super) struct Pruning {
     pub base: Vec<bool>,
     /// `<header>` elements (dropped from the article, searched for the headline).
     pub header: Vec<bool>,
+    /// Page furniture by class/id tokens (dropped from the article, searched for the headline and
+    /// standfirst).
+    pub furniture: Vec<bool>,
     /// Unlikely class/id (first attempt only).
     pub unlikely: Vec<bool>,
 }
@@ -140,6 +143,8 @@ pub(super) fn pruning(doc: &Doc) -> Pruning {
     let mut header = vec![false; n];
     let mut unlikely = vec![false; n];
     let mut in_table_or_code = vec![false; n];
+    let page_furniture = Furniture::new(doc);
+    let mut furniture = vec![false; n];
     for i in 0..n {
         let node = &doc.nodes[i];
         let p = node.parent;
@@ -153,13 +158,92 @@ pub(super) fn pruning(doc: &Doc) -> Pruning {
             tag => {
                 if is_hidden(doc, i) || has_unlikely_role(doc, i) {
                     base[i] = true;
-                } else if !matches!(tag, Tag::Body | Tag::A) && !inherited {
-                    unlikely[i] = is_unlikely(&doc.class_id(i));
+                } else {
+                    furniture[i] = page_furniture.is_furniture(doc, i);
+                    if !matches!(tag, Tag::Body | Tag::A) && !inherited {
+                        unlikely[i] = is_unlikely(&doc.class_id(i));
+                    }
                 }
             }
         }
     }
-    Pruning { base, header, unlikely }
+    Pruning { base, header, furniture, unlikely }
+}
+
+/// Page furniture by class/id tokens (the extension's rule): a strong token ("comments",
+/// "related", "newsletter"…) marks it unless it holds a large share of the page's paragraph text;
+/// a weak one ("sidebar", "meta", "tools"…) unless a positive token is there too or it holds
+/// real paragraphs.
+struct Furniture {
+    /// Text (chars) of the `<p>` elements in each subtree.
+    p_text: Vec<u32>,
+    big_text: u32,
+}
+
+impl Furniture {
+    fn new(doc: &Doc) -> Self {
+        let n = doc.len();
+        let mut in_p = vec![false; n];
+        let mut p_text = vec![0u32; n];
+        for i in 0..n {
+            let p = doc.nodes[i].parent;
+            in_p[i] = doc.nodes[i].tag == Tag::P || (p != NONE && in_p[p]);
+            if doc.nodes[i].tag == Tag::Text && in_p[i] {
+                p_text[i] = doc.nodes[i].text.chars().count() as u32;
+            }
+        }
+        for i in (0..n).rev() {
+            let p = doc.nodes[i].parent;
+            if p != NONE {
+                p_text[p] = p_text[p].saturating_add(p_text[i]);
+            }
+        }
+        let page: u32 = (0..n).filter(|&i| doc.nodes[i].parent == NONE).map(|i| p_text[i]).sum();
+        let big_text = FURNITURE_BIG_TEXT_MIN.max((page as f32 * FURNITURE_BIG_TEXT_SHARE) as u32);
+        Furniture { p_text, big_text }
+    }
+
+    fn is_furniture(&self, doc: &Doc, i: usize) -> bool {
+        let tag = doc.nodes[i].tag;
+        if !is_block(tag) || matches!(tag, Tag::H(_)) {
+            // inline elements (a linked name, a styled word) and headings ("post-title-breadcrumb")
+            // are never furniture
+            return false;
+        }
+        let (class, id) = (doc.attr(i, "class").unwrap_or(""), doc.attr(i, "id").unwrap_or(""));
+        if class.is_empty() && id.is_empty() {
+            return false;
+        }
+        let (mut strong, mut weak, mut positive) = (false, false, false);
+        for t in furniture_tokens(class, id) {
+            strong |= STRONG_FURNITURE.contains(&t.as_str());
+            weak |= WEAK_FURNITURE.contains(&t.as_str());
+            positive |= FURNITURE_POSITIVE.contains(&t.as_str());
+        }
+        if !(strong || (weak && !positive)) {
+            return false;
+        }
+        self.p_text[i] <= if strong { self.big_text } else { FURNITURE_WEAK_MAX_TEXT }
+    }
+}
+
+/// The extension's class/id tokens: camelCase split, lower-cased, split on anything but letters
+/// and digits, plus each pair of neighbours joined ("related-stories" → "relatedstories").
+fn furniture_tokens(class: &str, id: &str) -> Vec<String> {
+    let mut raw = String::new();
+    let mut prev_lower = false;
+    for c in class.chars().chain(std::iter::once(' ')).chain(id.chars()) {
+        if prev_lower && c.is_ascii_uppercase() {
+            raw.push(' ');
+        }
+        prev_lower = c.is_ascii_lowercase();
+        raw.push(c.to_ascii_lowercase());
+    }
+    let words: Vec<&str> =
+        raw.split(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit())).filter(|w| !w.is_empty()).collect();
+    let mut out: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+    out.extend(words.windows(2).map(|w| format!("{}{}", w[0], w[1])));
+    out
 }
 
 /// `alive[i]`: neither `i` nor an ancestor is dropped by `dropped`.
@@ -200,8 +284,9 @@ fn init_score(doc: &Doc, i: usize, flags: Flags) -> f32 {
 
 pub(super) fn extract(doc: &Doc, pr: &Pruning, flags: Flags) -> Extraction {
     let n = doc.len();
-    let mut dropped: Vec<bool> =
-        (0..n).map(|i| pr.base[i] || pr.header[i] || (flags.strip_unlikely && pr.unlikely[i])).collect();
+    let mut dropped: Vec<bool> = (0..n)
+        .map(|i| pr.base[i] || pr.header[i] || pr.furniture[i] || (flags.strip_unlikely && pr.unlikely[i]))
+        .collect();
     let alive = alive_from(doc, |i| dropped[i]);
     let runs = Layout::new(doc).run(NONE, &alive);
     let agg = aggregates(doc, &runs, &alive);

@@ -277,3 +277,34 @@ fn screen_reader_text_and_widget_roles_are_not_article_text() {
     let texts: Vec<&str> = found.blocks.iter().map(|b| b.text.as_str()).collect();
     assert_eq!(texts, vec![story]);
 }
+
+#[test]
+fn furniture_tokens_drop_widgets_unless_they_hold_the_story() {
+    let para = "The ferry will sail again on Monday, the operator said, after storms kept boats in port for days.";
+    let mut rows = vec![(0, "body", ""), (1, "div", "")];
+    for _ in 0..20 {
+        rows.push((2, "p", ""));
+        rows.push((3, "#text", para));
+    }
+    rows.extend([
+        (2, "div", ""), // 42: a newsletter box, by its camelCase id
+        (3, "p", ""),
+        (4, "#text", "Sign up for our morning briefing, with the news, the weather, and more, every day."),
+        (2, "div", ""), // 45: a weak token with a positive one: kept
+        (3, "p", ""),
+        (4, "#text", "The crossing takes forty minutes, and tickets, the operator said, cost the same as before."),
+    ]);
+    let mut t = tree(&rows);
+    t.nodes[1].class = Some("relatedStories-wrapper".into()); // strong, but it holds the story: kept
+    t.nodes[42].id = Some("newsletterSignup".into());
+    t.nodes[45].class = Some("story-meta".into());
+    let found = find_article(&t).unwrap();
+    let texts: Vec<&str> = found.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(texts.len(), 21, "{texts:#?}");
+    assert!(texts.iter().all(|x| !x.starts_with("Sign up")), "{texts:#?}");
+    assert!(texts[20].starts_with("The crossing takes"));
+    // the same wrapper around a short story is furniture
+    let mut short = tree(&rows[..12]);
+    short.nodes[1].class = Some("relatedStories-wrapper".into());
+    assert!(find_article(&short).unwrap().blocks.iter().all(|b| b.text != para));
+}

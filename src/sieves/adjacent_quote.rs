@@ -7,7 +7,7 @@ pub const ID: &str = "adjacent-quote";
 /// Fitted (issue 9): the share of this rule's predictions matched with the right speaker, measured
 /// on English news, GGT dev and PolNeAR train+dev (`quotelens eval FILE` per-rule table:
 /// precision × speaker); a language profile may cap it (`confidence` lines of `de/profile.txt`).
-pub const CONFIDENCE: f32 = 0.87;
+pub const CONFIDENCE: f32 = 0.88;
 
 /// `"A," he said. "B."`: a bare quote takes the speaker of its paragraph's other quote.
 pub fn attribute(cx: &mut Ctx, qi: usize) -> Option<Fired> {

@@ -10,7 +10,7 @@ pub const ID: &str = "continuation";
 /// Fitted (issue 9): the share of this rule's predictions matched with the right speaker, measured
 /// on English news, GGT dev and PolNeAR train+dev (`quotelens eval FILE` per-rule table:
 /// precision × speaker); a language profile may cap it (`confidence` lines of `de/profile.txt`).
-pub const CONFIDENCE: f32 = 0.54;
+pub const CONFIDENCE: f32 = 0.56;
 /// How many blocks back a bare quoted paragraph may inherit a speaker from.
 pub const CONTINUATION_BLOCKS: usize = 1;
 /// How many captions, headings or quote-free list items a continuation may look past.

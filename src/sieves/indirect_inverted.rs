@@ -69,4 +69,11 @@ mod tests {
         assert_eq!(q.kind, "indirect");
         assert_eq!(q.rule, "indirect-inverted");
     }
+
+    #[test]
+    fn a_speaker_phrase_running_past_the_sentence_end_is_no_match() {
+        // found by the property test: the name run after "said" crossed the sentence boundary
+        let r = run(&["\"\"\", said U.S.Mr. Привет"]);
+        assert!(r.all().iter().all(|q| q.rule != "indirect-inverted"), "{}", r.dump());
+    }
 }

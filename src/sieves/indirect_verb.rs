@@ -22,6 +22,9 @@ pub const REPORTING_CONFIDENCE: f32 = 0.6;
 pub const BELIEF_CONFIDENCE: f32 = 0.5;
 /// A cue set off by commas inside the clause ("Acts of protest, X said, are …").
 pub const PARENTHETICAL_CONFIDENCE: f32 = 0.7;
+/// Most words of a prepositional phrase between a cue and a reported clause that opens with a
+/// subject pronoun and no "that" ("said in retrospect he …").
+pub const MAX_FILLER_WORDS: usize = 4;
 /// How many tokens after a German cue may stand before the comma, colon or "dass" that opens
 /// the reported clause (an object, an addressee, a particle).
 pub const GERMAN_CLAUSE_LOOKAHEAD: usize = 10;
@@ -82,7 +85,8 @@ pub fn at_cue(
     let at = Site { b, s, e, v };
     // subject: the phrase before the verb (auxiliaries skipped), or a shared subject
     let mut j = v;
-    while j > s && doc.is_aux(&toks[j - 1]) {
+    // (a capitalised "May" or "Will" before the verb is a name: "Ms. May said")
+    while j > s && (doc.is_aux(&toks[j - 1]) && !toks[j - 1].cap || is_adverb(doc, toks, s, j - 1)) {
         j -= 1;
     }
     let participle = t.lower.ends_with("ing") && !(j < v && is_verb_aux(&toks[v - 1]));
@@ -93,7 +97,7 @@ pub fn at_cue(
     let np = match np {
         Some(n) => Some(n),
         None if doc.lang.verb_second => speaker_phrase::forward(doc, b, v + 1, e, s),
-        None => None,
+        None => bare_plural(doc, at, j),
     };
     let (c, had_that) = match content_start(doc, at, np.as_ref()) {
         Content::At { c, had_that } => (c, had_that),
@@ -259,9 +263,17 @@ fn content_start(doc: &Doc, at: Site, np: Option<&Np>) -> Content {
     // "said in a statement that …", "told reporters on Monday that …"
     if c < e && doc.lang.preps.contains(&toks[c].lower.as_str()) {
         let look = (c..e.min(c + 8)).find(|&k| toks[k].is_that() || toks[k].is_punct(",") || toks[k].is_punct(":"));
-        if let Some(k) = look {
-            if toks[k].is_that() || toks[k].is_punct(":") {
-                c = k;
+        match look {
+            Some(k) if toks[k].is_that() || toks[k].is_punct(":") => c = k,
+            Some(_) => {}
+            // "said in retrospect he feels …": a short phrase, then a subject pronoun
+            None => {
+                if let Some(k) = (c + 1..e.min(c + 1 + MAX_FILLER_WORDS))
+                    .take_while(|&k| toks[k].is_word() && toks[k].quote.is_none() && toks[k].cue == NO_CUE)
+                    .find(|&k| crate::speech::NOMINATIVES.contains(&toks[k].lower.as_str()))
+                {
+                    c = k;
+                }
             }
         }
     }
@@ -376,6 +388,39 @@ fn inverted_after_all(doc: &Doc, at: Site, j: usize, c: usize, had_that: bool, n
 }
 
 /// Is the speaker phrase plural (or I / we / you / they), so a base-form verb can follow it?
+/// An adverb in -ly between a subject and its verb ("Heather finally confessed"); not a noun in
+/// -ly after a determiner ("the family said").
+fn is_adverb(doc: &Doc, toks: &[Tok], s: usize, k: usize) -> bool {
+    let t = &toks[k];
+    t.is_plain_word()
+        && t.lower.len() >= 6
+        && t.lower.ends_with("ly")
+        && t.nominal.is_none()
+        && doc.lang.plural_s
+        && !(k > s && (toks[k - 1].is_det() || toks[k - 1].is_possessive() || toks[k - 1].is_plain_word()))
+}
+
+/// "forecasters say …", "some economists warn …": a plain plural noun right before a base-form
+/// verb of saying is its subject, a group of unnamed people.
+fn bare_plural(doc: &Doc, at: Site, j: usize) -> Option<Np> {
+    let Site { b, s, v, .. } = at;
+    let toks = &doc.blocks[b].toks;
+    let n = j.checked_sub(1).filter(|&n| n >= s)?;
+    let w = &toks[n];
+    let plural = doc.lang.plural_s && w.lower.ends_with('s') && !w.lower.ends_with("ss") && !w.lower.ends_with("us");
+    (j == v && toks[v].is_base() && w.is_plain_word() && plural && !looks_like_verb(&w.lower)).then_some(Np {
+        a: n,
+        z: j,
+        head: Head::Nominal { kind: Nominal::Person, head: n, of: None, possessive_it: false },
+        role: None,
+    })
+}
+
+/// "-ed" and "-ing" forms ("reports indicated", "things") are no plural subject nouns.
+fn looks_like_verb(w: &str) -> bool {
+    w.ends_with("ed") || w.ends_with("ings") || w.ends_with("'s") || w.ends_with("’s")
+}
+
 fn plural_subject(doc: &Doc, b: usize, n: &Np) -> bool {
     let toks = &doc.blocks[b].toks;
     match &n.head {

@@ -16,7 +16,9 @@ pub fn attribute(cx: &mut Ctx, qi: usize) -> Option<Fired> {
     let d = cx.direct[qi].clone();
     let doc = cx.doc;
     let toks = &doc.blocks[d.b].toks;
-    let (k, _, lim) = cx.after_closing_punct(qi)?;
+    let Some((k, _, lim)) = cx.after_closing_punct(qi) else {
+        return after_question(cx, qi);
+    };
     // adverbs before an inverted cue: "…," said X / "…," added X / "…," so der Minister
     if is_cue(&toks[k], false) || doc.lang.post_quote_cues.contains(&toks[k].lower.as_str()) {
         if let Some(np) = speaker_phrase::forward(doc, d.b, k + 1, lim, d.sent.0) {
@@ -38,9 +40,59 @@ pub fn attribute(cx: &mut Ctx, qi: usize) -> Option<Fired> {
     None
 }
 
+/// Most tokens after the cue in a sentence that only credits the quote before it ("Moore said
+/// on Monday in an interview.").
+pub const MAX_CREDIT_TAIL: usize = 8;
+
+/// `"Who cares?" Moore said.`: a quote that ends in a question or exclamation mark closes its
+/// sentence, and a capitalised name after it opens the next; a next sentence that holds nothing
+/// but a speaker, a cue and a short tail credits the quote (subject-first languages).
+fn after_question(cx: &mut Ctx, qi: usize) -> Option<Fired> {
+    let d = cx.direct[qi].clone();
+    let doc = cx.doc;
+    let bd = &doc.blocks[d.b];
+    let toks = &bd.toks;
+    let inner = bd.text[..d.raw.end].trim_end_matches(['"', '”', '’', '\'', '»', '«', '“', '‘', '›', '‹', '」', '』']);
+    // (German puts the verb first in such a credit, "„…?“, fragte Müller", found the usual way)
+    if !inner.ends_with(['?', '!']) || d.after_tok >= toks.len() || doc.lang.verb_second {
+        return None;
+    }
+    let (s, e) = bd.sentence_of(d.after_tok);
+    if s != d.after_tok || toks[s..e].iter().any(|t| t.quote.is_some()) {
+        return None;
+    }
+    let np = speaker_phrase::forward(doc, d.b, s, e, s)?;
+    let mut j = np.z;
+    while j < e && doc.is_aux(&toks[j]) {
+        j += 1;
+    }
+    if j >= e || !is_cue(&toks[j], false) || e - j > MAX_CREDIT_TAIL {
+        return None;
+    }
+    let att = cx.att_from(d.b, &np, Some((j, j + 1)), ID, CONFIDENCE, d.raw.start);
+    Some((att, Some(j)))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::test_support::run;
+
+    #[test]
+    fn a_question_then_a_sentence_of_speaker_and_cue() {
+        let r = run(&[
+            "Fishing crews met at the harbour on Monday.",
+            "\"Who will pay for the new nets?\" Okonkwo said. \"Nobody has told us anything.\"",
+            "\"Some would say, 'Why bother?'\" Okonkwo said on Tuesday in an interview.",
+        ]);
+        let q = r.quote("new nets");
+        assert_eq!((q.speaker, q.rule), (Some("Okonkwo"), "trailing-cue"), "{}", r.dump());
+        assert_eq!(r.quote("Why bother").speaker, Some("Okonkwo"), "{}", r.dump());
+        // a next sentence that says more than who spoke is its own statement
+        let r = run(&[
+            "\"Who will pay for the nets?\" Okonkwo said the ministry had refused to answer his letters for months.",
+        ]);
+        assert_eq!(r.quote("pay for the nets").rule, "unattributed", "{}", r.dump());
+    }
 
     #[test]
     fn trailing_cue_name_said() {

@@ -4,7 +4,7 @@
 use super::clause::skip_opening_adverbial;
 use super::context::{Ctx, Fired};
 use crate::lexicon::Nominal;
-use crate::speaker_phrase::{self, Head, Pron};
+use crate::speaker_phrase::{self, Head, Np, Pron};
 
 pub const ID: &str = "sentence-subject";
 /// Fitted (issue 9): the share of this rule's predictions matched with the right speaker, measured
@@ -15,7 +15,17 @@ pub const CONFIDENCE: f32 = 0.67;
 /// A quote inside a sentence whose subject, a named or described speaker, acts: "Reid has gone
 /// after Trump as a “human leech who will bleed the country”".
 pub fn attribute(cx: &mut Ctx, qi: usize) -> Option<Fired> {
-    let d = cx.direct[qi].clone();
+    let np = subject(cx, qi)?;
+    let d = &cx.direct[qi];
+    let (b, at) = (d.b, d.raw.start);
+    let att = cx.att_from(b, &np, None, ID, CONFIDENCE, at);
+    att.entity?;
+    Some((att, None))
+}
+
+/// The speaking subject of the sentence around quote `qi`, when there is one (nothing resolved).
+pub fn subject(cx: &Ctx, qi: usize) -> Option<Np> {
+    let d = &cx.direct[qi];
     let doc = cx.doc;
     let toks = &doc.blocks[d.b].toks;
     let (s, _) = d.sent;
@@ -39,9 +49,12 @@ pub fn attribute(cx: &mut Ctx, qi: usize) -> Option<Fired> {
         j += 1;
     }
     toks.get(j).filter(|t| j < d.first_tok && t.is_word() && !t.cap && !t.is_det() && !doc.is_stop(t))?;
-    let att = cx.att_from(d.b, &np, None, ID, CONFIDENCE, d.raw.start);
-    att.entity?;
-    Some((att, None))
+    // a verb in the reporting mood ("Der Vorstand sei „…“", German Konjunktiv I) reports someone
+    // else's words about the subject: the subject is their topic, not their speaker
+    if toks[np.z..=j].iter().any(|t| doc.lang.subjunctive.contains(&t.lower.as_str())) {
+        return None;
+    }
+    Some(np)
 }
 
 #[cfg(test)]

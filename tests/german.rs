@@ -84,3 +84,27 @@ fn a_clause_after_the_comma_is_reported_speech_not_an_appositive() {
     let r = run(&["Am Montag erklärte Anna Roth, die Sprecherin des Verbands, die Preise würden steigen."]);
     assert_eq!(r.quote("Preise würden steigen").speaker, Some("Anna Roth"), "{}", r.dump());
 }
+
+// ---- Konjunktiv I: reported speech without a cue
+
+#[test]
+fn a_subject_that_acts_hands_the_reported_words_on() {
+    // "Der Verband widersprach. Die Zahlen seien …": the words are the Verband's, not those of
+    // the speaker quoted before it
+    let r = run(&[
+        "Die Ministerin Eva Sommer sagte am Montag, die Zahl der Unfälle sei gesunken.",
+        "Der Verkehrsclub Nordland widersprach der Darstellung. Die Statistik sei unvollständig und berücksichtige keine Radfahrer.",
+    ]);
+    let q = r.quote("Statistik sei unvollständig");
+    assert_eq!(q.rule, "indirect-subjunctive", "{}", r.dump());
+    assert_eq!(q.speaker, Some("Verkehrsclub Nordland"), "{}", r.dump());
+    // with nobody quoted before, the acting subject before the sentence is the source too
+    let r = run(&[
+        "Die Nebenkosten in der Stadt sind im vergangenen Jahr um ein Fünftel gestiegen.",
+        "Der Mieterbund Südstadt prüfte im Sommer rund 400 Nebenkostenbescheide. Die Abrechnungen seien in vielen Fällen fehlerhaft gewesen.",
+    ]);
+    let q = r.quote("Abrechnungen seien");
+    assert_eq!(q.speaker, Some("Mieterbund Südstadt"), "{}", r.dump());
+    let conf = r.a.quotes.iter().find(|x| r.text(&x.span).contains("Abrechnungen seien")).map(|x| x.confidence);
+    assert!(conf.is_some_and(|c| c < 0.3), "{conf:?}");
+}

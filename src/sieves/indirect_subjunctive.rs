@@ -1,12 +1,10 @@
 //! `indirect-subjunctive`: a sentence in reported-speech mood (German Konjunktiv I, "Die Kosten
 //! seien …") right after attributed speech carries on that speaker's words.
 
-use super::clause::skip_opening_adverbial;
 use super::clause::{content_end, word_count, MIN_INDIRECT_WORDS};
 use super::context::{inherit, Ctx, IndirectQuote};
 use crate::doc::Doc;
-use crate::lexicon::Nominal;
-use crate::speaker_phrase::{self, Head, Np, Pron};
+use crate::speaker_phrase::Np;
 
 pub const ID: &str = "indirect-subjunctive";
 /// No cue of its own: only the mood and the speaker in focus.
@@ -75,22 +73,7 @@ fn acting_subject(doc: &Doc, b: usize, s: usize, e: usize) -> Option<Np> {
     if toks[s..e].iter().any(|t| t.quote.is_some() || doc.lang.subjunctive.contains(&t.lower.as_str())) {
         return None;
     }
-    let a = skip_opening_adverbial(doc, b, s, e);
-    let np = speaker_phrase::forward(doc, b, a, e, s)?;
-    if !matches!(
-        np.head,
-        Head::Name(_)
-            | Head::Pronoun(Pron::He | Pron::She | Pron::They)
-            | Head::Nominal { kind: Nominal::Person | Nominal::Org, .. }
-    ) {
-        return None;
-    }
-    let mut j = np.z;
-    while j < e && doc.is_aux(&toks[j]) {
-        j += 1;
-    }
-    toks.get(j).filter(|t| j < e && t.is_word() && !t.cap && !t.is_det() && !doc.is_stop(t))?;
-    Some(np)
+    super::sentence_subject::acting(doc, b, s, e).map(|(np, _)| np)
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 use super::clause::skip_opening_adverbial;
 use super::context::{Ctx, Fired};
+use crate::doc::Doc;
 use crate::lexicon::Nominal;
 use crate::speaker_phrase::{self, Head, Np, Pron};
 
@@ -32,9 +33,22 @@ pub fn subject(cx: &Ctx, qi: usize) -> Option<Np> {
     if d.first_tok <= s + 1 || toks[s..d.first_tok].iter().any(|t| t.quote.is_some()) {
         return None;
     }
-    // the subject opens the sentence, after at most a short adverbial ("In July, …")
-    let a = skip_opening_adverbial(doc, d.b, s, d.first_tok);
-    let np = speaker_phrase::forward(doc, d.b, a, d.first_tok, s)?;
+    let (np, j) = acting(doc, d.b, s, d.first_tok)?;
+    // a verb in the reporting mood ("Der Vorstand sei „…“", German Konjunktiv I) reports someone
+    // else's words about the subject: the subject is their topic, not their speaker
+    if toks[np.z..=j].iter().any(|t| doc.lang.subjunctive.contains(&t.lower.as_str())) {
+        return None;
+    }
+    Some(np)
+}
+
+/// The subject that opens sentence `s` of block `b` (after at most a short adverbial, "In July,
+/// …") and acts — a person or organisation with its verb after it, before token `limit` — and
+/// where that verb stands.
+pub fn acting(doc: &Doc, b: usize, s: usize, limit: usize) -> Option<(Np, usize)> {
+    let toks = &doc.blocks[b].toks;
+    let a = skip_opening_adverbial(doc, b, s, limit);
+    let np = speaker_phrase::forward(doc, b, a, limit, s)?;
     if !matches!(
         np.head,
         Head::Name(_)
@@ -45,16 +59,11 @@ pub fn subject(cx: &Ctx, qi: usize) -> Option<Np> {
     }
     // …then its verb: a lower-case word (auxiliaries and adverbs first)
     let mut j = np.z;
-    while j < d.first_tok && doc.is_aux(&toks[j]) {
+    while j < limit && doc.is_aux(&toks[j]) {
         j += 1;
     }
-    toks.get(j).filter(|t| j < d.first_tok && t.is_word() && !t.cap && !t.is_det() && !doc.is_stop(t))?;
-    // a verb in the reporting mood ("Der Vorstand sei „…“", German Konjunktiv I) reports someone
-    // else's words about the subject: the subject is their topic, not their speaker
-    if toks[np.z..=j].iter().any(|t| doc.lang.subjunctive.contains(&t.lower.as_str())) {
-        return None;
-    }
-    Some(np)
+    toks.get(j).filter(|t| j < limit && t.is_word() && !t.cap && !t.is_det() && !doc.is_stop(t))?;
+    Some((np, j))
 }
 
 #[cfg(test)]

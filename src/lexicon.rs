@@ -160,6 +160,11 @@ pub struct Language {
     pub naming_object_first: bool,
     /// Plural nouns end in -s: a bare singular noun before a cue is rarely a speaker.
     pub plural_s: bool,
+    /// A quoted fragment inside a sentence whose own subject speaks is that subject's words, not
+    /// the words of the paragraph's other quote ("Später warnte die Ministerin vor „…“"): the
+    /// sentence's subject goes before the neighbour (`adjacent-quote` leaves it to
+    /// `sentence-subject`). German news embeds short quotations in its sentences so.
+    pub embedded_own_subject: bool,
 }
 
 /// The text of every file of one language's directory, `src/lexicon/<code>/`.
@@ -463,6 +468,7 @@ fn load(f: Files) -> Language {
         expletive_it: flag("expletive_it"),
         naming_object_first: flag("naming_object_first"),
         plural_s: flag("plural_s"),
+        embedded_own_subject: flag("embedded_own_subject"),
     })
 }
 

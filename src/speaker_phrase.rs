@@ -410,6 +410,16 @@ fn described(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize, depth
     ))
 }
 
+/// A finite verb or auxiliary: where a comma opens reported speech (`clause_anchor`), a phrase
+/// after the comma that holds one is the reported clause, not an appositive ("sagte Brenner,
+/// die Stadt werde …").
+fn holds_verb(doc: &Doc, t: &crate::doc::Tok) -> bool {
+    !t.cap
+        && (doc.is_aux(t)
+            || doc.lang.finite.contains(t.lower.as_str())
+            || doc.lang.subjunctive.contains(&t.lower.as_str()))
+}
+
 /// `X, a spokesman for Y,` / `said X, chief executive of Y.`: the appositive becomes the role.
 fn with_appositive(doc: &Doc, b: usize, mut np: Np, lim: usize) -> Np {
     let toks = &doc.blocks[b].toks;
@@ -430,7 +440,9 @@ fn with_appositive(doc: &Doc, b: usize, mut np: Np, lim: usize) -> Np {
             || (!first.cap && first.cue == NO_CUE)
             || doc.lang.titles.contains_key(doc.blocks[b].tok_text(s))
             || first.kind == crate::text::TokKind::Number);
-    if !starts_like || matches!(np.head, Head::Pronoun(_)) {
+    // "sagte der Verband, dass …": where a comma opens reported speech, a complementiser opens it
+    let opens_clause = doc.lang.clause_anchor && first.is_that();
+    if !starts_like || opens_clause || matches!(np.head, Head::Pronoun(_)) {
         return np;
     }
     let mut k = s;
@@ -457,7 +469,7 @@ fn with_appositive(doc: &Doc, b: usize, mut np: Np, lim: usize) -> Np {
                     matches!(
                         toks[j].lower.as_str(),
                         "is" | "was" | "were" | "are" | "has" | "have" | "had" | "will" | "would" | "said" | "says"
-                    )
+                    ) || (doc.lang.clause_anchor && holds_verb(doc, &toks[j]))
                 });
             if !is_age && !role_like {
                 return np;
@@ -486,12 +498,40 @@ pub fn backward(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize) -
     let toks = &doc.blocks[b].toks;
     // ("Von der Leyen", "Tessen von Heydebreck": "von" before a name is part of it)
     let name_particle = toks[np.a.saturating_sub(1)].lower == "von" && matches!(np.head, Head::Name(_));
-    if np.a > lo
-        && !name_particle
-        && !doc.lang.pp_preps.is_empty()
-        && doc.lang.pp_preps.contains(&toks[np.a - 1].lower.as_str())
-    {
-        return backward(doc, b, np.a - 1, lo, sent_start);
+    if !name_particle && !doc.lang.pp_preps.is_empty() {
+        // the preposition may stand a few words before the phrase: "In seiner ersten Rede
+        // erklärte …", "Am Abend des Wahltages sagte …" (determiners, adjectives, numbers and a
+        // genitive in between; never a verb, a cue or punctuation)
+        // genitive ("des Wahltages") — never a pronoun's, never across two determiners
+        // ("von dem die Polizei glaubt": a relative clause)
+        let is_prep = |k: usize| doc.lang.pp_preps.contains(&toks[k].lower.as_str());
+        let mut k = np.a;
+        // (nor a phrase opening with a capitalised determiner: a heading ran into its sentence)
+        let pronoun =
+            matches!(np.head, Head::Pronoun(_)) || (np.a > sent_start && toks[np.a].is_det() && toks[np.a].cap);
+        while !pronoun && k > lo && np.a - k < PP_LOOKBACK && !is_prep(k - 1) {
+            let t = &toks[k - 1];
+            let inside = (t.is_word() || t.kind == crate::text::TokKind::Number)
+                && t.quote.is_none()
+                && t.cue == NO_CUE
+                && !doc.is_aux(t)
+                && !doc.lang.finite.contains(t.lower.as_str())
+                && !(t.is_det() && toks[k].is_det());
+            if !inside {
+                break;
+            }
+            k -= 1;
+        }
+        // a capitalised preposition opening the sentence is no part of a name ("Seit Jahren")
+        let opens_pp = is_prep(np.a) && matches!(np.head, Head::Name(_));
+        if opens_pp || (k > lo && is_prep(k - 1)) {
+            // "Rice hatte bei ihrem Besuch erklärt": the subject stands before the auxiliary
+            let mut end = if opens_pp { np.a } else { k - 1 };
+            while end > lo && doc.is_aux(&toks[end - 1]) {
+                end -= 1;
+            }
+            return backward(doc, b, end, lo, sent_start);
+        }
     }
     // "Tim Brandt with the Harbour Health Authority says", "professor Ana Lee at the University
     // of Halifax says": a person's affiliation is not the subject; the person before it is
@@ -511,6 +551,9 @@ pub fn backward(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize) -
     Some(np)
 }
 
+/// How many words may stand between a preposition and the phrase it governs (German `pp_preps`).
+const PP_LOOKBACK: usize = 5;
+
 /// Prepositions that attach a person to an organisation ("Tim Brandt with the authority", "Mark
 /// Reed of the city police").
 const AFFILIATION_PREPS: &[&str] = &["with", "at", "from", "of"];
@@ -528,7 +571,9 @@ fn names_a_person(doc: &Doc, b: usize, r: &NameRun, has_role: bool) -> bool {
         || doc.lang.firstnames.contains_key(doc.blocks[b].tok_text(r.name_a))
 }
 
-fn backward_phrase(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize) -> Option<Np> {
+/// The phrase that ends right before token `end`, a prepositional one too: the source of a
+/// report with no subject ("In einem Positionspapier des Ministeriums heißt es, …").
+pub fn backward_phrase(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize) -> Option<Np> {
     let bd = &doc.blocks[b];
     let toks = &bd.toks;
     if end == 0 || end <= lo {

@@ -15,6 +15,10 @@ pub fn attribute(cx: &mut Ctx, qi: usize) -> Option<Fired> {
     if cx.direct[qi].words < MIN_WORDS_UNATTRIBUTED {
         return None; // a fragment ("disgusting") is not a quote of its own
     }
+    // "Später warnte die Ministerin vor „…“": the sentence's own subject speaks
+    if cx.doc.lang.embedded_own_subject && super::sentence_subject::subject(cx, qi).is_some() {
+        return None;
+    }
     let prev = cx.direct[..qi].iter().rev().take(FOCUS_LOOKBACK).take_while(|p| p.b == b).find_map(|p| p.att.clone());
     // indirect speech earlier in the paragraph counts too: `…, Schiff said. "…"`
     let start = cx.direct[qi].raw.start;

@@ -96,7 +96,17 @@ pub fn at_cue(
     let np = subject(doc, at, j, participle, prev)?;
     let np = match np {
         Some(n) => Some(n),
-        None if doc.lang.verb_second => speaker_phrase::forward(doc, b, v + 1, e, s),
+        // "Am Montag sagte die Ministerin", else "In dem Bericht heißt es"
+        None if doc.lang.verb_second => {
+            let after = speaker_phrase::forward(doc, b, v + 1, e, s);
+            let expletive =
+                after.as_ref().is_some_and(|n| doc.lang.expletive_it && matches!(n.head, Head::Pronoun(Pron::It)));
+            if after.is_none() || expletive {
+                speaker_phrase::backward_phrase(doc, b, j, s, s).or(after)
+            } else {
+                after
+            }
+        }
         None => bare_plural(doc, at, j),
     };
     let (c, had_that) = match content_start(doc, at, np.as_ref()) {

@@ -3,8 +3,9 @@
 
 use super::clause::skip_opening_adverbial;
 use super::context::{Ctx, Fired};
+use crate::doc::Doc;
 use crate::lexicon::Nominal;
-use crate::speaker_phrase::{self, Head, Pron};
+use crate::speaker_phrase::{self, Head, Np, Pron};
 
 pub const ID: &str = "sentence-subject";
 /// Fitted (issue 9): the share of this rule's predictions matched with the right speaker, measured
@@ -15,16 +16,39 @@ pub const CONFIDENCE: f32 = 0.67;
 /// A quote inside a sentence whose subject, a named or described speaker, acts: "Reid has gone
 /// after Trump as a “human leech who will bleed the country”".
 pub fn attribute(cx: &mut Ctx, qi: usize) -> Option<Fired> {
-    let d = cx.direct[qi].clone();
+    let np = subject(cx, qi)?;
+    let d = &cx.direct[qi];
+    let (b, at) = (d.b, d.raw.start);
+    let att = cx.att_from(b, &np, None, ID, CONFIDENCE, at);
+    att.entity?;
+    Some((att, None))
+}
+
+/// The speaking subject of the sentence around quote `qi`, when there is one (nothing resolved).
+pub fn subject(cx: &Ctx, qi: usize) -> Option<Np> {
+    let d = &cx.direct[qi];
     let doc = cx.doc;
     let toks = &doc.blocks[d.b].toks;
     let (s, _) = d.sent;
     if d.first_tok <= s + 1 || toks[s..d.first_tok].iter().any(|t| t.quote.is_some()) {
         return None;
     }
-    // the subject opens the sentence, after at most a short adverbial ("In July, …")
-    let a = skip_opening_adverbial(doc, d.b, s, d.first_tok);
-    let np = speaker_phrase::forward(doc, d.b, a, d.first_tok, s)?;
+    let (np, j) = acting(doc, d.b, s, d.first_tok)?;
+    // a verb in the reporting mood ("Der Vorstand sei „…“", German Konjunktiv I) reports someone
+    // else's words about the subject: the subject is their topic, not their speaker
+    if toks[np.z..=j].iter().any(|t| doc.lang.subjunctive.contains(&t.lower.as_str())) {
+        return None;
+    }
+    Some(np)
+}
+
+/// The subject that opens sentence `s` of block `b` (after at most a short adverbial, "In July,
+/// …") and acts — a person or organisation with its verb after it, before token `limit` — and
+/// where that verb stands.
+pub fn acting(doc: &Doc, b: usize, s: usize, limit: usize) -> Option<(Np, usize)> {
+    let toks = &doc.blocks[b].toks;
+    let a = skip_opening_adverbial(doc, b, s, limit);
+    let np = speaker_phrase::forward(doc, b, a, limit, s)?;
     if !matches!(
         np.head,
         Head::Name(_)
@@ -35,13 +59,11 @@ pub fn attribute(cx: &mut Ctx, qi: usize) -> Option<Fired> {
     }
     // …then its verb: a lower-case word (auxiliaries and adverbs first)
     let mut j = np.z;
-    while j < d.first_tok && doc.is_aux(&toks[j]) {
+    while j < limit && doc.is_aux(&toks[j]) {
         j += 1;
     }
-    toks.get(j).filter(|t| j < d.first_tok && t.is_word() && !t.cap && !t.is_det() && !doc.is_stop(t))?;
-    let att = cx.att_from(d.b, &np, None, ID, CONFIDENCE, d.raw.start);
-    att.entity?;
-    Some((att, None))
+    toks.get(j).filter(|t| j < limit && t.is_word() && !t.cap && !t.is_det() && !doc.is_stop(t))?;
+    Some((np, j))
 }
 
 #[cfg(test)]

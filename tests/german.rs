@@ -1,0 +1,110 @@
+//! German reported speech and speaker resolution (issue 9, point 5), on short news sentences
+//! written for this project. Each test states a fact of German grammar the rules rely on.
+mod common;
+use common::run;
+
+// ---- verb second: a fronted phrase is not the subject
+
+#[test]
+fn a_fronted_prepositional_phrase_is_not_the_speaker() {
+    // "In seiner ersten Rede erklärte X": the subject follows the finite verb
+    let r = run(&[
+        "Der neue Bürgermeister Tobias Brenner trat am Montag sein Amt an.",
+        "In seiner ersten Rede erklärte Brenner, die Stadt werde das Hallenbad sanieren.",
+    ]);
+    let q = r.quote("das Hallenbad sanieren");
+    assert_eq!(q.kind, "indirect");
+    assert_eq!(q.speaker, Some("Tobias Brenner"), "{}", r.dump());
+    // a genitive inside the phrase ("Am Abend des Wahltages") does not hide the preposition
+    let r = run(&["Am Abend des Wahltages sagte die Kandidatin Maria Klein, sie sei mit dem Ergebnis zufrieden."]);
+    let q = r.quote("mit dem Ergebnis zufrieden");
+    assert!(q.speaker.is_some_and(|s| s.ends_with("Maria Klein")), "{}", r.dump());
+    // "Seit Jahren fordert der Verband, …"
+    let r = run(&["Seit Jahren fordert der Mieterverband, dass die Stadt mehr Wohnungen baut."]);
+    assert_eq!(r.quote("mehr Wohnungen baut").speaker, Some("Mieterverband"), "{}", r.dump());
+}
+
+#[test]
+fn the_subject_of_a_perfect_stands_before_the_auxiliary() {
+    // "X hatte bei … erklärt": past the prepositional phrase and the auxiliary
+    let r =
+        run(&["Die Ministerin Sabine Roth hatte bei ihrem Besuch in Leipzig erklärt, die Förderung werde verlängert."]);
+    assert_eq!(r.quote("Förderung werde verlängert").speaker, Some("Sabine Roth"), "{}", r.dump());
+}
+
+#[test]
+fn a_relative_pronoun_is_not_inside_the_preposition_before_it() {
+    // "von dem die Polizei glaubt": "dem … die" are two phrases, the second one speaks
+    let r = run(&["Festgenommen wurde ein 30-jähriger Mann, von dem die Polizei glaubt, er habe den Brand gelegt."]);
+    let q = r.quote("den Brand gelegt");
+    assert_eq!(q.speaker, Some("Polizei"), "{}", r.dump());
+}
+
+#[test]
+fn a_document_speaks_through_es_heisst() {
+    // "In dem Bericht heißt es, …": "es" is no speaker; the report is the source
+    let r = run(&["In dem Bericht des Rechnungshofes heißt es, die Kosten seien falsch berechnet worden."]);
+    let q = r.quote("falsch berechnet");
+    let who = q.speaker.unwrap_or_default();
+    assert!(who.contains("Rechnungshof") || who.contains("Bericht"), "{}", r.dump());
+}
+
+// ---- a quote inside a sentence belongs to that sentence's speaker
+
+#[test]
+fn an_embedded_quote_takes_its_own_sentences_subject_not_the_neighbours() {
+    let r = run(&[
+        "„Wir haben lange genug gewartet“, sagte die Gewerkschafterin Petra Lang. Der Arbeitgeberpräsident Klaus Wendt nannte die Forderung „völlig überzogen und nicht bezahlbar“.",
+    ]);
+    assert_eq!(r.quote("lange genug gewartet").speaker, Some("Petra Lang"), "{}", r.dump());
+    assert_eq!(r.quote("völlig überzogen").speaker, Some("Klaus Wendt"), "{}", r.dump());
+}
+
+#[test]
+fn a_subject_in_the_reporting_mood_is_the_topic_not_the_speaker() {
+    // Konjunktiv I reports someone else's words about the subject ("Der Angeklagte habe „…“");
+    // the indicative subject acts and speaks ("Der Angeklagte bestritt „…“")
+    let mut cfg = quotelens::Config::default();
+    cfg.set_sieve_order(&["sentence-subject"]).unwrap();
+    let r = common::run_with(&["Der Angeklagte habe „mit voller Absicht und lange geplant“ gehandelt."], &cfg);
+    assert_eq!(r.quote("mit voller Absicht").speaker, None, "{}", r.dump());
+    let r = common::run_with(&["Der Angeklagte bestritt „jede Absicht und jede Planung“ vor Gericht."], &cfg);
+    assert_eq!(r.quote("jede Absicht").rule, "sentence-subject", "{}", r.dump());
+}
+
+#[test]
+fn a_clause_after_the_comma_is_reported_speech_not_an_appositive() {
+    // "Am Montag erklärte Brenner, die Stadt werde …": the phrase after the comma holds a verb
+    let r = run(&[
+        "Der Bürgermeister Tobias Brenner stellte den Haushalt vor.",
+        "Am Montag erklärte Brenner, die Stadt werde das Hallenbad sanieren.",
+    ]);
+    assert_eq!(r.quote("Hallenbad sanieren").speaker, Some("Tobias Brenner"), "{}", r.dump());
+    // a real appositive still describes the speaker
+    let r = run(&["Am Montag erklärte Anna Roth, die Sprecherin des Verbands, die Preise würden steigen."]);
+    assert_eq!(r.quote("Preise würden steigen").speaker, Some("Anna Roth"), "{}", r.dump());
+}
+
+// ---- Konjunktiv I: reported speech without a cue
+
+#[test]
+fn a_subject_that_acts_hands_the_reported_words_on() {
+    // "Der Verband widersprach. Die Zahlen seien …": the words are the Verband's, not those of
+    // the speaker quoted before it
+    let r = run(&[
+        "Die Ministerin Eva Sommer sagte am Montag, die Zahl der Unfälle sei gesunken.",
+        "Der Verkehrsclub Nordland widersprach der Darstellung. Die Statistik sei unvollständig und berücksichtige keine Radfahrer.",
+    ]);
+    let q = r.quote("Statistik sei unvollständig");
+    assert_eq!(q.rule, "indirect-subjunctive", "{}", r.dump());
+    assert_eq!(q.speaker, Some("Verkehrsclub Nordland"), "{}", r.dump());
+    // with nobody quoted before, the acting subject before the sentence is the source too
+    let r = run(&[
+        "Die Nebenkosten in der Stadt sind im vergangenen Jahr um ein Fünftel gestiegen.",
+        "Der Mieterbund Südstadt prüfte im Sommer rund 400 Nebenkostenbescheide. Die Abrechnungen seien in vielen Fällen fehlerhaft gewesen.",
+    ]);
+    let q = r.quote("Abrechnungen seien");
+    assert_eq!(q.speaker, Some("Mieterbund Südstadt"), "{}", r.dump());
+    let conf = r.a.quotes.iter().find(|x| r.text(&x.span).contains("Abrechnungen seien")).map(|x| x.confidence);
+    assert!(conf.is_some_and(|c| c < 0.3), "{conf:?}");
+}

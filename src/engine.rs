@@ -31,6 +31,11 @@ pub const UNATTRIBUTED_CONFIDENCE: f32 = 0.4;
 /// A quote credited after it (`"…," X said`) whose sentence the writer began with at least this
 /// many words of their own reports the whole sentence: a mixed quote.
 pub const MIN_OWN_WORDS_MIXED: usize = 3;
+/// A quote of at most this many words in a list of quotes (`"grapple," "optics" and "eschew"`)
+/// names a term, it does not quote speech.
+pub const MAX_WORDS_LISTED_TERM: usize = 6;
+/// The words that join the items of a list (closed class, the languages of `src/lexicon`).
+const LIST_JOINERS: &[&str] = &["and", "or", "nor", "und", "oder", "sowie"];
 
 /// Runs the whole pipeline on one article.
 pub fn analyze(article: &Article, config: &Config) -> Analysis {
@@ -356,6 +361,24 @@ fn is_title_like(doc: &Doc, d: &DirectQuote) -> bool {
         && !toks[d.first_tok..d.after_tok].iter().any(|t| t.is_punct("!") || t.is_punct("?"))
 }
 
+/// Is this quote an item of a list of quotes: does only a comma, a space or a joining word
+/// (`and`, `or`) stand between it and the quote before or after it, and is that one short too?
+fn in_list_of_quotes(doc: &Doc, d: &DirectQuote) -> bool {
+    let bd = &doc.blocks[d.b];
+    let Some(i) = bd.quotes.iter().position(|q| q.start == d.raw.start) else { return false };
+    let short =
+        |q: &crate::quotes::RawQuote| bd.text[q.start..q.end].split_whitespace().count() <= MAX_WORDS_LISTED_TERM;
+    let joined = |a: usize, z: usize| {
+        a <= z && {
+            let gap = bd.text[a..z].trim_matches(|c: char| c.is_whitespace() || c == ',' || c == ';');
+            gap.is_empty() || LIST_JOINERS.contains(&gap.to_lowercase().as_str())
+        }
+    };
+    let before = i > 0 && short(&bd.quotes[i - 1]) && joined(bd.quotes[i - 1].end, d.raw.start);
+    let after = bd.quotes.get(i + 1).is_some_and(|n| short(n) && joined(d.raw.end, n.start));
+    before || after
+}
+
 /// One reported quotation before the output order is known.
 struct Out {
     span: Span,
@@ -375,6 +398,11 @@ fn is_reported(doc: &Doc, d: &DirectQuote) -> bool {
         d.att.as_ref().is_some_and(|a| a.entity.is_some() || a.rule == trailing_cue::ID || a.rule == leading_cue::ID);
     let weak = d.att.as_ref().is_none_or(|a| a.rule == lone_candidate::ID || a.rule == sentence_subject::ID);
     let in_chain = d.raw.runs_on || d.raw.carries_on;
+    // (a credit right after the item says it was said: `… and “our own people,” Ana said`)
+    let credited = d.att.as_ref().is_some_and(|a| a.rule == trailing_cue::ID);
+    if !in_chain && !d.nested && !credited && d.words <= MAX_WORDS_LISTED_TERM && in_list_of_quotes(doc, d) {
+        return false;
+    }
     if !in_chain && (d.titled || is_title_like(doc, d) && d.att.as_ref().is_none_or(|a| a.rule != trailing_cue::ID)) {
         return false;
     }

@@ -605,3 +605,16 @@ fn a_nickname_between_first_name_and_surname_is_not_a_quote() {
     assert!(!r.all().iter().any(|f| f.kind == "direct"), "{}", r.dump());
     assert!(r.has("would not tour again"), "{}", r.dump());
 }
+
+#[test]
+fn a_list_of_quoted_terms_is_not_speech() {
+    // words named in a list ("…," "…" and "…") are mentioned, not said
+    let r = run(&[
+        "The word-of-the-year jury at Lakeview College said the shortlist was long this year.",
+        "Also nominated by readers for the bonfire: \"pivot,\" \"synergy,\" \"circle back to the team\" and \"deep dive.\"",
+    ]);
+    assert!(!r.all().iter().any(|f| f.kind == "direct"), "{}", r.dump());
+    // an item credited right after it is still a quote
+    let r = run(&["The senator railed against \"career politicians\" and \"our broken courts,\" Ana Ortega said."]);
+    assert!(r.has("our broken courts"), "{}", r.dump());
+}

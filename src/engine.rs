@@ -361,6 +361,17 @@ fn is_title_like(doc: &Doc, d: &DirectQuote) -> bool {
         && !toks[d.first_tok..d.after_tok].iter().any(|t| t.is_punct("!") || t.is_punct("?"))
 }
 
+/// `'I was not going to give up'` alone in its block, in single marks and with no closing period:
+/// a subheading that pulls a quote out of the story (news style), not a quotation in it.
+fn is_quoted_subhead(doc: &Doc, d: &DirectQuote) -> bool {
+    let text = doc.blocks[d.b].text;
+    let (a, z) = d.raw.inner();
+    d.raw.single
+        && text[..d.raw.start].trim().is_empty()
+        && text[d.raw.end..].trim().is_empty()
+        && !text[a..z].trim_end().ends_with(['.', '!', '?', ',', '…'])
+}
+
 /// Is this quote an item of a list of quotes: does only a comma, a space or a joining word
 /// (`and`, `or`) stand between it and the quote before or after it, and is that one short too?
 fn in_list_of_quotes(doc: &Doc, d: &DirectQuote) -> bool {
@@ -398,6 +409,9 @@ fn is_reported(doc: &Doc, d: &DirectQuote) -> bool {
         d.att.as_ref().is_some_and(|a| a.entity.is_some() || a.rule == trailing_cue::ID || a.rule == leading_cue::ID);
     let weak = d.att.as_ref().is_none_or(|a| a.rule == lone_candidate::ID || a.rule == sentence_subject::ID);
     let in_chain = d.raw.runs_on || d.raw.carries_on;
+    if is_quoted_subhead(doc, d) {
+        return false;
+    }
     // (a credit right after the item says it was said: `… and “our own people,” Ana said`)
     let credited = d.att.as_ref().is_some_and(|a| a.rule == trailing_cue::ID);
     if !in_chain && !d.nested && !credited && d.words <= MAX_WORDS_LISTED_TERM && in_list_of_quotes(doc, d) {

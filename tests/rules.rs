@@ -618,3 +618,17 @@ fn a_list_of_quoted_terms_is_not_speech() {
     let r = run(&["The senator railed against \"career politicians\" and \"our broken courts,\" Ana Ortega said."]);
     assert!(r.has("our broken courts"), "{}", r.dump());
 }
+
+#[test]
+fn a_single_quoted_subheading_is_not_a_quote() {
+    let r = run(&[
+        "\"We rebuilt the barn in a week,\" farmer Ines Carvalho said.",
+        "'We were never going to sell the land'",
+        "The family has farmed the valley since 1920.",
+    ]);
+    assert!(!r.has("never going to sell"), "{}", r.dump());
+    assert!(r.has("rebuilt the barn"), "{}", r.dump());
+    // a quote in single marks that ends its sentence is still speech
+    let r = run(&["Ines Carvalho spoke to reporters on Friday.", "'We were never going to sell the land.'"]);
+    assert!(r.has("never going to sell"), "{}", r.dump());
+}

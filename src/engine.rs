@@ -7,11 +7,11 @@ use crate::doc::{Doc, Tok};
 use crate::entities::Entities;
 use crate::fxhash::FxHashSet;
 use crate::sieves::clause::{is_cue, word_count};
-use crate::sieves::context::{inherit, tok_span, Attribution, Ctx, DirectQuote, MIN_WORDS_UNATTRIBUTED};
+use crate::sieves::context::{inherit, tok_span, Attribution, Ctx, DirectQuote, IndirectQuote, MIN_WORDS_UNATTRIBUTED};
 use crate::sieves::indirect_verb::Shapes;
 use crate::sieves::{
-    self, adjacent_quote, continuation, indirect_according_to, indirect_subjunctive, indirect_verb, leading_cue,
-    lone_candidate, sentence_subject, trailing_cue, Sieve,
+    self, according_to, adjacent_quote, continuation, indirect_according_to, indirect_subjunctive, indirect_verb,
+    leading_cue, lone_candidate, sentence_subject, trailing_cue, Sieve,
 };
 use crate::speaker_phrase::Np;
 use crate::text::TokKind;
@@ -28,6 +28,14 @@ pub const MIN_WORDS_LOWER_FRAGMENT: usize = 3;
 pub const WEAK_ATTRIBUTION: f32 = 0.8;
 /// The confidence of a quotation no rule attributed.
 pub const UNATTRIBUTED_CONFIDENCE: f32 = 0.4;
+/// A quote credited after it (`"…," X said`) whose sentence the writer began with at least this
+/// many words of their own reports the whole sentence: a mixed quote.
+pub const MIN_OWN_WORDS_MIXED: usize = 3;
+/// A quote of at most this many words in a list of quotes (`"grapple," "optics" and "eschew"`)
+/// names a term, it does not quote speech.
+pub const MAX_WORDS_LISTED_TERM: usize = 6;
+/// The words that join the items of a list (closed class, the languages of `src/lexicon`).
+const LIST_JOINERS: &[&str] = &["and", "or", "nor", "und", "oder", "sowie"];
 
 /// Runs the whole pipeline on one article.
 pub fn analyze(article: &Article, config: &Config) -> Analysis {
@@ -61,6 +69,10 @@ pub fn analyze(article: &Article, config: &Config) -> Analysis {
     }
     propagate_chains(&mut cx);
     merge_mixed(&mut cx);
+    if config.indirect {
+        // a mixed quote is (partly) reported speech: not read when indirect speech is off
+        credited_sentences(&mut cx);
+    }
     finish(cx, config)
 }
 
@@ -77,12 +89,21 @@ fn collect_direct(cx: &mut Ctx) {
             let named = first_tok > 1
                 && matches!(bd.toks[first_tok - 1].lower.as_str(), "called" | "named")
                 && bd.toks[first_tok - 2].is_plain_word();
-            let titled = first_tok > 0
-                && (named
-                    || names_work(&bd.toks[first_tok - 1])
-                    || first_tok > 1
-                        && bd.toks[first_tok - 1].is_punct(":")
-                        && cx.doc.lang.is_label(bd.toks[first_tok - 2].lower.as_str()));
+            // a nickname between a first name and a surname: Riefian “Ifan” Fajarsyah
+            let nickname = words <= 3
+                && first_tok > 0
+                && bd.toks[first_tok - 1].is_word()
+                && bd.toks[first_tok - 1].cap
+                && bd.toks[first_tok..after_tok].iter().all(|t| t.kind == TokKind::Punct || t.cap)
+                && bd.toks.get(after_tok).is_some_and(|t| t.is_word() && t.cap)
+                && bd.text[q.end..].starts_with(' ');
+            let titled = nickname
+                || first_tok > 0
+                    && (named
+                        || names_work(&bd.toks[first_tok - 1])
+                        || first_tok > 1
+                            && bd.toks[first_tok - 1].is_punct(":")
+                            && cx.doc.lang.is_label(bd.toks[first_tok - 2].lower.as_str()));
             cx.direct.push(DirectQuote {
                 b,
                 raw: *q,
@@ -258,6 +279,61 @@ fn merge_mixed(cx: &mut Ctx) {
     cx.indirect.retain(|i| i.kind != QuoteKind::Direct);
 }
 
+/// `There was a “whiff” of concern about “three-peat,” Shibley said.`: a credit after the quote
+/// (`trailing-cue`, or `according to X` right after it) reports everything its sentence says up to
+/// it. When the writer's own words open that sentence, the quoted words are part of what is
+/// reported, not all of it: the sentence up to the last quote is one mixed quote, with the
+/// quote's speaker, and the quotes inside it are not reported on their own. A colon or a dash
+/// before the quote sets the writer's lead-in apart (`He was blunt: “…,” she said`): no change.
+fn credited_sentences(cx: &mut Ctx) {
+    let doc = cx.doc;
+    for qi in 0..cx.direct.len() {
+        let d = &cx.direct[qi];
+        // a title is credited to nobody: `In an interview with “Face the Nation,” she said`
+        if !d.keep || d.nested || d.titled || d.raw.runs_on || d.raw.carries_on || is_title_like(doc, d) {
+            continue;
+        }
+        let Some(a) = d.att.as_ref() else { continue };
+        let Some(cue) = a.cue else { continue };
+        let bd = &doc.blocks[d.b];
+        let credited_after = cue.start >= d.raw.end
+            && (a.rule == trailing_cue::ID
+                || a.rule == according_to::ID
+                    && bd.text[d.raw.end..cue.start].chars().all(|c| c.is_whitespace() || c.is_ascii_punctuation()));
+        // the credit follows the clause's closing comma (or question mark): `"…," X said`
+        let inner = bd.text[..d.raw.end].trim_end_matches(quotes_close_char);
+        let closes_clause = inner.ends_with([',', '?', '!']) || bd.text[d.raw.end..].trim_start().starts_with(',');
+        if !credited_after || !closes_clause {
+            continue;
+        }
+        let s = d.sent.0;
+        // the first quote of the sentence: the writer's words are those before it
+        let first =
+            (0..qi).rev().take_while(|&k| cx.direct[k].b == d.b && cx.direct[k].first_tok >= s).last().unwrap_or(qi);
+        let q0 = cx.direct[first].first_tok;
+        if q0 <= s || word_count(doc, d.b, s, q0) < MIN_OWN_WORDS_MIXED {
+            continue;
+        }
+        if bd.toks[s..q0].iter().any(|t| t.is_punct(":") || t.is_dash()) {
+            continue;
+        }
+        let (start, end) = (bd.toks[s].start, d.raw.end);
+        if cx.indirect.iter().any(|i| i.b == d.b && i.start < end && start < i.end) {
+            continue;
+        }
+        let att = a.clone();
+        let sentence = tok_span(doc, d.b, s, d.sent.1.max(s + 1));
+        cx.indirect.push(IndirectQuote { b: d.b, start, end, sentence, att, kind: QuoteKind::Mixed });
+        for k in first..=qi {
+            cx.direct[k].keep = false;
+        }
+    }
+}
+
+fn quotes_close_char(c: char) -> bool {
+    matches!(c, '"' | '”' | '’' | '\'' | '»' | '«' | '“' | '‘' | '›' | '‹' | '」' | '』')
+}
+
 /// "The Steve Harvey Morning Show", “Saturday Night Live”: short, every word capitalised, no
 /// sentence punctuation inside — a title or name, not speech.
 fn is_title_like(doc: &Doc, d: &DirectQuote) -> bool {
@@ -285,6 +361,35 @@ fn is_title_like(doc: &Doc, d: &DirectQuote) -> bool {
         && !toks[d.first_tok..d.after_tok].iter().any(|t| t.is_punct("!") || t.is_punct("?"))
 }
 
+/// `'I was not going to give up'` alone in its block, in single marks and with no closing period:
+/// a subheading that pulls a quote out of the story (news style), not a quotation in it.
+fn is_quoted_subhead(doc: &Doc, d: &DirectQuote) -> bool {
+    let text = doc.blocks[d.b].text;
+    let (a, z) = d.raw.inner();
+    d.raw.single
+        && text[..d.raw.start].trim().is_empty()
+        && text[d.raw.end..].trim().is_empty()
+        && !text[a..z].trim_end().ends_with(['.', '!', '?', ',', '…'])
+}
+
+/// Is this quote an item of a list of quotes: does only a comma, a space or a joining word
+/// (`and`, `or`) stand between it and the quote before or after it, and is that one short too?
+fn in_list_of_quotes(doc: &Doc, d: &DirectQuote) -> bool {
+    let bd = &doc.blocks[d.b];
+    let Some(i) = bd.quotes.iter().position(|q| q.start == d.raw.start) else { return false };
+    let short =
+        |q: &crate::quotes::RawQuote| bd.text[q.start..q.end].split_whitespace().count() <= MAX_WORDS_LISTED_TERM;
+    let joined = |a: usize, z: usize| {
+        a <= z && {
+            let gap = bd.text[a..z].trim_matches(|c: char| c.is_whitespace() || c == ',' || c == ';');
+            gap.is_empty() || LIST_JOINERS.contains(&gap.to_lowercase().as_str())
+        }
+    };
+    let before = i > 0 && short(&bd.quotes[i - 1]) && joined(bd.quotes[i - 1].end, d.raw.start);
+    let after = bd.quotes.get(i + 1).is_some_and(|n| short(n) && joined(d.raw.end, n.start));
+    before || after
+}
+
 /// One reported quotation before the output order is known.
 struct Out {
     span: Span,
@@ -304,6 +409,14 @@ fn is_reported(doc: &Doc, d: &DirectQuote) -> bool {
         d.att.as_ref().is_some_and(|a| a.entity.is_some() || a.rule == trailing_cue::ID || a.rule == leading_cue::ID);
     let weak = d.att.as_ref().is_none_or(|a| a.rule == lone_candidate::ID || a.rule == sentence_subject::ID);
     let in_chain = d.raw.runs_on || d.raw.carries_on;
+    if is_quoted_subhead(doc, d) {
+        return false;
+    }
+    // (a credit right after the item says it was said: `… and “our own people,” Ana said`)
+    let credited = d.att.as_ref().is_some_and(|a| a.rule == trailing_cue::ID);
+    if !in_chain && !d.nested && !credited && d.words <= MAX_WORDS_LISTED_TERM && in_list_of_quotes(doc, d) {
+        return false;
+    }
     if !in_chain && (d.titled || is_title_like(doc, d) && d.att.as_ref().is_none_or(|a| a.rule != trailing_cue::ID)) {
         return false;
     }

@@ -574,3 +574,61 @@ fn they_is_the_group_that_is_the_subject() {
     ]);
     assert_eq!(r.quote("ruin the wetlands").speaker, Some("Greens"), "{}", r.dump());
 }
+
+#[test]
+fn a_credit_after_a_quote_reports_the_sentence_the_writer_began() {
+    // the writer's words open the sentence, the quoted words close it, the credit follows: the
+    // whole sentence up to the last quote is what Ortega said (one mixed quote, no direct ones)
+    let r = run(&[
+        "There was a \u{201c}flicker\u{201d} of doubt when the council approved the \u{201c}bridge to nowhere,\u{201d} Mayor Ana Ortega said.",
+    ]);
+    let q = r.quote("flicker");
+    assert_eq!(q.kind, "mixed", "{}", r.dump());
+    assert!(q.text.starts_with("There was") && q.text.ends_with("nowhere,\u{201d}"), "{}", r.dump());
+    assert_eq!(q.speaker, Some("Ana Ortega"), "{}", r.dump());
+    assert_eq!(r.all().len(), 1, "{}", r.dump());
+    // the same with "according to" right after the quote
+    let r = run(&["Tolls on the bridge would rise by \u{201c}no more than a dollar,\u{201d} according to Ana Ortega."]);
+    assert_eq!(r.quote("no more than a dollar").kind, "mixed", "{}", r.dump());
+    // a quote that opens its sentence, or follows a colon, stays direct
+    let r = run(&[
+        "\u{201c}We will appeal,\u{201d} Ortega said.",
+        "The mayor was blunt about the ruling: \u{201c}We will appeal it,\u{201d} Ortega said.",
+    ]);
+    assert!(r.all().iter().all(|f| f.kind == "direct"), "{}", r.dump());
+    assert_eq!(r.all().len(), 2, "{}", r.dump());
+}
+
+#[test]
+fn a_nickname_between_first_name_and_surname_is_not_a_quote() {
+    let r = run(&["Guitarist Marco \u{201c}Sparky\u{201d} Lindqvist told fans the band would not tour again."]);
+    assert!(!r.all().iter().any(|f| f.kind == "direct"), "{}", r.dump());
+    assert!(r.has("would not tour again"), "{}", r.dump());
+}
+
+#[test]
+fn a_list_of_quoted_terms_is_not_speech() {
+    // words named in a list ("…," "…" and "…") are mentioned, not said
+    let r = run(&[
+        "The word-of-the-year jury at Lakeview College said the shortlist was long this year.",
+        "Also nominated by readers for the bonfire: \"pivot,\" \"synergy,\" \"circle back to the team\" and \"deep dive.\"",
+    ]);
+    assert!(!r.all().iter().any(|f| f.kind == "direct"), "{}", r.dump());
+    // an item credited right after it is still a quote
+    let r = run(&["The senator railed against \"career politicians\" and \"our broken courts,\" Ana Ortega said."]);
+    assert!(r.has("our broken courts"), "{}", r.dump());
+}
+
+#[test]
+fn a_single_quoted_subheading_is_not_a_quote() {
+    let r = run(&[
+        "\"We rebuilt the barn in a week,\" farmer Ines Carvalho said.",
+        "'We were never going to sell the land'",
+        "The family has farmed the valley since 1920.",
+    ]);
+    assert!(!r.has("never going to sell"), "{}", r.dump());
+    assert!(r.has("rebuilt the barn"), "{}", r.dump());
+    // a quote in single marks that ends its sentence is still speech
+    let r = run(&["Ines Carvalho spoke to reporters on Friday.", "'We were never going to sell the land.'"]);
+    assert!(r.has("never going to sell"), "{}", r.dump());
+}

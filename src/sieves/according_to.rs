@@ -8,7 +8,7 @@ pub const ID: &str = "according-to";
 /// Fitted (issue 9): the share of this rule's predictions matched with the right speaker, measured
 /// on English news, GGT dev and PolNeAR train+dev (`quotelens eval FILE` per-rule table:
 /// precision × speaker); a language profile may cap it (`confidence` lines of `de/profile.txt`).
-pub const CONFIDENCE: f32 = 0.46;
+pub const CONFIDENCE: f32 = 0.64;
 
 /// `According to X, "…"` anywhere in the sentence (English), `laut X` / `X zufolge` (German).
 pub fn attribute(cx: &mut Ctx, qi: usize) -> Option<Fired> {

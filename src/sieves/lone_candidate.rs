@@ -8,7 +8,7 @@ pub const ID: &str = "lone-candidate";
 /// Fitted (issue 9): the share of this rule's predictions matched with the right speaker, measured
 /// on English news, GGT dev and PolNeAR train+dev (`quotelens eval FILE` per-rule table:
 /// precision × speaker); a language profile may cap it (`confidence` lines of `de/profile.txt`).
-pub const CONFIDENCE: f32 = 0.58;
+pub const CONFIDENCE: f32 = 0.59;
 
 /// The paragraph names exactly one person outside quotes.
 pub fn attribute(cx: &mut Ctx, qi: usize) -> Option<Fired> {

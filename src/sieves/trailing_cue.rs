@@ -10,7 +10,7 @@ pub const ID: &str = "trailing-cue";
 /// Fitted (issue 9): the share of this rule's predictions matched with the right speaker, measured
 /// on English news, GGT dev and PolNeAR train+dev (`quotelens eval FILE` per-rule table:
 /// precision × speaker); a language profile may cap it (`confidence` lines of `de/profile.txt`).
-pub const CONFIDENCE: f32 = 0.96;
+pub const CONFIDENCE: f32 = 0.97;
 
 pub fn attribute(cx: &mut Ctx, qi: usize) -> Option<Fired> {
     let d = cx.direct[qi].clone();

@@ -1,9 +1,9 @@
 // The Wasm article finder on a huge page tree in node: the first call and warm calls.
-// usage: node tests/wasm_bench_finder.mjs [--n 100000] [--iterations 3] [--shape objects|json]
+// usage: node tests/wasm_bench_finder.mjs [--n 100000] [--iterations 3] [--pregrow MB]
 // Builds a tree like tests/e2e/hostile.js's page (html > body > article > N × p > #text), sends it
 // through JSON text as the extension does (content script → background), and times, in this fresh
 // process: JSON.parse of the tree, the FIRST findArticle (what a service worker that just started
-// pays), then warm calls. `--shape json` passes the JSON text itself to findArticle (no JSON.parse).
+// pays), then warm calls.
 // Prints numbers; asserts nothing. Run each measurement in a new process (the first call matters).
 import fs from 'node:fs';
 import vm from 'node:vm';
@@ -15,7 +15,6 @@ const args = process.argv.slice(2);
 const arg = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
 const n = Number(arg('--n', 100000));
 const iterations = Number(arg('--iterations', 3));
-const shape = arg('--shape', 'objects');
 
 const glue = fs.readFileSync(path.join(root, 'target/pkg/quotelens.js'), 'utf8');
 // the instance's exports, to report the Wasm memory size (the glue keeps them in a closure)
@@ -38,8 +37,8 @@ for (let i = 0; i < n; i++) {
 const json = JSON.stringify({ title: 'Huge page', nodes });
 
 const t1 = performance.now();
-const input = shape === 'json' ? json : JSON.parse(json);
-const parseMs = shape === 'json' ? 0 : performance.now() - t1;
+const input = JSON.parse(json);
+const parseMs = performance.now() - t1;
 
 const time = () => {
   const t = performance.now();
@@ -51,7 +50,7 @@ const mem1 = memoryMb();
 const warm = [];
 for (let i = 0; i < iterations; i++) warm.push(time()[0]);
 warm.sort((a, b) => a - b);
-console.log(`findArticle, ${n} paragraphs (${nodes.length} nodes, ${(json.length / 1e6).toFixed(1)} MB JSON), shape ${shape}: ` +
+console.log(`findArticle, ${n} paragraphs (${nodes.length} nodes, ${(json.length / 1e6).toFixed(1)} MB JSON): ` +
   `instantiate ${instMs.toFixed(0)} ms, JSON.parse ${parseMs.toFixed(0)} ms, first call ${firstMs.toFixed(0)} ms, ` +
   `warm median ${warm.length ? warm[warm.length >> 1].toFixed(0) : '-'} ms (${iterations} calls); ` +
   `${r.blocks.length} blocks, truncated ${JSON.stringify(r.truncated)}; Wasm memory ${mem0.toFixed(0)} MB before, ${mem1.toFixed(0)} MB after the first call`);

@@ -6,6 +6,8 @@
 # BASE's dumps are cached in target/eval-diff/<commit>/ (BASE is built once, in a temporary worktree).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/base-build.sh
+source scripts/base-build.sh
 export PATH="$HOME/.cargo/bin:$PATH"
 shared=../shared
 if [ ! -d "$shared/data/dev" ]; then echo "eval-diff: skipped: $shared/data/dev is absent"; exit 0; fi
@@ -20,16 +22,7 @@ dump_all() { # BIN DIR
   done
 }
 
-if [ ! -f "$out/$base/.complete" ]; then
-  echo "eval-diff: building $base in a temporary worktree"
-  wt=$(mktemp -d)
-  git worktree add -q --detach "$wt" "$base"
-  # its own target dir (kept: the next base build reuses the compiled dependencies)
-  (cd "$wt" && CARGO_TARGET_DIR="$OLDPWD/target/eval-base" cargo build --release --quiet --bin quotelens)
-  dump_all target/eval-base/release/quotelens "$out/$base"
-  touch "$out/$base/.complete"
-  git worktree remove --force "$wt"
-fi
+build_base eval-diff "$base" "$out/$base" dump_all
 
 echo "eval-diff: building the work tree"
 cargo build --release --quiet --bin quotelens

@@ -9,6 +9,8 @@
 # Then `python3 scripts/pages-check.py DIR` checks tests/e2e/pages.json's expectations on either side.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/base-build.sh
+source scripts/base-build.sh
 export PATH="$HOME/.cargo/bin:$PATH"
 pages=../shared/pages
 if [ ! -d "$pages" ]; then echo "pages-diff: skipped: $pages is absent"; exit 0; fi
@@ -24,15 +26,7 @@ extract_all() { # BIN DIR
   done
 }
 
-if [ ! -f "$out/$base/.complete" ]; then
-  echo "pages-diff: building $base in a temporary worktree"
-  wt=$(mktemp -d)
-  git worktree add -q --detach "$wt" "$base"
-  (cd "$wt" && CARGO_TARGET_DIR="$OLDPWD/target/eval-base" cargo build --release --quiet --bin quotelens)
-  extract_all target/eval-base/release/quotelens "$out/$base"
-  touch "$out/$base/.complete"
-  git worktree remove --force "$wt"
-fi
+build_base pages-diff "$base" "$out/$base" extract_all
 
 echo "pages-diff: building the work tree"
 cargo build --release --quiet --bin quotelens

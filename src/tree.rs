@@ -30,7 +30,34 @@ pub struct PageTree {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub meta: Vec<(String, String)>,
     /// Elements and text nodes in document pre-order.
+    #[serde(deserialize_with = "nodes_reserved")]
     pub nodes: Vec<TreeNode>,
+}
+
+/// The most nodes whose room [`nodes_reserved`] takes at once from a length hint (about 100 MB on
+/// 64-bit): beyond it the vector grows as usual.
+const MAX_RESERVED_NODES: usize = 1_000_000;
+
+/// `nodes`, with room for all of them reserved once when the input says how many there are (the Wasm
+/// engine's JS arrays do): serde's own `Vec` reserves at most 1 MiB from a hint and then doubles, which
+/// on a 200,000-node page copied the vector five times and left it a third empty (measured in
+/// tests/wasm_bench_finder.mjs).
+fn nodes_reserved<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<TreeNode>, D::Error> {
+    struct Nodes;
+    impl<'de> serde::de::Visitor<'de> for Nodes {
+        type Value = Vec<TreeNode>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an array of nodes")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut nodes = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(MAX_RESERVED_NODES));
+            while let Some(node) = seq.next_element()? {
+                nodes.push(node);
+            }
+            Ok(nodes)
+        }
+    }
+    d.deserialize_seq(Nodes)
 }
 
 /// One element or text node.

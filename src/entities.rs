@@ -17,16 +17,6 @@ pub const MAX_NAME_TOKENS: usize = 8;
 /// Most words of a role read before a name ("WHL commissioner Ron Robison") or in an
 /// appositive after it ("Doug McCallum, the mayor of Surrey,").
 pub const MAX_ROLE_TOKENS: usize = 8;
-/// Words that date or qualify a role without naming it: "the former mayor" still matches the
-/// article's "Mayor Doug McCallum" (English and German; a closed class of adjectives).
-pub const ROLE_QUALIFIERS: &[&str] =
-    &["new", "current", "then", "late", "outgoing", "incoming", "acting", "interim", "longtime", "neue", "neuer"];
-/// Words that make another role of the same noun: "the president" is not the "vice president",
-/// nor "the former president". A role phrase and a stored role match only when both have or
-/// both lack each of these.
-pub const ROLE_RANKS: &[&str] =
-    &["vice", "deputy", "assistant", "associate", "former", "ex", "ehemalige", "ehemaliger"];
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OrgType {
     Unknown,
@@ -1072,11 +1062,11 @@ impl Entities {
     /// last named with that role. `head` is the role noun, `mods` the phrase's other content
     /// words (lower case); every one of them must be among the role's words, so "the finance
     /// minister" never picks the "Environment Minister".
-    pub fn resolve_role(&self, block: usize, pos: usize, head: &str, mods: &[&str]) -> Option<usize> {
+    pub fn resolve_role(&self, block: usize, pos: usize, head: &str, mods: &[&str], ranks: &[&str]) -> Option<usize> {
         let fits = |m: &RoleMention| {
             let has = |w: &str| m.words.iter().any(|x| x == w);
             let id = self.resolve_forward(m.entity);
-            let same_rank = ROLE_RANKS.iter().all(|r| has(r) == mods.contains(r));
+            let same_rank = ranks.iter().all(|r| has(r) == mods.contains(r));
             (self.list[id].kind != SpeakerKind::Organisation && has(head) && same_rank && mods.iter().all(|w| has(w)))
                 .then_some(id)
         };

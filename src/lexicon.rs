@@ -141,6 +141,22 @@ pub struct Language {
     pub post_quote_cues: Vec<&'static str>,
     /// Frequent words that identify the language (`detect`).
     pub detect_words: Vec<&'static str>,
+    /// Closed word classes (`word_classes.txt`; what each is for is said there): the reported-
+    /// clause test (`speech.rs`), speaker phrases and roles.
+    pub subordinators: Vec<&'static str>,
+    pub prepositions: Vec<&'static str>,
+    pub non_subjects: Vec<&'static str>,
+    pub nominatives: Vec<&'static str>,
+    pub subject_words: Vec<&'static str>,
+    pub quantifiers: Vec<&'static str>,
+    pub verb_aux: Vec<&'static str>,
+    pub of_preps: Vec<&'static str>,
+    pub definite: Vec<&'static str>,
+    pub demonstratives: Vec<&'static str>,
+    pub affiliation_preps: Vec<&'static str>,
+    pub spokes: Vec<&'static str>,
+    pub role_qualifiers: Vec<&'static str>,
+    pub role_ranks: Vec<&'static str>,
     /// Nouns compound (German): a word names a work when its last part does.
     pub compounds: bool,
     /// Every noun is capitalised (German): a lower-case word is never a noun.
@@ -197,6 +213,7 @@ struct Files {
     detect: &'static str,
     finite: &'static str,
     speech_nouns: &'static str,
+    word_classes: &'static str,
 }
 
 /// Every file of `src/lexicon/<code>/`, compiled in.
@@ -231,6 +248,7 @@ macro_rules! language_files {
             detect: include_str!(concat!("lexicon/", $code, "/detect.txt")),
             finite: include_str!(concat!("lexicon/", $code, "/finite.txt")),
             speech_nouns: include_str!(concat!("lexicon/", $code, "/speech_nouns.txt")),
+            word_classes: include_str!(concat!("lexicon/", $code, "/word_classes.txt")),
         }
     };
 }
@@ -460,6 +478,20 @@ fn load(f: Files) -> Language {
         place_starts: parse_lines(f.place_starts),
         post_quote_cues: parse_lines(f.post_quote_cues),
         detect_words: parse_lines(f.detect),
+        subordinators: keyed(f.word_classes, "subordinators"),
+        prepositions: keyed(f.word_classes, "prepositions"),
+        non_subjects: keyed(f.word_classes, "non_subjects"),
+        nominatives: keyed(f.word_classes, "nominatives"),
+        subject_words: keyed(f.word_classes, "subject_words"),
+        quantifiers: keyed(f.word_classes, "quantifiers"),
+        verb_aux: keyed(f.word_classes, "verb_aux"),
+        of_preps: keyed(f.word_classes, "of_preps"),
+        definite: keyed(f.word_classes, "definite"),
+        demonstratives: keyed(f.word_classes, "demonstratives"),
+        affiliation_preps: keyed(f.word_classes, "affiliation_preps"),
+        spokes: keyed(f.word_classes, "spokes"),
+        role_qualifiers: keyed(f.word_classes, "role_qualifiers"),
+        role_ranks: keyed(f.word_classes, "role_ranks"),
         compounds: flag("compounds"),
         capitalised_nouns,
         verbatim_fragments: flag("verbatim_fragments"),

@@ -65,18 +65,6 @@ fn pron_of(doc: &Doc, lower: &str) -> Option<Pron> {
     }
 }
 
-const PREP_OF: &[&str] = &["for", "of", "at", "with", "from", "in", "to", "von", "der", "des"];
-const SPOKES: &[&str] = &[
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "spokespeople",
-    "representative",
-    "representatives",
-    "sprecher",
-    "sprecherin",
-];
-
 /// Parses a speaker phrase that starts at token `i` (after a cue: `said the company`), not
 /// beyond `lim`. `sent_start` is the sentence's first token.
 pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> Option<Np> {
@@ -347,7 +335,7 @@ fn described(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize, depth
             }
             break;
         }
-        if PREP_OF.contains(&tk.lower.as_str()) || tk.is_that() {
+        if doc.lang.of_preps.contains(&tk.lower.as_str()) || tk.is_that() {
             break;
         }
         k += 1;
@@ -375,7 +363,7 @@ fn described(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize, depth
             // "a narrator in the Clinton ad asks": a determiner and plain nouns
             if det
                 && !doc.lang.capitalised_nouns
-                && !DEMONSTRATIVES.contains(&t.lower.as_str())
+                && !doc.lang.demonstratives.contains(&t.lower.as_str())
                 && k > i + 1
                 && k - i <= 4
                 && toks[i + 1..k].iter().all(|t| t.is_plain_word())
@@ -538,7 +526,7 @@ pub fn backward(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize) -
     // "Constable Mark Reed of the city police said": so is the organisation of a named person
     if matches!(np.head, Head::Name(_) | Head::Nominal { kind: Nominal::Org, .. }) {
         let p = if np.a > lo + 1 && toks[np.a - 1].is_det() { np.a - 1 } else { np.a };
-        if p > lo + 1 && AFFILIATION_PREPS.contains(&toks[p - 1].lower.as_str()) {
+        if p > lo + 1 && doc.lang.affiliation_preps.contains(&toks[p - 1].lower.as_str()) {
             if let Some(person) = backward_phrase(doc, b, p - 1, lo, sent_start) {
                 if let Head::Name(r) = &person.head {
                     if r.name_z - r.name_a >= 2 && names_a_person(doc, b, r, person.role.is_some()) {
@@ -553,10 +541,6 @@ pub fn backward(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize) -
 
 /// How many words may stand between a preposition and the phrase it governs (German `pp_preps`).
 const PP_LOOKBACK: usize = 5;
-
-/// Prepositions that attach a person to an organisation ("Tim Brandt with the authority", "Mark
-/// Reed of the city police").
-const AFFILIATION_PREPS: &[&str] = &["with", "at", "from", "of"];
 
 /// A name run that shows it names a person: a known given name, a title or role
 /// (`has_role`: the phrase has role words, "professor Ana Lee"), or a role noun right before it.
@@ -634,7 +618,9 @@ fn before_appositive(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usi
                 // Amir Sadiq, said": the name speaks; the phrase before it is the role
                 if matches!(np.head, Head::Nominal { .. } | Head::Name(_)) && toks[j + 1].cap {
                     if let Some(r) = entities::name_run(doc, b, j + 1, sent_start)
-                        .filter(|r| r.z + 1 == end || (r.z < end && PREP_OF.contains(&toks[r.z].lower.as_str())))
+                        .filter(|r| {
+                            r.z + 1 == end || (r.z < end && doc.lang.of_preps.contains(&toks[r.z].lower.as_str()))
+                        })
                         .filter(|r| {
                             matches!(np.head, Head::Nominal { .. })
                                 || (r.name_z - r.name_a >= 2
@@ -702,7 +688,7 @@ fn ending_with_word(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usiz
         }
         if doc.is_aux(p)
             || p.is_that()
-            || (PREP_OF.contains(&p.lower.as_str()) && !(a >= 2 && toks[a - 2].cap && p.lower == "of"))
+            || (doc.lang.of_preps.contains(&p.lower.as_str()) && !(a >= 2 && toks[a - 2].cap && p.lower == "of"))
         {
             break;
         }
@@ -725,7 +711,7 @@ fn ending_with_word(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usiz
         if let Some(np) = forward(doc, b, start, end, sent_start) {
             if np.z == end {
                 // "a spokeswoman for the ministry said": take the outer phrase
-                if start >= 2 && PREP_OF.contains(&toks[start - 1].lower.as_str()) {
+                if start >= 2 && doc.lang.of_preps.contains(&toks[start - 1].lower.as_str()) {
                     if let Some(outer) = backward(doc, b, start - 1, lo, sent_start) {
                         if let Head::Nominal { kind: Nominal::Person, .. } = outer.head {
                             if let Some(full) = forward(doc, b, outer.a, end, sent_start) {
@@ -744,7 +730,7 @@ fn ending_with_word(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usiz
     if saw_det
         && end - a >= 2
         && end - a <= 4
-        && !DEMONSTRATIVES.contains(&toks[a].lower.as_str())
+        && !doc.lang.demonstratives.contains(&toks[a].lower.as_str())
         && toks[a + 1..end].iter().all(|t| t.is_plain_word())
         && !looks_past_tense(&toks[end - 1].lower)
     {
@@ -762,7 +748,7 @@ fn ending_with_word(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usiz
 /// phrase.
 fn of_phrase(doc: &Doc, b: usize, z: usize, lim: usize, sent_start: usize, depth: usize) -> (usize, Option<Box<Np>>) {
     let toks = &doc.blocks[b].toks;
-    if depth < MAX_OF_NESTING && z + 1 < lim && PREP_OF.contains(&toks[z].lower.as_str()) {
+    if depth < MAX_OF_NESTING && z + 1 < lim && doc.lang.of_preps.contains(&toks[z].lower.as_str()) {
         if let Some(inner) = forward_nested(doc, b, z + 1, lim, sent_start, depth + 1) {
             return (inner.z, Some(Box::new(inner)));
         }
@@ -770,25 +756,18 @@ fn of_phrase(doc: &Doc, b: usize, z: usize, lim: usize, sent_start: usize, depth
     (z, None)
 }
 
-/// Demonstratives never open a described speaker made of plain nouns ("that really shows",
-/// "this week"); articles and possessives do ("the water utility", "his campaign").
-const DEMONSTRATIVES: &[&str] = &["this", "that", "these", "those"];
-
 /// "raised", "announced": a past-tense verb cannot head a described speaker ("the bloodshed
 /// raised fears that …"); "greed", "speed" and short words ("bed") are nouns.
 fn looks_past_tense(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed")
 }
 
-/// Definite articles that make a role phrase refer to one known person ("the mayor").
-const DEFINITE: &[&str] = &["the", "der", "die", "den", "dem"];
-
 /// "the mayor", "the WHL commissioner", "the president of the council": a definite, singular
 /// role phrase refers to the person the article last named with that role ("Surrey Mayor Doug
 /// McCallum"). The head noun and every other content word of the phrase must be in that role.
 fn role_antecedent(doc: &Doc, ents: &Entities, b: usize, np: &Np, head: usize) -> Option<usize> {
     let toks = &doc.blocks[b].toks;
-    if !DEFINITE.contains(&toks[np.a].lower.as_str()) || head <= np.a {
+    if !doc.lang.definite.contains(&toks[np.a].lower.as_str()) || head <= np.a {
         return None;
     }
     let mods: Vec<&str> = toks[np.a + 1..np.z]
@@ -799,12 +778,12 @@ fn role_antecedent(doc: &Doc, ents: &Entities, b: usize, np: &Np, head: usize) -
                 && t.is_word()
                 && !t.is_det()
                 && !doc.is_stop(t)
-                && !PREP_OF.contains(&t.lower.as_str())
-                && !entities::ROLE_QUALIFIERS.contains(&t.lower.as_str())
+                && !doc.lang.of_preps.contains(&t.lower.as_str())
+                && !doc.lang.role_qualifiers.contains(&t.lower.as_str())
         })
         .map(|(_, t)| t.lower.as_str())
         .collect();
-    ents.resolve_role(b, toks[np.a].start, &toks[head].lower, &mods)
+    ents.resolve_role(b, toks[np.a].start, &toks[head].lower, &mods, &doc.lang.role_ranks)
 }
 
 /// "the rookie defenceman said", "the lanky professor said": a definite, singular description
@@ -825,7 +804,7 @@ fn epithet_antecedent(
     let modified = head > np.a + 1
         && toks[np.a + 1..head].iter().all(|t| t.is_word() && !t.cap && !t.is_possessive() || t.is_punct(","));
     let ends_at_head = np.z == head + 1;
-    if !(definite && singular && modified && ends_at_head) || SPOKES.contains(&toks[head].lower.as_str()) {
+    if !(definite && singular && modified && ends_at_head) || doc.lang.spokes.contains(&toks[head].lower.as_str()) {
         return None;
     }
     ents.resolve_person(b, toks[np.a].start, None, focus)
@@ -940,7 +919,7 @@ pub fn resolve(doc: &Doc, ents: &mut Entities, b: usize, np: &Np, focus: Option<
                 }
                 Nominal::Doc => focus.or_else(|| Some(ents.described(bd.slice(np.a, np.z).to_string(), mention))),
                 Nominal::Person => {
-                    let spokes = SPOKES.contains(&noun.as_str());
+                    let spokes = doc.lang.spokes.contains(&noun.as_str());
                     let org = if spokes {
                         if let Some(o) = of {
                             let r = resolve(doc, ents, b, o, focus);

@@ -14,30 +14,6 @@ pub const MAX_WORDS_TO_FINITE_VERB: usize = 14;
 /// How many words a fronted phrase before a comma may have ("in a tweet on Monday, the …").
 pub const MAX_FRONTED_WORDS: usize = 8;
 
-/// Words that open a subordinate or relative clause: the main clause's verb must come before.
-const SUBORDINATORS: &[&str] = &[
-    "when", "while", "which", "who", "whom", "whose", "because", "since", "until", "where", "whether", "although",
-    "though", "so", "whereas", "unless",
-];
-/// Prepositions: content that opens with one is a prepositional object, not a clause.
-const PREPOSITIONS: &[&str] = &[
-    "to", "about", "with", "for", "of", "on", "at", "in", "into", "onto", "over", "from", "against", "by", "as",
-    "after", "before", "during", "under", "through", "toward", "towards", "without", "between", "among", "across",
-    "behind", "beyond", "like", "upon", "within", "up", "out", "off", "back", "down",
-];
-/// Object pronouns and adverbs that cannot open a reported clause.
-const NON_SUBJECTS: &[&str] = &["him", "them", "us", "me", "himself", "herself", "themselves", "itself", "not", "yet"];
-/// Pronouns only ever subjects: content that opens with one is a clause.
-pub const NOMINATIVES: &[&str] = &["he", "she", "they", "we", "i"];
-/// Subject pronouns and relative words after which an -s form is a verb ("it works").
-const SUBJECT_WORDS: &[&str] = &["he", "she", "it", "who", "that", "which", "this", "one", "everyone", "nobody"];
-
-/// Determiners that also stand alone for their noun ("a beer or two might help", "some will").
-const QUANTIFIERS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "all", "some", "many",
-    "few", "several", "most", "each", "either", "neither",
-];
-
 fn word_is(t: &Tok, list: &[&str]) -> bool {
     t.kind == TokKind::Word && list.contains(&t.lower.as_str())
 }
@@ -54,7 +30,7 @@ fn is_finite(doc: &Doc, toks: &[Tok], a: usize, i: usize, after_prep: bool) -> b
     let p = (i > a).then(|| &toks[i - 1]);
     // ("the two might", "some will": a quantifier stands for its noun, so a verb may follow)
     let after_det = p.is_some_and(|p| {
-        (p.is_det() && !word_is(p, QUANTIFIERS)) || p.is_possessive() || p.is("to") || p.kind != TokKind::Word
+        (p.is_det() && !word_is(p, &doc.lang.quantifiers)) || p.is_possessive() || p.is("to") || p.kind != TokKind::Word
     });
     let listed = doc.lang.finite.contains(w)
         || ["n't", "n’t", "'ll", "’ll", "'re", "’re", "'ve", "’ve"].iter().any(|s| w.ends_with(s));
@@ -78,7 +54,9 @@ fn is_finite(doc: &Doc, toks: &[Tok], a: usize, i: usize, after_prep: bool) -> b
         return false;
     }
     // "it works", "Ottawa plans", "the city needs"
-    word_is(p, SUBJECT_WORDS) || p.cap || (i >= a + 2 && (toks[i - 2].is_det() || toks[i - 2].is_possessive()))
+    word_is(p, &doc.lang.subject_words)
+        || p.cap
+        || (i >= a + 2 && (toks[i - 2].is_det() || toks[i - 2].is_possessive()))
 }
 
 /// Does the content `toks[c..z]` of a verb of saying report speech: a clause with a finite verb
@@ -98,17 +76,17 @@ pub fn reports_a_clause(doc: &Doc, b: usize, c: usize, z: usize) -> bool {
     }
     let mut k = c;
     // a fronted phrase: "in retrospect, he …", "for others, it …"
-    if word_is(&toks[k], PREPOSITIONS) {
+    if word_is(&toks[k], &doc.lang.prepositions) {
         match (k..z.min(k + MAX_FRONTED_WORDS + 1)).find(|&j| toks[j].is_punct(",")) {
             Some(j) if j + 1 < z => k = j + 1,
             _ => return false,
         }
     }
-    if word_is(&toks[k], NON_SUBJECTS) || word_is(&toks[k], PREPOSITIONS) {
+    if word_is(&toks[k], &doc.lang.non_subjects) || word_is(&toks[k], &doc.lang.prepositions) {
         return false;
     }
     // "said they also go well with …": a subject pronoun is never an object
-    if word_is(&toks[k], NOMINATIVES) {
+    if word_is(&toks[k], &doc.lang.nominatives) {
         return true;
     }
     let mut words = 0;
@@ -121,13 +99,13 @@ pub fn reports_a_clause(doc: &Doc, b: usize, c: usize, z: usize) -> bool {
         if t.kind != TokKind::Word {
             continue;
         }
-        if i > k && word_is(t, SUBORDINATORS) {
+        if i > k && word_is(t, &doc.lang.subordinators) {
             return false;
         }
         if is_finite(doc, toks, k, i, after_prep) {
             return true;
         }
-        after_prep |= word_is(t, PREPOSITIONS);
+        after_prep |= word_is(t, &doc.lang.prepositions);
         words += 1;
         if words >= MAX_WORDS_TO_FINITE_VERB {
             return false;

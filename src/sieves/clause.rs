@@ -16,30 +16,9 @@ pub fn names_with_von(lang: &Language, verb: &Tok, next: Option<&Tok>) -> bool {
         && next.is_some_and(|x| lang.naming_preps.contains(&x.lower.as_str()))
 }
 
-/// Auxiliaries and copulas (verbs), as opposed to the adverbs of `Language::aux`.
-pub fn is_verb_aux(t: &Tok) -> bool {
-    matches!(
-        t.lower.as_str(),
-        "is" | "was"
-            | "were"
-            | "are"
-            | "be"
-            | "been"
-            | "has"
-            | "have"
-            | "had"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "should"
-            | "may"
-            | "might"
-            | "must"
-            | "did"
-            | "does"
-            | "do"
-    )
+/// Auxiliaries and copulas (verbs, `word_classes.txt`), as opposed to the adverbs of `Language::aux`.
+pub fn is_verb_aux(doc: &Doc, t: &Tok) -> bool {
+    doc.lang.verb_aux.contains(&t.lower.as_str())
 }
 
 /// A cue verb (a capitalised one only at the start of a sentence).

@@ -89,7 +89,7 @@ pub fn at_cue(
     while j > s && (doc.is_aux(&toks[j - 1]) && !toks[j - 1].cap || is_adverb(doc, toks, s, j - 1)) {
         j -= 1;
     }
-    let participle = t.lower.ends_with("ing") && !(j < v && is_verb_aux(&toks[v - 1]));
+    let participle = t.lower.ends_with("ing") && !(j < v && is_verb_aux(doc, &toks[v - 1]));
     if not_a_speech_verb(doc, at, j, participle) {
         return None;
     }
@@ -232,7 +232,7 @@ fn subject(doc: &Doc, at: Site, j: usize, participle: bool, prev: &Option<(usize
     };
     if let Some(n) = &np {
         // "the company say": a base form needs a plural, a modal or "to"
-        let modal = j < v || (v > s && is_verb_aux(&toks[v - 1]));
+        let modal = j < v || (v > s && is_verb_aux(doc, &toks[v - 1]));
         if t.is_base() && !modal && !participle && !plural_subject(doc, b, n) {
             return None;
         }
@@ -280,7 +280,7 @@ fn content_start(doc: &Doc, at: Site, np: Option<&Np>) -> Content {
             None => {
                 if let Some(k) = (c + 1..e.min(c + 1 + MAX_FILLER_WORDS))
                     .take_while(|&k| toks[k].is_word() && toks[k].quote.is_none() && toks[k].cue == NO_CUE)
-                    .find(|&k| crate::speech::NOMINATIVES.contains(&toks[k].lower.as_str()))
+                    .find(|&k| doc.lang.nominatives.contains(&toks[k].lower.as_str()))
                 {
                     c = k;
                 }

@@ -74,7 +74,7 @@ pub fn attribute(cx: &mut Ctx, qi: usize) -> Option<Fired> {
             let clause = toks[c + 1..k].iter().any(|x| {
                 (x.cue == CUE_SAYING && !x.cap && !doc.lang.preps.contains(&x.lower.as_str()))
                     || x.is_that()
-                    || is_verb_aux(x)
+                    || is_verb_aux(doc, x)
                     || x.is_punct(",")
             });
             if !ok || clause || k - c - 1 > MAX_LEADING_FILLER - 2 {

@@ -232,9 +232,23 @@ globalThis.engineHealth = () => Object.assign({}, health);
 api.runtime.onMessage.addListener(handleMessage);
 
 // Content scripts hold a port: its disconnect (extension disabled, updated, removed) turns the page
-// off. Nothing is sent over it; a port from anything but one of our content scripts is closed.
+// off. Their requests come over it too (the same MESSAGES, checked against the port's sender): a
+// request with an `id` gets an answer with that id; a port from anything but one of our content
+// scripts is closed.
 api.runtime.onConnect.addListener((port) => {
-  if (port.name !== 'quotelens-page' || !fromTab(port.sender)) port.disconnect();
+  if (port.name !== 'quotelens-page' || !fromTab(port.sender)) {
+    port.disconnect();
+    return;
+  }
+  port.onMessage.addListener((msg) => {
+    const id = isPlainObject(msg) && Number.isInteger(msg.id) ? msg.id : null;
+    const answer = (r) => {
+      if (id === null) return;
+      try { port.postMessage(Object.assign({}, r, { id })); } catch (_) { /* the page went away */ }
+    };
+    const async = handleMessage(msg, port.sender, answer);
+    if (!async && id !== null) answer({ error: 'request refused' });
+  });
 });
 
 api.commands.onCommand.addListener(async (command) => {

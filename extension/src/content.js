@@ -147,7 +147,7 @@
     limits = null;
     report(0);
     // nothing of ours is left on the page: the background need not know about it any more
-    if (port) { try { port.disconnect(); } catch (_) { /* gone */ } port = null; }
+    dropPort();
   }
 
   /** The extension is gone (or a newer instance took over): remove everything, forever. */
@@ -164,7 +164,7 @@
     removeEventListener('hashchange', checkNavigation);
     document.removeEventListener('beforeinput', onEditingSignal, true);
     document.removeEventListener('focusin', onEditingSignal, true);
-    if (port) { try { port.disconnect(); } catch (_) { /* gone */ } port = null; }
+    dropPort();
     try { api.runtime.onMessage.removeListener(onMessage); } catch (_) { /* context invalidated */ }
     if (globalThis.__quotelensInstance === instance) globalThis.__quotelensInstance = null;
     stats.shutdown = why;
@@ -175,6 +175,44 @@
   // -------------------------------------------------------------------------------------------
   // The background: a port whose disconnect means the extension went away, and the engine
 
+  // Requests to the background travel over the port, not runtime.sendMessage: a page that goes
+  // away mid-scan just drops the port, where a pending sendMessage promise resolving after the page
+  // unloaded makes Firefox log "Promise resolved after context unloaded" against the extension.
+  let nextRequest = 1;
+  const pending = new Map(); // request id -> {resolve, reject}
+
+  function failPending(why) {
+    for (const p of pending.values()) p.reject(new Error(why));
+    pending.clear();
+  }
+
+  function dropPort() {
+    failPending('the page was turned off');
+    if (port) { try { port.disconnect(); } catch (_) { /* gone */ } port = null; }
+  }
+
+  function onPortMessage(m) {
+    const p = m && pending.get(m.id);
+    if (!p) return;
+    pending.delete(m.id);
+    p.resolve(m);
+  }
+
+  /** Sends `msg` to the background over the port; with `answer`, resolves with the reply. */
+  function post(msg, answer) {
+    connect();
+    if (!port) return answer ? Promise.reject(new Error('the extension is gone')) : null;
+    if (!answer) {
+      try { port.postMessage(msg); } catch (_) { /* the background went away: nothing to tell */ }
+      return null;
+    }
+    const id = nextRequest++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      try { port.postMessage(Object.assign({ id }, msg)); } catch (e) { pending.delete(id); reject(e); }
+    });
+  }
+
   function connect() {
     if (dead || port) return;
     try {
@@ -183,8 +221,10 @@
       shutdown('the extension is gone');
       return;
     }
+    port.onMessage.addListener(onPortMessage);
     port.onDisconnect.addListener(() => {
       port = null;
+      failPending('no answer from the background (it stopped mid-scan?)');
       // disabled, updated or removed: this context is orphaned. Otherwise the background merely
       // stopped (idle service worker or event page): reconnect when next needed. Firefox keeps
       // runtime.id in an orphaned script, so there a fresh connection is the test: it throws
@@ -201,7 +241,7 @@
     if (dead) throw new Error('the extension is gone');
     let timeout = 0;
     const r = await Promise.race([
-      api.runtime.sendMessage({ type: 'analyzePage', tree: JSON.stringify(tree), options }),
+      post({ type: 'analyzePage', tree: JSON.stringify(tree), options }, true),
       new Promise((resolve, reject) => { timeout = setTimeout(() => reject(new Error('the background did not answer in time')), ANALYZE_TIMEOUT_MS); }),
     ]).finally(() => clearTimeout(timeout));
     if (!r) throw new Error('no answer from the background (it stopped mid-scan?)');
@@ -374,10 +414,7 @@
     if (count === lastCount && count !== 0) return;
     lastCount = count;
     if (dead) return;
-    try {
-      const p = api.runtime.sendMessage({ type: 'count', count });
-      if (p && p.catch) p.catch(() => {});
-    } catch (_) { /* extension reloaded */ }
+    post({ type: 'count', count });
   }
 
   // -------------------------------------------------------------------------------------------

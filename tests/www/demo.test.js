@@ -191,6 +191,12 @@ async function loadSample(page, id) {
 }
 
 async function download(page, selector) {
+  // Chromium lets a page start one download per user interaction and blocks the next one until it
+  // has seen another; the export click's own interaction may reach the download limiter after the
+  // download it starts (a race: three exports in a row then fail now and then). A key press first,
+  // and a moment for it to register, makes each export a fresh interaction's one download.
+  await page.keyboard.press('Shift');
+  await page.waitForTimeout(100);
   const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.click(selector)]);
   const file = path.join(OUT, dl.suggestedFilename());
   await dl.saveAs(file);

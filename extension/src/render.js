@@ -495,7 +495,7 @@ slot{display:contents}`;
         windowRefocus = false;
         if (!entry.quiet && !restored) show(entry, false);
       });
-      b.addEventListener('blur', (ev) => { if (!entry.card || !entry.card.contains(ev.relatedTarget)) scheduleHide(); });
+      b.addEventListener('blur', (ev) => { if (!entry.card || !entry.card.contains(ev.relatedTarget)) hideUnlessWindowBlur(ev); });
       b.addEventListener('click', (ev) => {
         ev.preventDefault();
         ev.stopPropagation();
@@ -567,7 +567,7 @@ slot{display:contents}`;
       card.addEventListener('mouseenter', () => clearTimeout(hideTimer));
       card.addEventListener('mouseleave', () => scheduleHide());
       card.addEventListener('focusout', (ev) => {
-        if (!card.contains(ev.relatedTarget) && ev.relatedTarget !== entry.button) scheduleHide();
+        if (!card.contains(ev.relatedTarget) && ev.relatedTarget !== entry.button) hideUnlessWindowBlur(ev);
       });
       card.addEventListener('keydown', (ev) => {
         // back to the label, with the card staying closed (focusing a label would show it again)
@@ -622,6 +622,14 @@ slot{display:contents}`;
     function scheduleShow(entry) {
       clearTimeout(hideTimer);
       hideTimer = setTimeout(() => show(entry, false), 120);
+    }
+
+    // focus left a label or its card: hide the card, unless focus left the whole window or tab (the
+    // reader switched to another window, or to the tab bar); coming back restores focus to where it was,
+    // with the card still open. Element blur comes before the window's own blur, hence the deferral.
+    function hideUnlessWindowBlur(ev) {
+      if (ev.relatedTarget) { scheduleHide(); return; }
+      setTimeout(() => { if (!windowRefocus && doc.hasFocus()) scheduleHide(); }, 0);
     }
 
     function scheduleHide() {

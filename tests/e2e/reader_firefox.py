@@ -245,6 +245,12 @@ class Reader:
             self.eq(w["role"], "dialog", "card role")
             self.check(w["outline"] != "none", f"focus is visible in the card: {w}")
             seen.append(w["id"])
+            if i == 0:
+                # the reader switches to another tab for a while and comes back: the card is still
+                # open with focus inside (it closed 250 ms after the window lost focus, once)
+                self.ff.ext("await new Promise((ok) => setTimeout(ok, 800)); return true;")
+                w2 = self.where()
+                self.check(w2 and w2["id"] == w["id"] and w2["open"] and w2["inCard"], f"after leaving the tab and coming back: {w2}")
         self.eq(seen, [l["id"] for l in ls], "next visits every quote in page order")
         self.s.send({"type": "navigate", "dir": -1})
         self.eq(self.where()["id"], ls[-2]["id"], "previous goes back")

@@ -36,6 +36,10 @@ impl Tok {
     pub fn is(&self, w: &str) -> bool {
         self.lower == w
     }
+    /// Is the lower-case word one of `words` (a word class of the language's profile)?
+    pub fn is_in(&self, words: &[&str]) -> bool {
+        words.contains(&self.lower.as_str())
+    }
     pub fn is_punct(&self, c: &str) -> bool {
         self.kind == TokKind::Punct && self.lower == c
     }
@@ -62,9 +66,7 @@ impl Tok {
     }
     /// A possessive ("Trump's", "the company’s").
     pub fn is_possessive(&self) -> bool {
-        self.lower.ends_with("'s")
-            || self.lower.ends_with("’s")
-            || matches!(self.lower.as_str(), "his" | "her" | "its" | "their" | "our" | "my" | "your")
+        self.lower.ends_with("'s") || self.lower.ends_with("’s") || self.flags & lexicon::POSSESSIVE != 0
     }
     /// Dashes that credit a quote or set off an aside.
     pub fn is_dash(&self) -> bool {
@@ -277,7 +279,7 @@ fn mark_particle_cues(lang: &Language, toks: &mut [Tok], sents: &[(usize, usize)
                 let closes = toks.get(j + 1).is_none_or(|n| {
                     j + 1 >= e
                         || (n.quote.is_none() && (ends_clause(n) || n.lower == "–" || n.lower == "—"))
-                        || matches!(n.lower.as_str(), "und" | "oder" | "sowie" | "aber")
+                        || n.is_in(&lang.clause_joiners)
                 });
                 if closes {
                     if let Some(&(_, t)) = parts.iter().find(|(p, _)| toks[j].lower == p.as_str()) {

@@ -34,8 +34,6 @@ pub const MIN_OWN_WORDS_MIXED: usize = 3;
 /// A quote of at most this many words in a list of quotes (`"grapple," "optics" and "eschew"`)
 /// names a term, it does not quote speech.
 pub const MAX_WORDS_LISTED_TERM: usize = 6;
-/// The words that join the items of a list (closed class, the languages of `src/lexicon`).
-const LIST_JOINERS: &[&str] = &["and", "or", "nor", "und", "oder", "sowie"];
 
 /// Runs the whole pipeline on one article.
 pub fn analyze(article: &Article, config: &Config) -> Analysis {
@@ -87,7 +85,7 @@ fn collect_direct(cx: &mut Ctx) {
             let names_work = |p: &Tok| p.is_word() && p.quote.is_none() && cx.doc.lang.names_work(p.lower.as_str());
             // "the technique called “mental chronometry”" names; "what he called “…”" quotes
             let named = first_tok > 1
-                && matches!(bd.toks[first_tok - 1].lower.as_str(), "called" | "named")
+                && bd.toks[first_tok - 1].is_in(&cx.doc.lang.naming_participles)
                 && bd.toks[first_tok - 2].is_plain_word();
             // a nickname between a first name and a surname: Riefian “Ifan” Fajarsyah
             let nickname = words <= 3
@@ -382,7 +380,7 @@ fn in_list_of_quotes(doc: &Doc, d: &DirectQuote) -> bool {
     let joined = |a: usize, z: usize| {
         a <= z && {
             let gap = bd.text[a..z].trim_matches(|c: char| c.is_whitespace() || c == ',' || c == ';');
-            gap.is_empty() || LIST_JOINERS.contains(&gap.to_lowercase().as_str())
+            gap.is_empty() || doc.lang.list_joiners.contains(&gap.to_lowercase().as_str())
         }
     };
     let before = i > 0 && short(&bd.quotes[i - 1]) && joined(bd.quotes[i - 1].end, d.raw.start);

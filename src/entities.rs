@@ -103,7 +103,8 @@ pub fn acronym_of(words: &[String]) -> String {
     let mut s = String::new();
     for (i, w) in words.iter().enumerate() {
         let lw = w.to_lowercase();
-        if matches!(lw.as_str(), "of" | "the" | "and" | "for" | "&") {
+        // every profile's fillers: an article may name an organisation in another language
+        if crate::lexicon::profiles().iter().any(|l| l.org_name_fillers.contains(&lw.as_str())) {
             continue;
         }
         // a leading country prefix is optional in acronyms (US Department of … → DHS)
@@ -248,7 +249,7 @@ pub fn is_credit(doc: &Doc, b: usize, s: usize, end: usize) -> bool {
     if (s..end).any(|k| toks[k].quote.is_some() || toks[k].cue != crate::lexicon::NO_CUE) {
         return false;
     }
-    let by = toks[first].lower == "by";
+    let by = toks[first].is_in(&doc.lang.byline_words);
     let mut start = if by { words.get(1).copied() } else { Some(first) };
     // a photo credit: "Jane Doe/The Canadian Press."
     if let Some(slash) = (s..end).find(|&k| toks[k].is_punct("/")) {
@@ -284,7 +285,7 @@ fn title_of<'l>(lang: &'l crate::lexicon::Language, w: &str) -> Option<&'l Optio
 /// A name connector that is a surname particle ("van", "der", "de", "la"), not a word joining
 /// an organisation's name ("of", "for", "and", "the").
 fn is_particle(lang: &crate::lexicon::Language, w: &str) -> bool {
-    lang.name_connectors.contains(&w) && !matches!(w, "of" | "for" | "and" | "&" | "the")
+    lang.name_connectors.contains(&w) && !lang.org_name_fillers.contains(&w)
 }
 
 /// Finds the proper name that starts at token `i` of block `b` (a capitalised word or a
@@ -325,7 +326,7 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
         {
             // "and" joins two names only inside an organisation ("Johnson & Johnson"): keep
             // "X and Y" apart when both sides look like people
-            if tk.lower == "and" {
+            if tk.is_in(&doc.lang.conjunctions) {
                 break;
             }
             z += 1;
@@ -383,12 +384,12 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
                 && name_a == i
                 && is_after_opening(doc, b, name_a));
         // "New" before a capitalised word starts a place name (New Zealand, New York)
-        let name_start = tk.lower == "new" && name_a + 1 < z;
+        let name_start = tk.is_in(&doc.lang.place_prefixes) && name_a + 1 < z;
         // ("Ms. May": after an honorific a month or a function word is a name)
         if doc.is_stop(tk)
             && !name_start
             && !(after_honorific && tk.cap)
-            && (initial || tk.lower == "the" || name_a < z)
+            && (initial || tk.is_in(&doc.lang.name_articles) || name_a < z)
             && !(tk.lower.len() <= 3 && tk.end - tk.start >= 2 && is_acronym(w))
         {
             if role.is_empty() {

@@ -44,13 +44,15 @@ pub const THAT: u8 = 16;
 pub const BASE: u8 = 32;
 /// The first word of an "according to" phrase.
 pub const ACCORDING: u8 = 64;
+/// A possessive determiner ("his", "their"; `word_classes.txt` `possessives`).
+pub const POSSESSIVE: u8 = 128;
 
 /// What the lexicons say of one lower-case word.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct WordInfo {
     /// Cue tier (`lexicon::CUE_SAYING` … `CUE_MANNER`), `NO_CUE` when not a cue.
     pub cue: u8,
-    /// AUX | DET | STOP | TIME | THAT | BASE | ACCORDING.
+    /// AUX | DET | STOP | TIME | THAT | BASE | ACCORDING | POSSESSIVE.
     pub flags: u8,
     pub nominal: Option<Nominal>,
 }
@@ -141,6 +143,9 @@ pub struct Language {
     pub post_quote_cues: Vec<&'static str>,
     /// Frequent words that identify the language (`detect`).
     pub detect_words: Vec<&'static str>,
+    /// Abbreviations whose period does not end a sentence, lower case without the period
+    /// (`abbreviations.txt`; the sentence splitter runs before detection and uses every profile's).
+    pub abbreviations: Vec<&'static str>,
     /// Closed word classes (`word_classes.txt`; what each is for is said there): the reported-
     /// clause test (`speech.rs`), speaker phrases and roles.
     pub subordinators: Vec<&'static str>,
@@ -157,6 +162,70 @@ pub struct Language {
     pub spokes: Vec<&'static str>,
     pub role_qualifiers: Vec<&'static str>,
     pub role_ranks: Vec<&'static str>,
+    /// words that open a subject that names nobody ("no group claimed")
+    pub negative_subjects: Vec<&'static str>,
+    /// the infinitive marker ("to say": not a finite verb)
+    pub infinitive_markers: Vec<&'static str>,
+    /// the preposition of a passive's agent ("published by")
+    pub agent_preps: Vec<&'static str>,
+    /// verb stems that demand rather than report before one of `request_preps` ("called for")
+    pub request_stems: Vec<&'static str>,
+    pub request_preps: Vec<&'static str>,
+    /// cue forms that report only with an expletive subject (`expletives`: "es heißt")
+    pub impersonal_cues: Vec<&'static str>,
+    pub expletives: Vec<&'static str>,
+    /// participles that name after a noun ("a technique called …")
+    pub naming_participles: Vec<&'static str>,
+    /// the coordinating conjunction that joins two subjects or verbs ("and")
+    pub conjunctions: Vec<&'static str>,
+    /// words that join the items of a list of speakers ("and", "or")
+    pub list_joiners: Vec<&'static str>,
+    /// conjunctions that close a separable verb's clause ("und", "aber")
+    pub clause_joiners: Vec<&'static str>,
+    /// auxiliaries of the passive ("was told")
+    pub passive_aux: Vec<&'static str>,
+    /// object pronouns after an addressee cue ("told him")
+    pub object_pronouns: Vec<&'static str>,
+    /// the preposition of an addressee after a cue ("said to")
+    pub addressee_preps: Vec<&'static str>,
+    /// plural nouns without a plural ending ("police")
+    pub plural_nouns: Vec<&'static str>,
+    /// quantifiers that make a name a group ("many Democrats")
+    pub plural_quantifiers: Vec<&'static str>,
+    /// conjunctions that open a concessive clause after a quote ("though")
+    pub concessives: Vec<&'static str>,
+    /// verbs that make words after a comma a clause, not an appositive
+    pub clause_verbs: Vec<&'static str>,
+    /// particles that belong to the name after them ("von der Leyen")
+    pub name_particles: Vec<&'static str>,
+    /// the pronoun that is no speaker after a complementiser ("that it")
+    pub cleft_pronouns: Vec<&'static str>,
+    /// relative pronouns that open a clause about the phrase before the comma ("who")
+    pub relatives: Vec<&'static str>,
+    /// the genitive preposition ("of")
+    pub genitive_preps: Vec<&'static str>,
+    /// possessives that refer to an organisation ("its spokesperson")
+    pub org_possessives: Vec<&'static str>,
+    /// possessive pronouns ("his", "its") that are no owner's name
+    pub personal_possessives: Vec<&'static str>,
+    /// possessive determiners (`Tok::is_possessive`)
+    pub possessives: Vec<&'static str>,
+    /// pronouns whose 's is a contracted verb ("that's")
+    pub contraction_stems: Vec<&'static str>,
+    /// contracted verb endings ("n't", "'ll")
+    pub contraction_suffixes: Vec<&'static str>,
+    /// first words of a photo credit in parentheses ("(Photo: …)")
+    pub credit_words: Vec<&'static str>,
+    /// elisions written with a leading apostrophe ('n', 'em): the apostrophe opens no quote
+    pub elisions: Vec<&'static str>,
+    /// small words inside an organisation's name that its acronym skips ("of")
+    pub org_name_fillers: Vec<&'static str>,
+    /// the word that opens a byline ("By Jane Doe")
+    pub byline_words: Vec<&'static str>,
+    /// words that start a place name before a capitalised word ("New York")
+    pub place_prefixes: Vec<&'static str>,
+    /// articles that may open a name ("The Guardian")
+    pub name_articles: Vec<&'static str>,
     /// Nouns compound (German): a word names a work when its last part does.
     pub compounds: bool,
     /// Every noun is capitalised (German): a lower-case word is never a noun.
@@ -214,6 +283,7 @@ struct Files {
     finite: &'static str,
     speech_nouns: &'static str,
     word_classes: &'static str,
+    abbreviations: &'static str,
 }
 
 /// Every file of `src/lexicon/<code>/`, compiled in.
@@ -249,6 +319,7 @@ macro_rules! language_files {
             finite: include_str!(concat!("lexicon/", $code, "/finite.txt")),
             speech_nouns: include_str!(concat!("lexicon/", $code, "/speech_nouns.txt")),
             word_classes: include_str!(concat!("lexicon/", $code, "/word_classes.txt")),
+            abbreviations: include_str!(concat!("lexicon/", $code, "/abbreviations.txt")),
         }
     };
 }
@@ -374,7 +445,9 @@ fn with_flags(mut l: Language) -> Language {
     for p in &l.according {
         f.entry(p[0].to_string()).or_default().flags |= ACCORDING;
     }
-    for (list, bit) in [(&l.aux, AUX), (&l.determiners, DET), (&l.time_words, TIME), (&l.that, THAT)] {
+    for (list, bit) in
+        [(&l.aux, AUX), (&l.determiners, DET), (&l.time_words, TIME), (&l.that, THAT), (&l.possessives, POSSESSIVE)]
+    {
         for w in list {
             f.entry(w.to_string()).or_default().flags |= bit;
         }
@@ -420,7 +493,85 @@ fn keyed(src: &'static str, key: &str) -> Vec<&'static str> {
         .unwrap_or_default()
 }
 
+/// The keys of `word_classes.txt` (one `Language` field each): a line with another key is an error.
+const WORD_CLASSES: &[&str] = &[
+    "subordinators",
+    "prepositions",
+    "non_subjects",
+    "nominatives",
+    "subject_words",
+    "quantifiers",
+    "verb_aux",
+    "of_preps",
+    "definite",
+    "demonstratives",
+    "affiliation_preps",
+    "spokes",
+    "role_qualifiers",
+    "role_ranks",
+    "negative_subjects",
+    "infinitive_markers",
+    "agent_preps",
+    "request_stems",
+    "request_preps",
+    "impersonal_cues",
+    "expletives",
+    "naming_participles",
+    "conjunctions",
+    "list_joiners",
+    "clause_joiners",
+    "passive_aux",
+    "object_pronouns",
+    "addressee_preps",
+    "plural_nouns",
+    "plural_quantifiers",
+    "concessives",
+    "clause_verbs",
+    "name_particles",
+    "cleft_pronouns",
+    "relatives",
+    "genitive_preps",
+    "org_possessives",
+    "personal_possessives",
+    "possessives",
+    "contraction_stems",
+    "contraction_suffixes",
+    "credit_words",
+    "elisions",
+    "org_name_fillers",
+    "byline_words",
+    "place_prefixes",
+    "name_articles",
+];
+
+/// `word_classes.txt`: one class a line, its key then its words. A key not in `WORD_CLASSES`, or
+/// given twice, is an error naming it and its line.
+fn parse_word_classes(src: &'static str) -> Result<HashMap<&'static str, Vec<&'static str>>, String> {
+    let mut m: HashMap<&'static str, Vec<&'static str>> = HashMap::default();
+    for (n, line) in src.lines().enumerate() {
+        let mut it = line.split_whitespace();
+        let Some(key) = it.next().filter(|k| !k.starts_with('#')) else { continue };
+        if !WORD_CLASSES.contains(&key) {
+            return Err(format!("line {}: unknown word class `{key}` (known: {})", n + 1, WORD_CLASSES.join(", ")));
+        }
+        if m.insert(key, it.collect()).is_some() {
+            return Err(format!("line {}: word class `{key}` given twice", n + 1));
+        }
+    }
+    Ok(m)
+}
+
+/// The words of a list file, any number a line (`#` lines are comments).
+fn parse_words(src: &'static str) -> Vec<&'static str> {
+    parse_lines(src).into_iter().flat_map(str::split_whitespace).collect()
+}
+
 fn load(f: Files) -> Language {
+    let code = keyed(f.profile, "code").first().copied().unwrap_or("");
+    // the files are compiled in: a test loads every profile, so this cannot fail in a build that passed it
+    let classes =
+        parse_word_classes(f.word_classes).unwrap_or_else(|e| panic!("src/lexicon/{code}/word_classes.txt: {e}"));
+    let class = |key: &str| classes.get(key).cloned().unwrap_or_default();
     let flags = keyed(f.profile, "flags");
     let flag = |name: &str| flags.contains(&name);
     let capitalised_nouns = flag("capitalised_nouns");
@@ -431,7 +582,7 @@ fn load(f: Files) -> Language {
     according.extend(after.iter().map(|w| vec![*w]));
     with_flags(Language {
         info: HashMap::default(),
-        code: keyed(f.profile, "code").first().copied().unwrap_or(""),
+        code,
         cues: parse_tiered(f.cues),
         particle_cues: if flag("separable_cues") { parse_particles(f.cues) } else { HashMap::default() },
         cue_bases: if flag("base_forms") { parse_bases(f.cues) } else { HashSet::default() },
@@ -478,20 +629,54 @@ fn load(f: Files) -> Language {
         place_starts: parse_lines(f.place_starts),
         post_quote_cues: parse_lines(f.post_quote_cues),
         detect_words: parse_lines(f.detect),
-        subordinators: keyed(f.word_classes, "subordinators"),
-        prepositions: keyed(f.word_classes, "prepositions"),
-        non_subjects: keyed(f.word_classes, "non_subjects"),
-        nominatives: keyed(f.word_classes, "nominatives"),
-        subject_words: keyed(f.word_classes, "subject_words"),
-        quantifiers: keyed(f.word_classes, "quantifiers"),
-        verb_aux: keyed(f.word_classes, "verb_aux"),
-        of_preps: keyed(f.word_classes, "of_preps"),
-        definite: keyed(f.word_classes, "definite"),
-        demonstratives: keyed(f.word_classes, "demonstratives"),
-        affiliation_preps: keyed(f.word_classes, "affiliation_preps"),
-        spokes: keyed(f.word_classes, "spokes"),
-        role_qualifiers: keyed(f.word_classes, "role_qualifiers"),
-        role_ranks: keyed(f.word_classes, "role_ranks"),
+        abbreviations: parse_words(f.abbreviations),
+        subordinators: class("subordinators"),
+        prepositions: class("prepositions"),
+        non_subjects: class("non_subjects"),
+        nominatives: class("nominatives"),
+        subject_words: class("subject_words"),
+        quantifiers: class("quantifiers"),
+        verb_aux: class("verb_aux"),
+        of_preps: class("of_preps"),
+        definite: class("definite"),
+        demonstratives: class("demonstratives"),
+        affiliation_preps: class("affiliation_preps"),
+        spokes: class("spokes"),
+        role_qualifiers: class("role_qualifiers"),
+        role_ranks: class("role_ranks"),
+        negative_subjects: class("negative_subjects"),
+        infinitive_markers: class("infinitive_markers"),
+        agent_preps: class("agent_preps"),
+        request_stems: class("request_stems"),
+        request_preps: class("request_preps"),
+        impersonal_cues: class("impersonal_cues"),
+        expletives: class("expletives"),
+        naming_participles: class("naming_participles"),
+        conjunctions: class("conjunctions"),
+        list_joiners: class("list_joiners"),
+        clause_joiners: class("clause_joiners"),
+        passive_aux: class("passive_aux"),
+        object_pronouns: class("object_pronouns"),
+        addressee_preps: class("addressee_preps"),
+        plural_nouns: class("plural_nouns"),
+        plural_quantifiers: class("plural_quantifiers"),
+        concessives: class("concessives"),
+        clause_verbs: class("clause_verbs"),
+        name_particles: class("name_particles"),
+        cleft_pronouns: class("cleft_pronouns"),
+        relatives: class("relatives"),
+        genitive_preps: class("genitive_preps"),
+        org_possessives: class("org_possessives"),
+        personal_possessives: class("personal_possessives"),
+        possessives: class("possessives"),
+        contraction_stems: class("contraction_stems"),
+        contraction_suffixes: class("contraction_suffixes"),
+        credit_words: class("credit_words"),
+        elisions: class("elisions"),
+        org_name_fillers: class("org_name_fillers"),
+        byline_words: class("byline_words"),
+        place_prefixes: class("place_prefixes"),
+        name_articles: class("name_articles"),
         compounds: flag("compounds"),
         capitalised_nouns,
         verbatim_fragments: flag("verbatim_fragments"),

@@ -195,11 +195,8 @@ fn is_elision(after: &str) -> bool {
     if !digits.is_empty() && digits.bytes().all(|c| c.is_ascii_digit()) {
         return true; // '90s, '08
     }
-    const ELISIONS: &[&str] = &[
-        "n", "em", "til", "cause", "tis", "twas", "round", "bout", "s", "d", "ll", "re", "ve", "m", "t", "nuff", "kay",
-        "sup",
-    ];
-    ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(word))
+    // every profile's elisions (`word_classes.txt`): quotes are paired before the language is detected
+    crate::lexicon::profiles().iter().flat_map(|l| &l.elisions).any(|e| e.eq_ignore_ascii_case(word))
 }
 
 fn candidates(text: &str) -> Vec<Cand> {

@@ -30,16 +30,18 @@ fn is_finite(doc: &Doc, toks: &[Tok], a: usize, i: usize, after_prep: bool) -> b
     let p = (i > a).then(|| &toks[i - 1]);
     // ("the two might", "some will": a quantifier stands for its noun, so a verb may follow)
     let after_det = p.is_some_and(|p| {
-        (p.is_det() && !word_is(p, &doc.lang.quantifiers)) || p.is_possessive() || p.is("to") || p.kind != TokKind::Word
+        (p.is_det() && !word_is(p, &doc.lang.quantifiers))
+            || p.is_possessive()
+            || p.is_in(&doc.lang.infinitive_markers)
+            || p.kind != TokKind::Word
     });
-    let listed = doc.lang.finite.contains(w)
-        || ["n't", "n’t", "'ll", "’ll", "'re", "’re", "'ve", "’ve"].iter().any(|s| w.ends_with(s));
+    let listed = doc.lang.finite.contains(w) || doc.lang.contraction_suffixes.iter().any(|s| w.ends_with(s));
     if listed && !after_det {
         return true;
     }
     // "that's", "it's", "there's": a pronoun with a contracted "is" / "has"
     if let Some(stem) = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
-        if matches!(stem, "he" | "she" | "it" | "that" | "there" | "here" | "what" | "who" | "where" | "everything") {
+        if doc.lang.contraction_stems.contains(&stem) {
             return true;
         }
     }
@@ -134,8 +136,8 @@ pub fn is_caption_like(text: &str) -> bool {
         let inner = inner.trim();
         let before = before.trim_end();
         let lower = inner.to_lowercase();
-        let credit_word =
-            ["photo", "image", "credit", "file", "getty", "photograph"].iter().any(|w| lower.starts_with(w));
+        // every profile's credit words: captions are read before the language is detected
+        let credit_word = crate::lexicon::profiles().iter().flat_map(|l| &l.credit_words).any(|w| lower.starts_with(w));
         let agency_slash = inner.contains('/') && inner.split('/').all(|p| p.trim().starts_with(char::is_uppercase));
         let short_name = (1..=4).contains(&inner.split_whitespace().count())
             && inner.split_whitespace().all(|w| w.starts_with(char::is_uppercase))

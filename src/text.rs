@@ -1,14 +1,5 @@
 //! Tokens and sentences of one block. Offsets are UTF-8 bytes into the block's text.
 
-/// Abbreviations whose period does not end a sentence (lower case, without the period).
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "capt", "sgt", "st",
-    "jr", "sr", "rev", "fr", "hon", "adm", "cmdr", "gens", "maj", "inc", "corp", "co", "ltd", "no", "vs", "etc", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "ave", "blvd", "dept",
-    "univ", "approx", "est", "fig", "vol", "pp", "del", "bzw", "ca", "evtl", "ggf", "usw", "vgl", "z", "d", "h", "u",
-    "a", "b", "hr", "nr", "str",
-];
-
 /// Combining diacritics (a stress mark in Приве́т) continue the word they sit on.
 fn is_combining(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F | 0x200D)
@@ -29,7 +20,9 @@ fn is_abbreviation(w: &str) -> bool {
 fn sorted_abbreviations() -> &'static [&'static str] {
     static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
     SORTED.get_or_init(|| {
-        let mut v = ABBREVIATIONS.to_vec();
+        // every profile's `abbreviations.txt`: sentences are split before the language is detected
+        let mut v: Vec<&'static str> =
+            crate::lexicon::profiles().iter().flat_map(|l| l.abbreviations.iter().copied()).collect();
         v.sort_unstable();
         v.dedup();
         v

@@ -91,11 +91,7 @@ pub fn content_end(doc: &Doc, b: usize, c: usize, e: usize) -> usize {
             // another attribution inside: "So when Patriot signaled …, Mr. Barrett said, …"
             if t.is_punct(",") && k > c + 1 && k + 2 < e {
                 // "…, though she acknowledged …": a conjunction may open the new attribution
-                let at = if matches!(toks[k + 1].lower.as_str(), "though" | "although" | "but" | "while") {
-                    k + 2
-                } else {
-                    k + 1
-                };
+                let at = if toks[k + 1].is_in(&doc.lang.concessives) { k + 2 } else { k + 1 };
                 if let Some(n) = speaker_phrase::forward(doc, b, at, e, c) {
                     let mut j = n.z;
                     while j < e && doc.is_aux(&toks[j]) {
@@ -120,7 +116,7 @@ pub fn content_end(doc: &Doc, b: usize, c: usize, e: usize) -> usize {
                 break;
             }
             // a coordinated cue: "…and says they…", "…, adding that…"
-            if (t.is("and") || t.is_punct(",")) && k > c + 2 {
+            if (t.is_in(&doc.lang.conjunctions) || t.is_punct(",")) && k > c + 2 {
                 let mut j = k + 1;
                 while j < e && doc.is_aux(&toks[j]) {
                     j += 1;

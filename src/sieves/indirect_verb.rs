@@ -138,7 +138,7 @@ pub fn at_cue(
     }
     let np = np?;
     // "no group claimed responsibility", "nobody said": nobody spoke
-    if matches!(toks[np.a].lower.as_str(), "no" | "nobody" | "none" | "neither" | "kein" | "keine" | "niemand") {
+    if toks[np.a].is_in(&doc.lang.negative_subjects) {
         return None;
     }
     if matches!(np.head, Head::Nominal { kind: Nominal::Person, .. })
@@ -182,20 +182,25 @@ fn not_a_speech_verb(doc: &Doc, at: Site, j: usize, participle: bool) -> bool {
     let toks = &doc.blocks[b].toks;
     let t = &toks[v];
     // "his tweet", "a comment", "Trump's statement": a noun, not a verb
-    if v > s && (toks[v - 1].is("to") || toks[v - 1].is_det() || toks[v - 1].is_possessive()) {
+    if v > s && (toks[v - 1].is_in(&doc.lang.infinitive_markers) || toks[v - 1].is_det() || toks[v - 1].is_possessive())
+    {
         return true;
     }
-    if v + 1 < e && (toks[v + 1].is("by") || toks[v + 1].is("for") && t.lower.starts_with("call")) {
+    let demands = |x: &Tok| {
+        x.is_in(&doc.lang.request_preps) && doc.lang.request_stems.iter().any(|stem| t.lower.starts_with(stem))
+    };
+    if v + 1 < e && (toks[v + 1].is_in(&doc.lang.agent_preps) || demands(&toks[v + 1])) {
         return true;
     }
     // "heißen" reports only as "es heißt" / "heißt es"; "Der Titel heißt wie …" names
-    if matches!(t.lower.as_str(), "heißt" | "hieß" | "heißen" | "hiess")
-        && !(v > s && toks[v - 1].is("es") || toks.get(v + 1).is_some_and(|x| x.is("es")))
+    if t.is_in(&doc.lang.impersonal_cues)
+        && !(v > s && toks[v - 1].is_in(&doc.lang.expletives)
+            || toks.get(v + 1).is_some_and(|x| x.is_in(&doc.lang.expletives)))
     {
         return true;
     }
     // "a technique called …": naming after a noun
-    if v > s && matches!(t.lower.as_str(), "called" | "named") && toks[v - 1].is_plain_word() {
+    if v > s && t.is_in(&doc.lang.naming_participles) && toks[v - 1].is_plain_word() {
         return true;
     }
     // "a hard time telling between …": a gerund after a noun, not a verb with a subject
@@ -203,17 +208,14 @@ fn not_a_speech_verb(doc: &Doc, at: Site, j: usize, participle: bool) -> bool {
         && j == v
         && v > s
         && !toks[v - 1].is_punct(",")
-        && !toks[v - 1].is("and")
+        && !toks[v - 1].is_in(&doc.lang.conjunctions)
         && toks[v - 1].is_word()
         && !toks[v - 1].cap
     {
         return true;
     }
     // the passive ("was called in to assist", "were told to leave"): the subject did not speak
-    !t.lower.ends_with("ing")
-        && toks[j..v]
-            .iter()
-            .any(|x| matches!(x.lower.as_str(), "is" | "was" | "were" | "are" | "be" | "been" | "being"))
+    !t.lower.ends_with("ing") && toks[j..v].iter().any(|x| x.is_in(&doc.lang.passive_aux))
 }
 
 /// The verb's subject before it (or the shared subject of a coordinated verb): `Some(None)` when
@@ -222,7 +224,7 @@ fn subject(doc: &Doc, at: Site, j: usize, participle: bool, prev: &Option<(usize
     let Site { b, s, v, .. } = at;
     let toks = &doc.blocks[b].toks;
     let t = &toks[v];
-    let np = if j > s && (toks[j - 1].is("and") || (participle && toks[j - 1].is_punct(","))) {
+    let np = if j > s && (toks[j - 1].is_in(&doc.lang.conjunctions) || (participle && toks[j - 1].is_punct(","))) {
         // "…and says", ", saying that": the subject of the sentence's first verb
         prev.as_ref()
             .map(|(_, n)| n.clone())
@@ -265,7 +267,7 @@ fn content_start(doc: &Doc, at: Site, np: Option<&Np>) -> Content {
     if c < e && doc.lang.addressee_cues.contains(&t.lower.as_str()) && !doc.lang.verb_second {
         if let Some(a) = speaker_phrase::forward(doc, b, c, e, s) {
             c = a.z;
-        } else if matches!(toks[c].lower.as_str(), "him" | "her" | "them" | "us" | "me") {
+        } else if toks[c].is_in(&doc.lang.object_pronouns) {
             c += 1; // "told him they were against it"
         }
     }
@@ -372,7 +374,7 @@ fn inverted_after_all(doc: &Doc, at: Site, j: usize, c: usize, had_that: bool, n
     if !doc.lang.clause_anchor
         && !had_that
         && doc.lang.preps.contains(&toks[c].lower.as_str())
-        && !toks[c].is("to")
+        && !toks[c].is_in(&doc.lang.addressee_preps)
         && !toks[c..e].iter().any(|x| x.is_punct(","))
         && np.is_some_and(|n| n.z <= v && n.a > s && toks[n.a - 1].is_punct(","))
     {
@@ -437,17 +439,14 @@ fn plural_subject(doc: &Doc, b: usize, n: &Np) -> bool {
         Head::Pronoun(p) => matches!(p, Pron::They | Pron::First),
         Head::Nominal { head, .. } => {
             let w = &toks[*head].lower;
-            w.ends_with('s') || matches!(w.as_str(), "people" | "police" | "authorities" | "staff" | "spokespeople")
+            w.ends_with('s') || doc.lang.plural_nouns.contains(&w.as_str())
         }
         // "Mr. Grassley and Mr. Leahy say", "many Democrats say"
         Head::Name(r) => {
-            (r.name_a..r.name_z).any(|k| toks[k].is("and"))
-                || (n.a > 0 && toks[n.a - 1].is("and"))
+            (r.name_a..r.name_z).any(|k| toks[k].is_in(&doc.lang.conjunctions))
+                || (n.a > 0 && toks[n.a - 1].is_in(&doc.lang.conjunctions))
                 || (n.a < r.name_a
-                    && matches!(
-                        toks[n.a].lower.as_str(),
-                        "many" | "some" | "several" | "most" | "all" | "both" | "two" | "three" | "few"
-                    )
+                    && toks[n.a].is_in(&doc.lang.plural_quantifiers)
                     && toks[r.name_z - 1].lower.ends_with('s'))
         }
     }

@@ -30,7 +30,7 @@ pub fn attribute(cx: &mut Ctx, qi: usize) -> Option<Fired> {
             && t.quote.is_none()
             && d.after_tok < d.sent.1
             && t.cue == NO_CUE
-            && !matches!(t.lower.as_str(), "und" | "oder" | "aber" | "sowie")
+            && !t.is_in(&doc.lang.clause_joiners)
     });
     let mut k = d.first_tok;
     while k > lo
@@ -87,7 +87,7 @@ pub fn attribute(cx: &mut Ctx, qi: usize) -> Option<Fired> {
         }
         // "Uber stepped in and tweeted this announcement: …": a coordinated verb shares the
         // sentence's subject
-        let subject = if j > lo + 1 && toks[j - 1].is("and") {
+        let subject = if j > lo + 1 && toks[j - 1].is_in(&doc.lang.conjunctions) {
             first_np(doc, d.b, d.sent.0, j - 1)
         } else {
             speaker_phrase::backward(doc, d.b, j, lo, d.sent.0)

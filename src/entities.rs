@@ -17,13 +17,7 @@ pub const MAX_NAME_TOKENS: usize = 8;
 /// Most words of a role read before a name ("WHL commissioner Ron Robison") or in an
 /// appositive after it ("Doug McCallum, the mayor of Surrey,").
 pub const MAX_ROLE_TOKENS: usize = 8;
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OrgType {
-    Unknown,
-    Company,
-    Government,
-    Media,
-}
+pub use crate::lexicon::OrgType;
 
 #[derive(Debug, Clone)]
 pub struct Entity {
@@ -551,21 +545,7 @@ pub fn classify(
     for w in words {
         if lang.orgwords.contains(w.as_str()) {
             is_org = true;
-            org_type = match w.as_str() {
-                "Department" | "Ministry" | "Agency" | "Administration" | "Office" | "Bureau" | "Commission"
-                | "Government" | "Police" | "Army" | "Navy" | "Court" | "Congress" | "Senate" | "Parliament"
-                | "Council" | "Committee" | "Kremlin" | "Pentagon" | "Cabinet" | "Authority" | "Service"
-                | "Ministerium" | "Regierung" | "Bundesregierung" | "Polizei" | "Staatsanwaltschaft" | "Gericht" => {
-                    OrgType::Government
-                }
-                "News" | "Times" | "Post" | "Journal" | "Herald" | "Tribune" | "Telegraph" | "Guardian" | "Gazette"
-                | "Daily" | "Press" | "Magazine" | "Review" | "Chronicle" | "Reuters" | "Bloomberg" | "Television"
-                | "TV" | "Radio" | "Broadcasting" | "Network" | "Zeitung" | "Media" => OrgType::Media,
-                "Lab" | "Labs" | "Inc" | "Inc." | "Corp" | "Corp." | "Corporation" | "Company" | "Co" | "Co."
-                | "Ltd" | "Ltd." | "LLC" | "PLC" | "plc" | "GmbH" | "AG" | "Group" | "Holdings" | "Bank"
-                | "Airlines" | "Motors" | "Industries" | "Technologies" | "Software" => OrgType::Company,
-                _ => org_type,
-            };
+            org_type = lang.org_name_types.get(w.as_str()).copied().unwrap_or(org_type);
         }
     }
     if !is_org && words.len() == 1 && is_acronym(&words[0]) && !lang.titles.contains_key(words[0].as_str()) {
@@ -671,7 +651,7 @@ impl Entities {
                                     let ent = &mut e.list[id];
                                     ent.kind = SpeakerKind::Organisation;
                                     if ent.org_type == OrgType::Unknown {
-                                        ent.org_type = org_type_of_noun(&bd.toks[k].lower);
+                                        ent.org_type = org_type_of_noun(doc.lang, &bd.toks[k].lower);
                                     }
                                     break;
                                 }
@@ -1145,16 +1125,6 @@ impl Entities {
     }
 }
 
-pub fn org_type_of_noun(noun: &str) -> OrgType {
-    match noun.trim_end_matches("'s") {
-        "company" | "firm" | "corporation" | "group" | "bank" | "lab" | "laboratory" | "manufacturer" | "maker"
-        | "retailer" | "carrier" | "airline" | "operator" | "developer" | "giant" | "startup" | "publisher"
-        | "studio" => OrgType::Company,
-        "agency" | "ministry" | "department" | "administration" | "government" | "office" | "embassy"
-        | "commission" | "council" | "court" | "police" | "army" | "military" | "navy" | "authority"
-        | "authorities" | "regulator" | "white house" | "kremlin" | "pentagon" => OrgType::Government,
-        "newspaper" | "paper" | "magazine" | "outlet" | "channel" | "station" | "publication" | "network"
-        | "broadcaster" | "website" | "site" => OrgType::Media,
-        _ => OrgType::Unknown,
-    }
+pub fn org_type_of_noun(lang: &crate::lexicon::Language, noun: &str) -> OrgType {
+    lang.org_noun_types.get(noun.trim_end_matches("'s")).copied().unwrap_or(OrgType::Unknown)
 }

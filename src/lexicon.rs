@@ -21,6 +21,15 @@ pub enum Nominal {
     Person,
 }
 
+/// What kind of organisation a speaker is (`org_types.txt`): "the company" refers to a company.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrgType {
+    Unknown,
+    Company,
+    Government,
+    Media,
+}
+
 /// Cue tiers (`WordInfo::cue`, `Tok::cue`, the first column of `*_cues.txt`): how surely a
 /// verb reports speech. Not a cue.
 pub const NO_CUE: u8 = 0;
@@ -143,6 +152,10 @@ pub struct Language {
     pub post_quote_cues: Vec<&'static str>,
     /// Frequent words that identify the language (`detect`).
     pub detect_words: Vec<&'static str>,
+    /// The kind of organisation the last word of a name names, as written ("Ministry", "Times").
+    pub org_name_types: HashMap<String, OrgType>,
+    /// The kind of organisation a lower-case speaker noun stands for ("company", "white house").
+    pub org_noun_types: HashMap<String, OrgType>,
     /// Abbreviations whose period does not end a sentence, lower case without the period
     /// (`abbreviations.txt`; the sentence splitter runs before detection and uses every profile's).
     pub abbreviations: Vec<&'static str>,
@@ -284,6 +297,7 @@ struct Files {
     speech_nouns: &'static str,
     word_classes: &'static str,
     abbreviations: &'static str,
+    org_types: &'static str,
 }
 
 /// Every file of `src/lexicon/<code>/`, compiled in.
@@ -320,6 +334,7 @@ macro_rules! language_files {
             speech_nouns: include_str!(concat!("lexicon/", $code, "/speech_nouns.txt")),
             word_classes: include_str!(concat!("lexicon/", $code, "/word_classes.txt")),
             abbreviations: include_str!(concat!("lexicon/", $code, "/abbreviations.txt")),
+            org_types: include_str!(concat!("lexicon/", $code, "/org_types.txt")),
         }
     };
 }
@@ -561,6 +576,33 @@ fn parse_word_classes(src: &'static str) -> Result<HashMap<&'static str, Vec<&'s
     Ok(m)
 }
 
+/// `org_types.txt`: `name|noun KIND word …` lines (KIND company, government or media; `_` in a
+/// noun is a space) → the kinds of name words and of nouns. Another first or second word is an
+/// error naming the line.
+type OrgTypes = (HashMap<String, OrgType>, HashMap<String, OrgType>);
+fn parse_org_types(src: &str) -> Result<OrgTypes, String> {
+    let (mut names, mut nouns) = (HashMap::default(), HashMap::default());
+    for (n, line) in src.lines().enumerate() {
+        let mut it = line.split_whitespace();
+        let Some(what) = it.next().filter(|k| !k.starts_with('#')) else { continue };
+        let kind = match it.next() {
+            Some("company") => OrgType::Company,
+            Some("government") => OrgType::Government,
+            Some("media") => OrgType::Media,
+            k => {
+                return Err(format!("line {}: unknown kind of organisation {k:?} (company, government, media)", n + 1))
+            }
+        };
+        let (map, words): (&mut HashMap<String, OrgType>, Vec<String>) = match what {
+            "name" => (&mut names, it.map(str::to_string).collect()),
+            "noun" => (&mut nouns, it.map(|w| w.replace('_', " ")).collect()),
+            _ => return Err(format!("line {}: `{what}` is neither `name` nor `noun`", n + 1)),
+        };
+        map.extend(words.into_iter().map(|w| (w, kind)));
+    }
+    Ok((names, nouns))
+}
+
 /// The words of a list file, any number a line (`#` lines are comments).
 fn parse_words(src: &'static str) -> Vec<&'static str> {
     parse_lines(src).into_iter().flat_map(str::split_whitespace).collect()
@@ -572,6 +614,8 @@ fn load(f: Files) -> Language {
     let classes =
         parse_word_classes(f.word_classes).unwrap_or_else(|e| panic!("src/lexicon/{code}/word_classes.txt: {e}"));
     let class = |key: &str| classes.get(key).cloned().unwrap_or_default();
+    let (org_name_types, org_noun_types) =
+        parse_org_types(f.org_types).unwrap_or_else(|e| panic!("src/lexicon/{code}/org_types.txt: {e}"));
     let flags = keyed(f.profile, "flags");
     let flag = |name: &str| flags.contains(&name);
     let capitalised_nouns = flag("capitalised_nouns");
@@ -630,6 +674,8 @@ fn load(f: Files) -> Language {
         post_quote_cues: parse_lines(f.post_quote_cues),
         detect_words: parse_lines(f.detect),
         abbreviations: parse_words(f.abbreviations),
+        org_name_types,
+        org_noun_types,
         subordinators: class("subordinators"),
         prepositions: class("prepositions"),
         non_subjects: class("non_subjects"),

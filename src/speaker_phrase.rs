@@ -897,7 +897,7 @@ pub fn resolve(doc: &Doc, ents: &mut Entities, b: usize, np: &Np, focus: Option<
                     Some(ents.described(bd.slice(np.a, np.z).to_string(), mention))
                 }
                 Nominal::Org => ents
-                    .resolve_org(b, pos, entities::org_type_of_noun(&noun))
+                    .resolve_org(b, pos, entities::org_type_of_noun(doc.lang, &noun))
                     .or_else(|| Some(ents.described(bd.slice(np.a, np.z).to_string(), mention))),
                 // a document speaks for whoever spoke last; with nobody in focus it speaks for
                 // itself ("The report also suggested …"), not for the nearest organisation

@@ -37,7 +37,16 @@ pub const MAX_WORDS_LISTED_TERM: usize = 6;
 
 /// Runs the whole pipeline on one article.
 pub fn analyze(article: &Article, config: &Config) -> Analysis {
-    let doc = Doc::build_in(article, config.language.and_then(crate::lexicon::profile));
+    analyze_in(article, config, config.language.and_then(crate::lexicon::profile))
+}
+
+/// [`analyze`] in this language profile (`None`: the profile detected from the text).
+pub(crate) fn analyze_in(
+    article: &Article,
+    config: &Config,
+    language: Option<&'static crate::lexicon::Language>,
+) -> Analysis {
+    let doc = Doc::build_in(article, language);
     let ents = Entities::build(&doc);
     let mut cx = Ctx { doc: &doc, ents, direct: Vec::new(), indirect: Vec::new(), according: HashMap::new() };
     collect_direct(&mut cx);

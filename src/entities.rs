@@ -383,7 +383,7 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
         if doc.is_stop(tk)
             && !name_start
             && !(after_honorific && tk.cap)
-            && (initial || tk.is_in(&doc.lang.name_articles) || name_a < z)
+            && (initial || name_a < z)
             && !(tk.lower.len() <= 3 && tk.end - tk.start >= 2 && is_acronym(w))
         {
             if role.is_empty() {

@@ -237,8 +237,6 @@ pub struct Language {
     pub byline_words: Vec<&'static str>,
     /// words that start a place name before a capitalised word ("New York")
     pub place_prefixes: Vec<&'static str>,
-    /// articles that may open a name ("The Guardian")
-    pub name_articles: Vec<&'static str>,
     /// Nouns compound (German): a word names a work when its last part does.
     pub compounds: bool,
     /// Every noun is capitalised (German): a lower-case word is never a noun.
@@ -556,7 +554,6 @@ const WORD_CLASSES: &[&str] = &[
     "org_name_fillers",
     "byline_words",
     "place_prefixes",
-    "name_articles",
 ];
 
 /// `word_classes.txt`: one class a line, its key then its words. A key not in `WORD_CLASSES`, or
@@ -722,7 +719,6 @@ fn load(f: Files) -> Language {
         org_name_fillers: class("org_name_fillers"),
         byline_words: class("byline_words"),
         place_prefixes: class("place_prefixes"),
-        name_articles: class("name_articles"),
         compounds: flag("compounds"),
         capitalised_nouns,
         verbatim_fragments: flag("verbatim_fragments"),
@@ -732,6 +728,34 @@ fn load(f: Files) -> Language {
         naming_object_first: flag("naming_object_first"),
         plural_s: flag("plural_s"),
         embedded_own_subject: flag("embedded_own_subject"),
+    })
+}
+
+/// A profile built from `code`'s files after `edit` (tests: a list is in use when a result changes
+/// without it). Leaked: each call keeps its profile for the rest of the test run.
+#[cfg(test)]
+fn edited_profile(code: &str, edit: impl FnOnce(&mut Files)) -> &'static Language {
+    let mut f = match code {
+        "en" => language_files!("en"),
+        "de" => language_files!("de"),
+        _ => panic!("no profile {code}"),
+    };
+    edit(&mut f);
+    Box::leak(Box::new(load(f)))
+}
+
+/// `code`'s profile with the word class `class` left out of its `word_classes.txt`.
+#[cfg(test)]
+fn without_class(code: &str, class: &str) -> &'static Language {
+    edited_profile(code, |f| {
+        let kept: String = f
+            .word_classes
+            .lines()
+            .filter(|l| l.split_whitespace().next() != Some(class))
+            .map(|l| l.to_string() + "\n")
+            .collect();
+        assert!(kept.len() < f.word_classes.len(), "{code}/word_classes.txt has no class {class}");
+        f.word_classes = Box::leak(kept.into_boxed_str());
     })
 }
 
@@ -865,5 +889,139 @@ mod tests {
             let text = std::fs::read_to_string(&f).unwrap();
             assert!(!text.contains("lang.code"), "{} asks for the language code: use a profile flag", f.display());
         }
+    }
+}
+
+/// Each word class and list file that moved out of rule code is in use: a short news sentence
+/// (written for these tests) whose result changes when the list is left out of the profile.
+#[cfg(test)]
+mod moved_lists {
+    use super::*;
+    use crate::{Article, Block, Config};
+
+    /// The quotes found in `paras` in profile `lang`: kind, rule, text and speaker (name, role).
+    fn summary(lang: &'static Language, paras: &[&str]) -> String {
+        let article = Article::new(paras.iter().map(|p| Block::paragraph(*p)).collect());
+        let a = crate::engine::analyze_in(&article, &Config::default(), Some(lang));
+        let quotes: Vec<String> = a
+            .quotes
+            .iter()
+            .map(|q| {
+                let t = &article.blocks[q.span.block].text[q.span.start..q.span.end];
+                let sp = q.speaker.map_or("nobody".to_string(), |s| match &a.speakers[s].role {
+                    Some(role) => format!("{}, {role}", a.speakers[s].name),
+                    None => a.speakers[s].name.clone(),
+                });
+                format!("{} {}: {t} ← {sp}", q.kind.as_str(), q.rule)
+            })
+            .collect();
+        if quotes.is_empty() {
+            "no quote".to_string()
+        } else {
+            quotes.join("; ")
+        }
+    }
+
+    /// (language, word class, paragraphs separated by " | ", the quotes found with the class).
+    const CASES: &[(&str, &str, &str, &str)] = &[
+        ("en", "negative_subjects", "No group said the attack was planned by the army in the north.", "no quote"),
+        ("en", "infinitive_markers", "The mayor announced a plan to do more for the parks.", "no quote"),
+        ("en", "agent_preps", "The report, published by the Pew Research Center, said that most voters are worried about prices.", "indirect indirect-verb: most voters are worried about prices ← Pew Research Center"),
+        ("en", "request_stems", "Ann Lee called for calm on Monday, the storm will pass.", "no quote"),
+        ("en", "request_preps", "Ann Lee called for calm on Monday, the storm will pass.", "no quote"),
+        ("en", "naming_participles", "Researchers used a method called “deep mapping” in the study of the river.", "no quote"),
+        ("en", "conjunctions", "Ann Lee and Tom Roy say the budget is far too small for the city.", "indirect indirect-verb: the budget is far too small for the city ← Tom Roy"),
+        ("en", "list_joiners", "Ann Lee had two words for the plan: “bold” and “costly”.", "no quote"),
+        ("en", "passive_aux", "The workers were told that the plant would close for good in June.", "no quote"),
+        ("en", "object_pronouns", "The mayor told them that the bridge would reopen in the spring.", "indirect indirect-verb: the bridge would reopen in the spring ← The mayor, The mayor"),
+        ("en", "addressee_preps", "The bridge will reopen in May, the mayor said to the council on Monday.", "no quote"),
+        ("en", "plural_nouns", "Police say the driver was speeding when the crash happened on the highway.", "indirect indirect-verb: the driver was speeding when the crash happened on the highway ← Police"),
+        ("en", "plural_quantifiers", "Many Democrats say the bill will fail in the Senate this week.", "indirect indirect-verb: the bill will fail in the Senate this week ← Democrats"),
+        ("en", "concessives", "The mayor said the bridge is safe, but the engineer said that it needs repairs soon.", "indirect indirect-verb: the bridge is safe ← The mayor, The mayor; indirect indirect-verb: it needs repairs soon ← the engineer"),
+        ("en", "clause_verbs", "“We are ready,” said Ann Lee, whose company has a contract with the city.", "direct trailing-cue: “We are ready,” ← Ann Lee"),
+        ("en", "genitive_preps", "The Bank of Canada said that rates will rise in the spring.", "indirect indirect-verb: rates will rise in the spring ← Bank of Canada"),
+        ("en", "org_possessives", "Acme Corp. makes toys in Ohio. Its spokesperson said that sales rose sharply in May.", "indirect indirect-verb: sales rose sharply in May ← Acme Corp."),
+        ("en", "personal_possessives", "Ann Lee runs Acme Corp. in Ohio. Her company said that sales rose sharply in May.", "indirect indirect-verb: sales rose sharply in May ← Acme Corp."),
+        ("en", "possessives", "Acme Corp. makes toys in Ohio. Our company said that sales rose sharply in May.", "indirect indirect-verb: sales rose sharply in May ← Our company"),
+        ("en", "contraction_stems", "The mayor said everything's fine with the bridge now.", "indirect indirect-verb: everything's fine with the bridge now ← The mayor, The mayor"),
+        ("en", "contraction_suffixes", "The mayor said the city needn't wait any longer for the money.", "indirect indirect-verb: the city needn't wait any longer for the money ← The mayor, The mayor"),
+        ("en", "org_name_fillers", "Ann Lee of the Red Cross said that aid is coming to the town.", "indirect indirect-verb: aid is coming to the town ← Ann Lee"),
+        ("en", "byline_words", "By Jane Doe. “We are ready for the storm.”", "direct unattributed: “We are ready for the storm.” ← nobody"),
+        ("en", "place_prefixes", "New Zealand said that the border will reopen for tourists in March.", "indirect indirect-verb: the border will reopen for tourists in March ← New Zealand"),
+        ("de", "negative_subjects", "Niemand sagte, dass der Plan scheitern werde.", "no quote"),
+        ("de", "impersonal_cues", "Der Titel heißt wie das Buch des Ministers.", "no quote"),
+        ("de", "expletives", "In dem Bericht heißt es, die Lage sei ernst.", "indirect indirect-verb: die Lage sei ernst ← Bericht"),
+        ("de", "clause_joiners", "Ministerin Ann Lee sprach am Montag über „Mut“ und „Kosten“.", "no quote"),
+        ("de", "list_joiners", "Ann Lee nannte den Plan „mutig“ und „teuer“.", "no quote"),
+    ];
+
+    #[test]
+    fn every_moved_word_class_decides_a_news_sentence() {
+        for &(code, class, text, want) in CASES {
+            let paras: Vec<&str> = text.split(" | ").collect();
+            let with = summary(profile(code).unwrap(), &paras);
+            assert_eq!(with, want, "{code} {class}: {text}");
+            let without = summary(without_class(code, class), &paras);
+            assert_ne!(without, with, "{code} {class}: {text} does not depend on the class");
+        }
+    }
+
+    #[test]
+    fn the_kinds_of_organisation_decide_which_one_the_company_is() {
+        // "the company" goes to the company, not to the organisation named last
+        let en = ["Acme Corp. signed a deal with the Department of Energy. The company said that sales rose in May."];
+        let want = "indirect indirect-verb: sales rose in May ← Acme Corp.";
+        assert_eq!(summary(english(), &en), want);
+        assert_ne!(summary(edited_profile("en", |f| f.org_types = ""), &en), want);
+        // German: an agency credit ("Anna Berg/Reuters.") names the photographer, never a speaker
+        let de = ["Anna Berg/Reuters.", "„Wir sind bereit“, sagte sie."];
+        let want = "direct trailing-cue: „Wir sind bereit“ ← nobody";
+        assert_eq!(summary(german(), &de), want);
+        assert_ne!(summary(edited_profile("de", |f| f.org_types = ""), &de), want);
+    }
+
+    #[test]
+    fn von_before_a_name_is_part_of_the_name() {
+        // German: "von" before a name is no preposition of a phrase before the verb
+        let text = "Wie von Heydebreck erklärte, sei die Lage ernst.";
+        let article = Article::new(vec![Block::paragraph(text)]);
+        let subject = |lang: &'static Language| {
+            let doc = crate::doc::Doc::build_in(&article, Some(lang));
+            let verb = doc.blocks[0].toks.iter().position(|t| t.is("erklärte")).unwrap();
+            crate::speaker_phrase::backward(&doc, 0, verb, 0, 0).map(|np| doc.blocks[0].slice(np.a, np.z).to_string())
+        };
+        assert_eq!(subject(german()).as_deref(), Some("Heydebreck"));
+        assert_ne!(subject(without_class("de", "name_particles")).as_deref(), Some("Heydebreck"));
+    }
+
+    #[test]
+    fn abbreviations_elisions_and_credit_words_of_every_profile_count_before_detection() {
+        // the sentence splitter: "Mr." (en) and "bzw." (de) end no sentence, in any text
+        let text = "Mr. Lee met the mayor bzw. the council. They agreed.";
+        assert_eq!(crate::text::sentences(text, &[]).len(), 2);
+        assert!(english().abbreviations.contains(&"mr") && german().abbreviations.contains(&"bzw"));
+        // quote pairing: the apostrophe of "'n'" is an elision, so no quote opens there
+        let quotes = crate::quotes::find_all(&["The band played rock 'n' roll, and 'the crowd loved it.'"]);
+        assert_eq!(quotes[0].len(), 1, "{:?}", quotes[0]);
+        assert!(english().elisions.contains(&"n"));
+        // captions: a credit in parentheses
+        assert!(crate::speech::is_caption_like("Die Fähre legt ab. (Getty Images)"));
+        assert!(english().credit_words.contains(&"getty"));
+    }
+
+    #[test]
+    fn the_loader_rejects_an_unknown_or_repeated_word_class() {
+        let ok = parse_word_classes("# comment\nsubordinators when while\n\nrole_ranks vice\n").unwrap();
+        assert_eq!(ok["subordinators"], ["when", "while"]);
+        let err = parse_word_classes("subordinators when\nsubordinatorz while\n").unwrap_err();
+        assert!(err.starts_with("line 2: unknown word class `subordinatorz` (known: subordinators, "), "{err}");
+        let err = parse_word_classes("spokes spokesman\nspokes spokeswoman\n").unwrap_err();
+        assert_eq!(err, "line 2: word class `spokes` given twice");
+        let err = parse_org_types("name media Times\nnoun goverment ministry\n").unwrap_err();
+        assert!(err.starts_with("line 2: unknown kind of organisation"), "{err}");
+        let err = parse_org_types("nouns media paper\n").unwrap_err();
+        assert_eq!(err, "line 1: `nouns` is neither `name` nor `noun`");
+        let (names, nouns) = parse_org_types("name media Times\nnoun government white_house\n").unwrap();
+        assert_eq!((names["Times"], nouns["white house"]), (OrgType::Media, OrgType::Government));
     }
 }

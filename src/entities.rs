@@ -102,7 +102,10 @@ pub fn acronym_of(words: &[String]) -> String {
             continue;
         }
         // a leading country prefix is optional in acronyms (US Department of … → DHS)
-        if i == 0 && words.len() > 2 && matches!(w.as_str(), "US" | "U.S." | "UK" | "U.K." | "EU") {
+        if i == 0
+            && words.len() > 2
+            && crate::lexicon::profiles().iter().any(|l| l.acronym_prefixes.contains(&w.as_str()))
+        {
             continue;
         }
         if let Some(c) = w.chars().next() {

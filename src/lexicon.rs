@@ -233,6 +233,8 @@ pub struct Language {
     pub elisions: Vec<&'static str>,
     /// small words inside an organisation's name that its acronym skips ("of")
     pub org_name_fillers: Vec<&'static str>,
+    /// country prefixes, as written, that an organisation's acronym may leave out ("US Department of …" → DHS)
+    pub acronym_prefixes: Vec<&'static str>,
     /// the word that opens a byline ("By Jane Doe")
     pub byline_words: Vec<&'static str>,
     /// words that start a place name before a capitalised word ("New York")
@@ -552,6 +554,7 @@ const WORD_CLASSES: &[&str] = &[
     "credit_words",
     "elisions",
     "org_name_fillers",
+    "acronym_prefixes",
     "byline_words",
     "place_prefixes",
 ];
@@ -717,6 +720,7 @@ fn load(f: Files) -> Language {
         credit_words: class("credit_words"),
         elisions: class("elisions"),
         org_name_fillers: class("org_name_fillers"),
+        acronym_prefixes: class("acronym_prefixes"),
         byline_words: class("byline_words"),
         place_prefixes: class("place_prefixes"),
         compounds: flag("compounds"),
@@ -995,7 +999,7 @@ mod moved_lists {
     }
 
     #[test]
-    fn abbreviations_elisions_and_credit_words_of_every_profile_count_before_detection() {
+    fn abbreviations_elisions_credit_words_and_acronym_words_of_every_profile_count_in_any_text() {
         // the sentence splitter: "Mr." (en) and "bzw." (de) end no sentence, in any text
         let text = "Mr. Lee met the mayor bzw. the council. They agreed.";
         assert_eq!(crate::text::sentences(text, &[]).len(), 2);
@@ -1007,6 +1011,10 @@ mod moved_lists {
         // captions: a credit in parentheses
         assert!(crate::speech::is_caption_like("Die Fähre legt ab. (Getty Images)"));
         assert!(english().credit_words.contains(&"getty"));
+        // acronyms: a leading country prefix and the small words of the name are left out
+        let words: Vec<String> = "US Department of Homeland Security".split(' ').map(String::from).collect();
+        assert_eq!(crate::entities::acronym_of(&words), "DHS");
+        assert!(english().acronym_prefixes.contains(&"US") && english().org_name_fillers.contains(&"of"));
     }
 
     #[test]

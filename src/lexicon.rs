@@ -157,6 +157,9 @@ pub struct Language {
     pub spokes: Vec<&'static str>,
     pub role_qualifiers: Vec<&'static str>,
     pub role_ranks: Vec<&'static str>,
+    /// Determiners never in the nominative (German "dem", "den", "des"): a phrase they open is
+    /// no verb's subject (`oblique_dets`; empty where articles do not mark case).
+    pub oblique_dets: Vec<&'static str>,
     /// Nouns compound (German): a word names a work when its last part does.
     pub compounds: bool,
     /// Every noun is capitalised (German): a lower-case word is never a noun.
@@ -492,6 +495,7 @@ fn load(f: Files) -> Language {
         spokes: keyed(f.word_classes, "spokes"),
         role_qualifiers: keyed(f.word_classes, "role_qualifiers"),
         role_ranks: keyed(f.word_classes, "role_ranks"),
+        oblique_dets: keyed(f.word_classes, "oblique_dets"),
         compounds: flag("compounds"),
         capitalised_nouns,
         verbatim_fragments: flag("verbatim_fragments"),

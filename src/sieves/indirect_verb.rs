@@ -477,4 +477,20 @@ mod tests {
         assert_eq!(after.rule, "indirect-verb");
         assert!(after.text.starts_with("are acts"), "{:?}", after.text);
     }
+
+    #[test]
+    fn german_phrases_in_an_oblique_case_or_of_time_are_no_subject() {
+        let r = run(&[
+            "Dem Verein warf der Trainer Klaus Berg am Sonntag vor, die Mannschaft habe „völlig versagt“.",
+            "Wie die Ministerin Eva Brandt am Dienstag in Kassel erklärte, sieht die Regierung in dem Plan „keine Gefahr für die Umwelt“.",
+            "Der Sprecher des Ministeriums, Jan Ohl, sagte, die Zahlen seien „nicht belastbar“.",
+        ]);
+        let fronted = r.quote("die Mannschaft habe");
+        assert_eq!((fronted.kind, fronted.speaker), ("mixed", Some("Klaus Berg")));
+        let frag = r.all().into_iter().find(|f| f.text == "„völlig versagt“").expect("nested fragment");
+        assert_eq!(frag.speaker, Some("Klaus Berg"));
+        assert_eq!(r.quote("sieht die Regierung").speaker, Some("Eva Brandt"));
+        // a genitive after a noun belongs to it: the speaker is the whole phrase's person
+        assert_eq!(r.quote("die Zahlen seien").speaker, Some("Jan Ohl"));
+    }
 }

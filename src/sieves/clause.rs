@@ -75,6 +75,12 @@ pub fn content_end(doc: &Doc, b: usize, c: usize, e: usize) -> usize {
                 z = k;
                 break;
             }
+            // "beschrieb die Lage mit den Worten: „…“": a colon that opens a quotation ends the
+            // reported clause; the quotation is direct speech of its own
+            if t.is_punct(":") && k > c && toks.get(k + 1).is_some_and(|x| x.quote.is_some()) {
+                z = k;
+                break;
+            }
             // ", according to X" / ", X said" closes the content
             if t.is_punct(",")
                 && k + 2 < e

@@ -227,6 +227,8 @@ fn subject(doc: &Doc, at: Site, j: usize, participle: bool, prev: &Option<(usize
         prev.as_ref()
             .map(|(_, n)| n.clone())
             .or_else(|| first_np(doc, b, s, j - 1).filter(|n| n.z < j && !matches!(n.head, Head::Pronoun(Pron::First))))
+    } else if let Some(np) = super::clause::bracket_subject(doc, b, s, s, v) {
+        np
     } else {
         speaker_phrase::backward(doc, b, j, s, s)
     };

@@ -1,7 +1,7 @@
 //! `leading-cue`: a speaker and cue right before the quote — `X said: "…"`, `X told reporters on
 //! Monday, "…"`, `Said X: "…"`, German `bezeichnete er die Lage als „…“`.
 
-use super::clause::{first_np, is_cue, is_verb_aux, names_with_von};
+use super::clause::{bracket_subject, first_np, is_cue, is_verb_aux, names_with_von};
 use super::context::{Ctx, Fired};
 use crate::lexicon::{Nominal, CUE_MANNER, CUE_SAYING, NO_CUE};
 use crate::speaker_phrase::{self, Head};
@@ -89,6 +89,8 @@ pub fn attribute(cx: &mut Ctx, qi: usize) -> Option<Fired> {
         // sentence's subject
         let subject = if j > lo + 1 && toks[j - 1].is("and") {
             first_np(doc, d.b, d.sent.0, j - 1)
+        } else if let Some(np) = bracket_subject(doc, d.b, lo, d.sent.0, c) {
+            np
         } else {
             speaker_phrase::backward(doc, d.b, j, lo, d.sent.0)
         };
@@ -129,5 +131,17 @@ mod tests {
             run(&["\"We are not leaving,\" said union leader Fatima Bello, \"until every shift is paid in full.\""]);
         assert_eq!(r.quote("not leaving").speaker, Some("Fatima Bello"));
         assert_eq!(r.quote("every shift").speaker, Some("Fatima Bello"));
+    }
+
+    #[test]
+    fn german_subject_stands_before_the_auxiliary_not_before_the_participle() {
+        let r = run(&[
+            "Der Intendant Peter Lorenz hat die Ernennung der neuen Direktorin in einer Mail an die Mitarbeiter bestätigt: „Ich habe mich für sie entschieden.“",
+            "Die Ministerin Eva Brandt hat den Abgeordneten des Ausschusses am Montag erklärt, die Reform komme „noch in diesem Jahr“.",
+        ]);
+        let q = r.quote("für sie entschieden");
+        assert_eq!((q.speaker, q.rule), (Some("Peter Lorenz"), "leading-cue"));
+        let clause = r.quote("die Reform komme");
+        assert_eq!((clause.kind, clause.speaker), ("mixed", Some("Eva Brandt")));
     }
 }

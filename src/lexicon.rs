@@ -160,6 +160,8 @@ pub struct Language {
     /// Determiners never in the nominative (German "dem", "den", "des"): a phrase they open is
     /// no verb's subject (`oblique_dets`; empty where articles do not mark case).
     pub oblique_dets: Vec<&'static str>,
+    /// Reflexive pronouns that may stand between a cue and its subject ("„…“, äußerte sich X").
+    pub reflexives: Vec<&'static str>,
     /// Nouns compound (German): a word names a work when its last part does.
     pub compounds: bool,
     /// Every noun is capitalised (German): a lower-case word is never a noun.
@@ -496,6 +498,7 @@ fn load(f: Files) -> Language {
         role_qualifiers: keyed(f.word_classes, "role_qualifiers"),
         role_ranks: keyed(f.word_classes, "role_ranks"),
         oblique_dets: keyed(f.word_classes, "oblique_dets"),
+        reflexives: keyed(f.word_classes, "reflexives"),
         compounds: flag("compounds"),
         capitalised_nouns,
         verbatim_fragments: flag("verbatim_fragments"),

@@ -86,7 +86,9 @@ pub fn at_cue(
     // subject: the phrase before the verb (auxiliaries skipped), or a shared subject
     let mut j = v;
     // (a capitalised "May" or "Will" before the verb is a name: "Ms. May said")
-    while j > s && (doc.is_aux(&toks[j - 1]) && !toks[j - 1].cap || is_adverb(doc, toks, s, j - 1)) {
+    // ("Wie ein Sprecher heute erklärte": a time word before a clause-final verb)
+    let time = |k: usize| doc.lang.verb_second && toks[k].is_time() && !toks[k].cap && toks[k].quote.is_none();
+    while j > s && (doc.is_aux(&toks[j - 1]) && !toks[j - 1].cap || is_adverb(doc, toks, s, j - 1) || time(j - 1)) {
         j -= 1;
     }
     let participle = t.lower.ends_with("ing") && !(j < v && is_verb_aux(doc, &toks[v - 1]));
@@ -494,5 +496,17 @@ mod tests {
         assert_eq!(r.quote("sieht die Regierung").speaker, Some("Eva Brandt"));
         // a genitive after a noun belongs to it: the speaker is the whole phrase's person
         assert_eq!(r.quote("die Zahlen seien").speaker, Some("Jan Ohl"));
+    }
+
+    #[test]
+    fn german_verb_final_cue_after_a_time_word_or_with_its_particle_joined() {
+        let r = run(&[
+            "Wie der Sprecher Paul Ohl heute erklärte, wird die Brücke „noch im Sommer“ fertig.",
+            "Wie die Richterin Eva Lang ausführte, hätte der Anschlag „viele Opfer gefordert“.",
+        ]);
+        let q = r.quote("wird die Brücke");
+        assert_eq!((q.kind, q.speaker), ("mixed", Some("Paul Ohl")));
+        let q = r.quote("hätte der Anschlag");
+        assert_eq!((q.kind, q.speaker), ("mixed", Some("Eva Lang")));
     }
 }

@@ -239,6 +239,11 @@ pub struct Language {
     pub byline_words: Vec<&'static str>,
     /// words that start a place name before a capitalised word ("New York")
     pub place_prefixes: Vec<&'static str>,
+    /// Determiners never in the nominative (German "dem", "den", "des"): a phrase they open is
+    /// no verb's subject (`oblique_dets`; empty where articles do not mark case).
+    pub oblique_dets: Vec<&'static str>,
+    /// Reflexive pronouns that may stand between a cue and its subject ("„…“, äußerte sich X").
+    pub reflexives: Vec<&'static str>,
     /// Nouns compound (German): a word names a work when its last part does.
     pub compounds: bool,
     /// Every noun is capitalised (German): a lower-case word is never a noun.
@@ -557,6 +562,8 @@ const WORD_CLASSES: &[&str] = &[
     "acronym_prefixes",
     "byline_words",
     "place_prefixes",
+    "oblique_dets",
+    "reflexives",
 ];
 
 /// `word_classes.txt`: one class a line, its key then its words. A key not in `WORD_CLASSES`, or
@@ -723,6 +730,8 @@ fn load(f: Files) -> Language {
         acronym_prefixes: class("acronym_prefixes"),
         byline_words: class("byline_words"),
         place_prefixes: class("place_prefixes"),
+        oblique_dets: class("oblique_dets"),
+        reflexives: class("reflexives"),
         compounds: flag("compounds"),
         capitalised_nouns,
         verbatim_fragments: flag("verbatim_fragments"),

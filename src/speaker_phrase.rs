@@ -513,11 +513,21 @@ pub fn backward(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize) -
         if opens_pp || (k > lo && is_prep(k - 1)) {
             // "Rice hatte bei ihrem Besuch erklärt": the subject stands before the auxiliary
             let mut end = if opens_pp { np.a } else { k - 1 };
-            while end > lo && doc.is_aux(&toks[end - 1]) {
+            // "… am Dienstag in Hannover erklärte": a time phrase before it is no subject either
+            while end > lo && (doc.is_aux(&toks[end - 1]) || toks[end - 1].is_time() && toks[end - 1].quote.is_none()) {
                 end -= 1;
+                if toks[end].is_time() && end > lo && is_prep(end - 1) {
+                    end -= 1;
+                }
             }
             return backward(doc, b, end, lo, sent_start);
         }
+    }
+    // "Dem Verein warf der Trainer vor": a phrase in the dative, accusative or genitive is no
+    // subject (in a verb-second clause the subject then follows the verb); after a noun it is
+    // that noun's attribute ("Der Sprecher des Ministeriums sagte")
+    if doc.lang.oblique_dets.contains(&toks[np.a].lower.as_str()) && (np.a <= lo || !toks[np.a - 1].is_word()) {
+        return None;
     }
     // "Tim Brandt with the Harbour Health Authority says", "professor Ana Lee at the University
     // of Halifax says": a person's affiliation is not the subject; the person before it is

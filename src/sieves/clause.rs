@@ -21,6 +21,44 @@ pub fn is_verb_aux(doc: &Doc, t: &Tok) -> bool {
     doc.lang.verb_aux.contains(&t.lower.as_str())
 }
 
+/// Most tokens between a finite auxiliary and the participle or infinitive that closes its clause
+/// ("hat die Ernennung in einer Mail an die Mitarbeiter bestätigt").
+pub const MAX_MIDDLE_FIELD: usize = 14;
+
+/// The subject of a verb-second clause whose cue `v` closes it after a finite auxiliary or modal
+/// ("Der Intendant hat die Ernennung … bestätigt", "Am Montag hat die Ministerin den Plan …
+/// verteidigt"): the phrase before the auxiliary, else the one right after it — never the object
+/// before the cue. `None` when no auxiliary opens the clause's bracket (or nothing stands in it).
+pub fn bracket_subject(doc: &Doc, b: usize, lo: usize, sent_start: usize, v: usize) -> Option<Option<Np>> {
+    let toks = &doc.blocks[b].toks;
+    // ("dem Ergebnis zufolge", "laut Medienberichten": a postposition or preposition names its
+    // source, it has no subject)
+    if !doc.lang.verb_second || toks[v].opens_according() || doc.lang.according_after.contains(&toks[v].lower.as_str())
+    {
+        return None;
+    }
+    let mut a = v;
+    while a > lo && v - a <= MAX_MIDDLE_FIELD {
+        a -= 1;
+        let t = &toks[a];
+        if t.quote.is_some() || (t.kind == TokKind::Punct && !t.is_punct(".")) || (a + 1 < v && t.cue != NO_CUE) {
+            return None;
+        }
+        if is_verb_aux(doc, t) {
+            let mut j = a + 1;
+            while j < v && doc.is_aux(&toks[j]) {
+                j += 1;
+            }
+            if j + 1 >= v {
+                return None; // "hat erklärt": the usual look-up handles it
+            }
+            let before = speaker_phrase::backward(doc, b, a, lo, sent_start);
+            return Some(before.or_else(|| speaker_phrase::forward(doc, b, a + 1, v, sent_start)));
+        }
+    }
+    None
+}
+
 /// A cue verb (a capitalised one only at the start of a sentence).
 pub fn is_cue(t: &Tok, sentence_initial: bool) -> bool {
     t.cue != NO_CUE && t.is_word() && (!t.cap || sentence_initial)
@@ -72,6 +110,12 @@ pub fn content_end(doc: &Doc, b: usize, c: usize, e: usize) -> usize {
         let t = &toks[k];
         if t.quote.is_none() {
             if t.is_punct(";") {
+                z = k;
+                break;
+            }
+            // "beschrieb die Lage mit den Worten: „…“": a colon that opens a quotation ends the
+            // reported clause; the quotation is direct speech of its own
+            if t.is_punct(":") && k > c && toks.get(k + 1).is_some_and(|x| x.quote.is_some()) {
                 z = k;
                 break;
             }

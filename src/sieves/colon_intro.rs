@@ -2,7 +2,7 @@
 //! and a paragraph ending in ":" before a quoted paragraph.
 
 use super::clause::{first_np, is_cue};
-use super::context::{Ctx, Fired};
+use super::context::{inherit, Ctx, Fired};
 use crate::speaker_phrase;
 
 pub const ID: &str = "colon-intro";
@@ -20,6 +20,16 @@ pub fn attribute(cx: &mut Ctx, qi: usize) -> Option<Fired> {
     let toks = &doc.blocks[d.b].toks;
     let lo = cx.prev_quote_floor(qi);
     if d.first_tok > lo && toks[d.first_tok - 1].is_punct(":") {
+        // "Sie sagte, die Reform sei nötig: „…“": the colon ends reported speech, and the quote
+        // goes on with the words of its speaker
+        let colon = toks[d.first_tok - 1].start;
+        let text = &doc.blocks[d.b].text;
+        let reported = cx.indirect.iter().rev().find(|x| {
+            x.b == d.b && x.start >= toks[d.sent.0].start && x.end <= colon && text[x.end..colon].trim().is_empty()
+        });
+        if let Some(x) = reported.filter(|x| x.att.entity.is_some()) {
+            return Some((inherit(&x.att, ID, CONFIDENCE), None));
+        }
         // "Trump: 'We will win'" (headline style) or "The minister was blunt: …"
         let np = first_np(doc, d.b, lo, d.first_tok - 1)?;
         let att = cx.att_from(d.b, &np, Some((d.first_tok - 1, d.first_tok)), ID, CONFIDENCE, d.raw.start);
@@ -74,5 +84,21 @@ mod tests {
         let q = r.quote("Nobody sails");
         assert_eq!(q.speaker, Some("Olga Brenner"));
         assert_eq!(q.rule, "colon-intro");
+    }
+
+    #[test]
+    fn a_colon_after_reported_speech_opens_its_speakers_quote() {
+        let r = run(&[
+            "Die Ministerin Eva Brandt sagte, die Reform sei notwendig: „Wir können nicht länger warten.“",
+            "Die Sprecherin Maria Kern beschrieb die Bedeutung der neuen Klinik für die ganze Region mit den Worten: „Das ist ein großer Tag für uns alle.“",
+        ]);
+        // the reported clause ends at the colon; the quotation is direct speech of its own
+        let clause = r.quote("die Reform sei notwendig");
+        assert_eq!((clause.kind, clause.speaker), ("indirect", Some("Eva Brandt")));
+        let q = r.quote("länger warten");
+        assert_eq!((q.kind, q.speaker, q.rule), ("direct", Some("Eva Brandt"), "colon-intro"));
+        let q = r.quote("großer Tag");
+        assert_eq!((q.kind, q.speaker), ("direct", Some("Maria Kern")));
+        assert!(r.all().iter().all(|x| x.kind != "mixed"), "no clause runs on into the quotation");
     }
 }

@@ -86,7 +86,9 @@ pub fn at_cue(
     // subject: the phrase before the verb (auxiliaries skipped), or a shared subject
     let mut j = v;
     // (a capitalised "May" or "Will" before the verb is a name: "Ms. May said")
-    while j > s && (doc.is_aux(&toks[j - 1]) && !toks[j - 1].cap || is_adverb(doc, toks, s, j - 1)) {
+    // ("Wie ein Sprecher heute erklärte": a time word before a clause-final verb)
+    let time = |k: usize| doc.lang.verb_second && toks[k].is_time() && !toks[k].cap && toks[k].quote.is_none();
+    while j > s && (doc.is_aux(&toks[j - 1]) && !toks[j - 1].cap || is_adverb(doc, toks, s, j - 1) || time(j - 1)) {
         j -= 1;
     }
     let participle = t.lower.ends_with("ing") && !(j < v && is_verb_aux(doc, &toks[v - 1]));
@@ -94,6 +96,20 @@ pub fn at_cue(
         return None;
     }
     let np = subject(doc, at, j, participle, prev)?;
+    // "…, sagte der Sprecher": verb second right after a comma, the subject follows the verb; the
+    // phrase before the comma belongs to the clause it closes
+    // (not "…, kritisierte die Entscheidung scharf: „…“": a colon opens content after all; nor
+    // "Henning Scherf (SPD), warnte …", "Die Politikerin, Anja Roth, kritisierte …": a phrase that
+    // opens the sentence, or its appositive, is its subject)
+    let credit = doc.lang.verb_second
+        && j == v
+        && v > s
+        && toks[v - 1].is_punct(",")
+        && np.as_ref().is_some_and(|n| n.a > s && !toks[n.a - 1].is_punct(","))
+        // the clause before it reports: a finite verb in the reporting mood or an auxiliary
+        && toks[s..v].iter().any(|x| doc.lang.subjunctive.contains(&x.lower.as_str()) || is_verb_aux(doc, x))
+        && !toks[v..e].iter().any(|x| x.is_punct(":") && x.quote.is_none());
+    let np = if credit { None } else { np };
     let np = match np {
         Some(n) => Some(n),
         // "Am Montag sagte die Ministerin", else "In dem Bericht heißt es"
@@ -109,6 +125,16 @@ pub fn at_cue(
         }
         None => bare_plural(doc, at, j),
     };
+    // "…, sagte Mark Ohl, der Sprecher der Klinik": a credit after the clause it reports; what
+    // follows its speaker is an appositive or an object, not a clause ("…, hieß es, sicher sei
+    // …": an expletive subject, and a comma then a lower-case word opens a clause)
+    if let Some(n) = np.as_ref().filter(|n| credit && n.a > v) {
+        let expletive = doc.lang.expletive_it && matches!(n.head, Head::Pronoun(Pron::It));
+        let clause_after = n.z + 1 < e && toks[n.z].is_punct(",") && !toks[n.z + 1].cap && !toks[n.z + 1].is_det();
+        if !expletive && !clause_after {
+            return inverted(cx, shapes, at, np);
+        }
+    }
     let (c, had_that) = match content_start(doc, at, np.as_ref()) {
         Content::At { c, had_that } => (c, had_that),
         Content::Inverted => return inverted(cx, shapes, at, np),
@@ -229,6 +255,8 @@ fn subject(doc: &Doc, at: Site, j: usize, participle: bool, prev: &Option<(usize
         prev.as_ref()
             .map(|(_, n)| n.clone())
             .or_else(|| first_np(doc, b, s, j - 1).filter(|n| n.z < j && !matches!(n.head, Head::Pronoun(Pron::First))))
+    } else if let Some(np) = super::clause::bracket_subject(doc, b, s, s, v) {
+        np
     } else {
         speaker_phrase::backward(doc, b, j, s, s)
     };
@@ -475,5 +503,50 @@ mod tests {
         assert_eq!(after.speaker, Some("Lina Duarte"));
         assert_eq!(after.rule, "indirect-verb");
         assert!(after.text.starts_with("are acts"), "{:?}", after.text);
+    }
+
+    #[test]
+    fn german_phrases_in_an_oblique_case_or_of_time_are_no_subject() {
+        let r = run(&[
+            "Dem Verein warf der Trainer Klaus Berg am Sonntag vor, die Mannschaft habe „völlig versagt“.",
+            "Wie die Ministerin Eva Brandt am Dienstag in Kassel erklärte, sieht die Regierung in dem Plan „keine Gefahr für die Umwelt“.",
+            "Der Sprecher des Ministeriums, Jan Ohl, sagte, die Zahlen seien „nicht belastbar“.",
+        ]);
+        let fronted = r.quote("die Mannschaft habe");
+        assert_eq!((fronted.kind, fronted.speaker), ("mixed", Some("Klaus Berg")));
+        let frag = r.all().into_iter().find(|f| f.text == "„völlig versagt“").expect("nested fragment");
+        assert_eq!(frag.speaker, Some("Klaus Berg"));
+        assert_eq!(r.quote("sieht die Regierung").speaker, Some("Eva Brandt"));
+        // a genitive after a noun belongs to it: the speaker is the whole phrase's person
+        assert_eq!(r.quote("die Zahlen seien").speaker, Some("Jan Ohl"));
+    }
+
+    #[test]
+    fn german_credit_after_a_comma_reports_the_clause_before_it() {
+        let r = run(&[
+            "Die Verletzten seien außer Lebensgefahr, sagte Mark Ohl, der Sprecher der Klinik.",
+            "Pro Tag stehe nur ein Liter Wasser zur Verfügung, sagte der Helfer Jan Roth dem Sender „Radio Nord“.",
+            "Der frühere Senator, Henning Roth (SPD), warnte die Partei vor einem „populistischen Wahlkampf“.",
+        ]);
+        let q = r.quote("außer Lebensgefahr");
+        assert_eq!((q.kind, q.speaker), ("indirect", Some("Mark Ohl")));
+        assert!(r.all().iter().all(|x| !x.text.contains("Sprecher der Klinik")), "{}", r.dump());
+        let q = r.quote("ein Liter Wasser");
+        assert_eq!((q.kind, q.speaker), ("indirect", Some("Jan Roth")));
+        // a comma that closes the subject's own phrase is no credit: what follows the verb is reported
+        assert_eq!(r.quote("die Partei vor einem").kind, "mixed");
+        assert!(r.all().iter().all(|x| x.rule != "indirect-inverted" || !x.text.contains("Senator")), "{}", r.dump());
+    }
+
+    #[test]
+    fn german_verb_final_cue_after_a_time_word_or_with_its_particle_joined() {
+        let r = run(&[
+            "Wie der Sprecher Paul Ohl heute erklärte, wird die Brücke „noch im Sommer“ fertig.",
+            "Wie die Richterin Eva Lang ausführte, hätte der Anschlag „viele Opfer gefordert“.",
+        ]);
+        let q = r.quote("wird die Brücke");
+        assert_eq!((q.kind, q.speaker), ("mixed", Some("Paul Ohl")));
+        let q = r.quote("hätte der Anschlag");
+        assert_eq!((q.kind, q.speaker), ("mixed", Some("Eva Lang")));
     }
 }

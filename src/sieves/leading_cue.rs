@@ -1,7 +1,7 @@
 //! `leading-cue`: a speaker and cue right before the quote — `X said: "…"`, `X told reporters on
 //! Monday, "…"`, `Said X: "…"`, German `bezeichnete er die Lage als „…“`.
 
-use super::clause::{first_np, is_cue, is_verb_aux, names_with_von};
+use super::clause::{bracket_subject, first_np, is_cue, is_verb_aux, names_with_von};
 use super::context::{Ctx, Fired};
 use crate::lexicon::{Nominal, CUE_MANNER, CUE_SAYING, NO_CUE};
 use crate::speaker_phrase::{self, Head};
@@ -15,6 +15,8 @@ pub const ID: &str = "leading-cue";
 pub const CONFIDENCE: f32 = 0.89;
 /// Most tokens between a cue and the quote it introduces (`said on Monday in Ohio: "…"`).
 pub const MAX_LEADING_FILLER: usize = 9;
+/// Most tokens between a naming verb and the quoted label after its object (`bezeichnete … als „…“`).
+pub const MAX_NAMING_OBJECT: usize = 16;
 
 /// `X said: "…"`, `X said, "…"`, `X told reporters on Monday: "…"`, `Said X: "…"`.
 pub fn attribute(cx: &mut Ctx, qi: usize) -> Option<Fired> {
@@ -42,7 +44,13 @@ pub fn attribute(cx: &mut Ctx, qi: usize) -> Option<Fired> {
     if k > lo && toks[k - 1].is_that() {
         k -= 1;
     }
-    let floor = lo.max(k.saturating_sub(MAX_LEADING_FILLER));
+    // a quote right after a word is the complement of a naming verb that may stand further back,
+    // past its object ("bezeichnete die Worte, sollten sie gefallen sein, als „inakzeptabel“")
+    // (not a name inside a prepositional phrase: "in einem Interview mit dem „Deutschlandfunk“")
+    let in_pp = |i: usize| i > lo && doc.lang.pp_preps.contains(&toks[i - 1].lower.as_str());
+    let label_in_pp = in_pp(k) || (k > lo && toks[k - 1].is_det() && in_pp(k - 1));
+    let long_naming = doc.lang.naming_object_first && k == d.first_tok && !label_in_pp;
+    let floor = lo.max(k.saturating_sub(if long_naming { MAX_NAMING_OBJECT } else { MAX_LEADING_FILLER }));
     let mut c = k;
     while c > floor {
         c -= 1;
@@ -61,9 +69,10 @@ pub fn attribute(cx: &mut Ctx, qi: usize) -> Option<Fired> {
         if c + 1 < k {
             let f = &toks[c + 1];
             // German naming verbs put the named thing first: "bezeichnete er die Lage als „…“"
-            let naming = doc.lang.naming_object_first
-                && (t.cue == CUE_MANNER || names_with_von(doc.lang, t, Some(f)))
-                && k - c - 1 <= MAX_LEADING_FILLER - 2;
+            let naming_verb = doc.lang.naming_object_first
+                && (t.cue == CUE_MANNER && !label_in_pp || names_with_von(doc.lang, t, Some(f)));
+            let long = naming_verb && long_naming;
+            let naming = naming_verb && (k - c - 1 <= MAX_LEADING_FILLER - 2 || long);
             let ok = doc.lang.preps.contains(&f.lower.as_str())
                 || naming
                 || f.is_time()
@@ -75,9 +84,9 @@ pub fn attribute(cx: &mut Ctx, qi: usize) -> Option<Fired> {
                 (x.cue == CUE_SAYING && !x.cap && !doc.lang.preps.contains(&x.lower.as_str()))
                     || x.is_that()
                     || is_verb_aux(doc, x)
-                    || x.is_punct(",")
+                    || x.is_punct(",") && !long
             });
-            if !ok || clause || k - c - 1 > MAX_LEADING_FILLER - 2 {
+            if !ok || clause || k - c - 1 > MAX_LEADING_FILLER - 2 && !long {
                 return None;
             }
         }
@@ -89,6 +98,8 @@ pub fn attribute(cx: &mut Ctx, qi: usize) -> Option<Fired> {
         // sentence's subject
         let subject = if j > lo + 1 && toks[j - 1].is_in(&doc.lang.conjunctions) {
             first_np(doc, d.b, d.sent.0, j - 1)
+        } else if let Some(np) = bracket_subject(doc, d.b, lo, d.sent.0, c) {
+            np
         } else {
             speaker_phrase::backward(doc, d.b, j, lo, d.sent.0)
         };
@@ -129,5 +140,31 @@ mod tests {
             run(&["\"We are not leaving,\" said union leader Fatima Bello, \"until every shift is paid in full.\""]);
         assert_eq!(r.quote("not leaving").speaker, Some("Fatima Bello"));
         assert_eq!(r.quote("every shift").speaker, Some("Fatima Bello"));
+    }
+
+    #[test]
+    fn german_subject_stands_before_the_auxiliary_not_before_the_participle() {
+        let r = run(&[
+            "Der Intendant Peter Lorenz hat die Ernennung der neuen Direktorin in einer Mail an die Mitarbeiter bestätigt: „Ich habe mich für sie entschieden.“",
+            "Die Ministerin Eva Brandt hat den Abgeordneten des Ausschusses am Montag erklärt, die Reform komme „noch in diesem Jahr“.",
+        ]);
+        let q = r.quote("für sie entschieden");
+        assert_eq!((q.speaker, q.rule), (Some("Peter Lorenz"), "leading-cue"));
+        let clause = r.quote("die Reform komme");
+        assert_eq!((clause.kind, clause.speaker), ("mixed", Some("Eva Brandt")));
+    }
+
+    #[test]
+    fn german_naming_verb_labels_its_object_however_long() {
+        let r = run(&[
+            "Der Sprecher Jonas Frey bezeichnete die Gelben Karten in einem Spiel, in dem es kaum Fouls gab, als „übertrieben“.",
+            "Angesichts der Proteste nannte die Ministerin Eva Brandt den Plan „nicht mehr haltbar“.",
+            "Die Ministerin Eva Brandt nannte den Plan in einem Interview mit dem „Tagesspiegel“ gut.",
+        ]);
+        let q = r.quote("„übertrieben“");
+        assert_eq!((q.speaker, q.rule), (Some("Jonas Frey"), "leading-cue"));
+        assert_eq!(r.quote("nicht mehr haltbar").speaker, Some("Eva Brandt"));
+        // a name inside a prepositional phrase is no label the verb gives
+        assert!(r.all().iter().all(|x| x.text != "„Tagesspiegel“" || x.rule != "leading-cue"), "{}", r.dump());
     }
 }

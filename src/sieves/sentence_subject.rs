@@ -49,6 +49,10 @@ pub fn acting(doc: &Doc, b: usize, s: usize, limit: usize) -> Option<(Np, usize)
     let toks = &doc.blocks[b].toks;
     let a = skip_opening_adverbial(doc, b, s, limit);
     let np = speaker_phrase::forward(doc, b, a, limit, s)?;
+    // "Dem Verein warf …": a phrase in an oblique case is no subject
+    if doc.lang.oblique_dets.contains(&toks[np.a].lower.as_str()) {
+        return None;
+    }
     if !matches!(
         np.head,
         Head::Name(_)

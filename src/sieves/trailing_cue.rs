@@ -1,7 +1,7 @@
 //! `trailing-cue`: a cue and its speaker right after the quote — `"…," said X`, `"…," X said`,
 //! `"…," X, chief executive of Y, said`, German `„…“, so der Minister`.
 
-use super::clause::is_cue;
+use super::clause::{is_cue, is_verb_aux};
 use super::context::{Ctx, Fired};
 use crate::speaker_phrase::{self, Head, Pron};
 
@@ -21,10 +21,26 @@ pub fn attribute(cx: &mut Ctx, qi: usize) -> Option<Fired> {
     };
     // adverbs before an inverted cue: "…," said X / "…," added X / "…," so der Minister
     if is_cue(&toks[k], false) || doc.lang.post_quote_cues.contains(&toks[k].lower.as_str()) {
-        if let Some(np) = speaker_phrase::forward(doc, d.b, k + 1, lim, d.sent.0) {
+        // "„…“, äußerte sich die Ministerin": a reflexive pronoun before the subject
+        let a = if k + 1 < lim && doc.lang.reflexives.contains(&toks[k + 1].lower.as_str()) { k + 2 } else { k + 1 };
+        if let Some(np) = speaker_phrase::forward(doc, d.b, a, lim, d.sent.0) {
             if !(doc.lang.expletive_it && matches!(np.head, Head::Pronoun(Pron::It))) {
                 let att = cx.att_from(d.b, &np, Some((k, k + 1)), ID, CONFIDENCE, d.raw.start);
                 return Some((att, Some(k)));
+            }
+        }
+    }
+    // "„…“, wird Stadtrat Paul Vogt zitiert", "„…“, hat der Minister gesagt": verb second is a
+    // finite auxiliary, then the subject, then the cue that closes the clause
+    if doc.lang.verb_second && is_verb_aux(doc, &toks[k]) {
+        if let Some(np) = speaker_phrase::forward(doc, d.b, k + 1, lim, d.sent.0) {
+            let mut j = np.z;
+            while j < lim && doc.is_aux(&toks[j]) {
+                j += 1;
+            }
+            if j < lim && is_cue(&toks[j], false) && !matches!(np.head, Head::Pronoun(Pron::It)) {
+                let att = cx.att_from(d.b, &np, Some((j, j + 1)), ID, CONFIDENCE, d.raw.start);
+                return Some((att, Some(j)));
             }
         }
     }
@@ -76,6 +92,19 @@ fn after_question(cx: &mut Ctx, qi: usize) -> Option<Fired> {
 #[cfg(test)]
 mod tests {
     use crate::test_support::run;
+
+    #[test]
+    fn german_credit_after_the_quote_with_a_reflexive_or_an_auxiliary() {
+        let r = run(&[
+            "Die Stadt plant einen neuen Park am Fluss.",
+            "„Das ist ein guter Tag für die Stadt“, äußerte sich die Bürgermeisterin Anna Roth gegenüber der Zeitung.",
+            "„Wir werden den Park im Mai eröffnen“, wird der Sprecher Paul Vogt zitiert.",
+        ]);
+        let q = r.quote("guter Tag");
+        assert_eq!((q.speaker, q.rule), (Some("Anna Roth"), "trailing-cue"));
+        let q = r.quote("im Mai eröffnen");
+        assert_eq!((q.speaker, q.rule), (Some("Paul Vogt"), "trailing-cue"));
+    }
 
     #[test]
     fn a_question_then_a_sentence_of_speaker_and_cue() {

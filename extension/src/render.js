@@ -4,7 +4,8 @@
  * content script, the popup and the demo page in www/ all load this very file.
  *
  *   const r = QuoteLensRender.createRenderer({doc, palette: 'default' | colors: [...],
- *                                             placement: 'inline' | 'overlay', shadow: 'open' | 'closed'})
+ *                                             placement: 'inline' | 'overlay', shadow: 'open' | 'closed',
+ *                                             marks: 'highlights' | 'overlay'})
  *   r.render(items)   items: [{id, range, text, kind, speakerName, role, speakerKind, sentence, confidence, blockEl?}]
  *   await r.renderChunked(items, renderOpts, pause)   the same in slices; `await pause()` between them
  *   r.layout()        overlay placement: re-positions every label on its quote (after reflows)
@@ -215,7 +216,9 @@
   const HOST_OVERLAY_CSS = `:host{all:initial!important;display:block!important;position:absolute!important;left:0!important;top:0!important;
   width:0!important;height:0!important;font-size:16px!important;line-height:normal!important;user-select:none!important;
   -webkit-user-select:none!important;white-space:nowrap!important}
-.ql.float{position:absolute;margin:0;font-size:12px;box-shadow:0 1px 2px rgba(0,0,0,.15)}`;
+.ql.float{position:absolute;margin:0;font-size:12px;box-shadow:0 1px 2px rgba(0,0,0,.15)}
+.mk{position:absolute;display:block;pointer-events:none;box-sizing:border-box;background:color-mix(in srgb,var(--c) 18%,transparent);border-bottom:2px solid var(--c)}
+.mk.indirect{background:color-mix(in srgb,var(--c) 7%,transparent);border-bottom-style:dotted}`;
   // the overlay shows only while the extension's page.css says so (--quotelens-shown): when a browser
   // unloads the extension without letting its content script clean up, the overlay goes invisible
   const OVERLAY_CSS = `:host{all:initial!important;display:var(--quotelens-shown,none)!important;position:absolute!important;left:0!important;top:0!important;
@@ -323,7 +326,13 @@ slot{display:contents}`;
     // highlight colours in the page: the extension's page.css has the default palette only, the same
     // for every user (a page can read the highlight registry); chosen colours stay in the labels
     const pageColors = opts.pageStyles ? colors : PALETTES.default;
-    const useHighlights = typeof root.CSS !== 'undefined' && root.CSS && root.CSS.highlights &&
+    // marks 'overlay' (overlay placement only): the quotes are marked by boxes drawn in the labels'
+    // closed shadow roots instead of CSS Custom Highlights. For huge documents: while any custom
+    // highlight is registered, Chromium re-validates the highlights and repaints the whole document at
+    // the next rendering update after almost any DOM call (creating a node or a Range anywhere, by the
+    // page or by us) — measured 80–160 ms per frame on /huge.html, 17–25 ms without (hostile.js --trace)
+    const overlayMarks = overlayMode && opts.marks === 'overlay';
+    const useHighlights = !overlayMarks && typeof root.CSS !== 'undefined' && root.CSS && root.CSS.highlights &&
       typeof root.Highlight === 'function';
     let journal = []; // inline placement only: what was inserted or split, undone by clear()
     let entries = new Map(); // id -> {host, button, item, slot, card, sr}
@@ -437,7 +446,7 @@ slot{display:contents}`;
         let last = null;
         for (let i = rects.length - 1; i >= 0; i--) if (rects[i].width > 0 || rects[i].height > 0) { last = rects[i]; break; }
         const blockEl = e.item.blockEl && e.item.blockEl.isConnected ? e.item.blockEl : null;
-        reads.push({ e, last, right: blockEl ? blockEl.getBoundingClientRect().right : null });
+        reads.push({ e, last, rects: overlayMarks ? rects : null, right: blockEl ? blockEl.getBoundingClientRect().right : null });
       }
       if (!labelHeight) {
         const any = reads.find((x) => x.last);
@@ -445,8 +454,9 @@ slot{display:contents}`;
       }
       reads.sort((a, b) => (a.last ? a.last.top : 1e9) - (b.last ? b.last.top : 1e9));
       let marginFree = -Infinity; // the next free y in the margin column (labels never overlap there)
-      for (const { e, last, right } of reads) {
+      for (const { e, last, rects, right } of reads) {
         const b = e.button;
+        if (rects) drawMarks(e, rects, origin);
         if (!last) { b.style.display = 'none'; continue; }
         b.style.display = '';
         let x;
@@ -464,6 +474,27 @@ slot{display:contents}`;
         b.style.left = Math.round(x - origin.left) + 'px';
         b.style.top = Math.round(y - origin.top) + 'px';
       }
+    }
+
+    /** marks 'overlay': the quote's line boxes, drawn under the label in its own shadow root. */
+    function drawMarks(e, rects, origin) {
+      if (!e.marks) {
+        e.marks = doc.createElement('span');
+        e.marks.style.setProperty('--c', e.slot < 0 ? UNATTRIBUTED : colors[e.slot % colors.length]);
+        e.sr.insertBefore(e.marks, e.sr.firstChild);
+      }
+      const boxes = [];
+      for (const r of rects) {
+        if (!(r.width > 0 && r.height > 0)) continue;
+        const m = doc.createElement('span');
+        m.className = 'mk' + (e.item.kind === 'indirect' ? ' indirect' : '');
+        m.style.left = Math.round(r.left - origin.left) + 'px';
+        m.style.top = Math.round(r.top - origin.top) + 'px';
+        m.style.width = Math.round(r.width) + 'px';
+        m.style.height = Math.round(r.height) + 'px';
+        boxes.push(m);
+      }
+      e.marks.replaceChildren(...boxes);
     }
 
     /** The one place that builds a label: its host (the test contract's element) and button. */
@@ -820,6 +851,7 @@ slot{display:contents}`;
       summary: () => groups,
       get count() { return entries.size; },
       get usesHighlights() { return !!useHighlights; },
+      get marks() { return overlayMarks ? 'overlay' : 'highlights'; },
       entry: (id) => entries.get(id),
       isOwnNode: (n) => !!n && n.nodeType === 1 && (n.localName === HOST_TAG || n.localName === OVERLAY_TAG),
     };

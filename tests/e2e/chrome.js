@@ -796,6 +796,44 @@ test('clean exit: a newer content-script instance replaces an older one; disabli
   await page.close();
 });
 
+// Run after the real pages: it restarts the extension.
+test('update: chrome.runtime.reload() leaves open tabs clean (no label, no orphan acting); the new instance labels them again', async () => {
+  const page = await open('/unicode.html');
+  await env.waitDone(page);
+  const n = (await env.labels(page)).length;
+  assert(n > 0, 'no labels before the update');
+  // what an update does to a running extension: the old instance is unloaded, the new one loaded
+  await env.worker().evaluate(() => { setTimeout(() => chrome.runtime.reload(), 50); return true; });
+  await page.waitForFunction(nothingLeft, null, { timeout: 10000 });
+  // the orphaned script no longer reacts to the page: a new quoted paragraph, a hash change
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.textContent = '“A new paragraph arrives,” said Maria Petrova, the city’s treasurer, after the meeting.';
+    document.getElementById('story').append(p);
+    location.hash = '#after-update';
+  });
+  await page.waitForTimeout(1500);
+  assert(await page.evaluate(nothingLeft), 'an orphaned content script labelled the page again after the update');
+  // Chromium started with --load-extension and --disable-extensions-except (the harness) leaves the
+  // reloaded extension disabled (disabledReason 'unknown'; chrome://extensions' own reload does the
+  // same); a browser with the extension installed normally enables it at once. Enable it here.
+  const mgr = await env.ctx.newPage();
+  await mgr.goto('chrome://extensions/');
+  const enabled = await mgr.evaluate((id) => new Promise((r) => chrome.management.get(id, (x) => r(x.enabled))), env.extId);
+  if (!enabled) await mgr.evaluate((id) => chrome.management.setEnabled(id, true), env.extId);
+  await mgr.close();
+  // Chromium injects the new instance's content scripts on the tab's next load (re-injecting into
+  // open tabs would need the "scripting" permission): then one set of labels, by the new instance
+  await page.reload({ waitUntil: 'load' });
+  await env.waitDone(page); // its port woke the new service worker
+  await freshWorker();
+  eq(await page.evaluate(() => document.querySelectorAll('quotelens-overlay').length), 1, 'overlays after the update');
+  eq((await env.labels(page)).length, n, 'labels by the new instance');
+  const st = await env.send(page, { type: 'stats' });
+  eq(st.scans >= 1 && !st.shutdown, true, 'the new instance is the one answering');
+  await page.close();
+});
+
 // Run last: everything the browser fetched during the whole run.
 test('no network request leaves the browser (pages, content scripts, service worker)', async () => {
   const bad = requests.filter((r) => {

@@ -837,6 +837,7 @@ slot{display:contents}`;
           display: view.getComputedStyle(e.host).display,
           rect: box(e.button),
           quoteEnd: last ? { right: last.right, top: last.top, bottom: last.bottom } : null,
+          marks: e.marks ? [...e.marks.children].map(box) : null, // marks 'overlay': the boxes drawn on the quote
           rangeText: e.item.range.toString(),
           card: card ? {
             text: card.textContent, role: card.getAttribute('role'), name: card.getAttribute('aria-label'),

@@ -500,6 +500,18 @@ test('huge page (100,000 paragraphs): labelled within the caps, the popup says s
   // the first screenful is labelled
   const first = await page.evaluate(() => document.querySelector('[data-quotelens-quote]').getAttribute('data-quotelens-text'));
   assert(first.includes('Item 1 on the agenda'), `first label: ${first}`);
+  // a document this big marks its quotes with boxes in the overlay, not CSS highlights (render.js
+  // `marks`): the last box ends where the quote's last line ends
+  eq(await page.evaluate(HIGHLIGHTED), 0, 'CSS highlights registered on the huge page');
+  const inside = await env.send(page, { type: 'inspect' });
+  eq(inside.length, count, 'labels the content script knows');
+  const marked = inside.filter((x) => x.marks && x.marks.length && x.quoteEnd);
+  eq(marked.length, count, 'labels whose quote is marked');
+  for (const x of marked.slice(0, 50)) {
+    const m = x.marks[x.marks.length - 1];
+    assert(Math.abs(m.right - x.quoteEnd.right) <= 1.5 && Math.abs(m.top - x.quoteEnd.top) <= 1.5,
+      `mark ${JSON.stringify(m)} is not on the end of its quote ${JSON.stringify(x.quoteEnd)}`);
+  }
   const tabId = await env.tabIdOf(page);
   const popup = await env.ctx.newPage();
   await popup.goto(`chrome-extension://${env.extId}/popup.html?tabId=${tabId}`);

@@ -36,9 +36,11 @@
   const DEBOUNCE_MS = 500; // first rescan after a change inside the article
   const SLICE_MS = 8; // main-thread work between two yields to the page
   const MAX_LABELS = 1000; // labels drawn per page (the popup says when there were more)
-  // documents with more elements than this mark quotes with boxes in the overlay, not CSS highlights
-  // (render.js `marks`: with a highlight registered, every rendering update after a DOM call
-  // repaints the whole document; on /huge.html 80–160 ms per frame)
+  // Chromium: documents with more elements than this mark quotes with boxes in the overlay, not CSS
+  // highlights (render.js `marks`: with a highlight registered, every rendering update after a DOM
+  // call repaints the whole document; on /huge.html 80–160 ms per frame). Not in Firefox: there
+  // the overlay marks made /huge.html worse (tests/e2e/hostile_firefox.py, 2 runs each: 9–12 timer
+  // delays over 50 ms and 1.1 s of main-thread time per scan, against 4–5 and 0.38 s with highlights)
   const HUGE_ELEMENTS = 20000;
   const FIRST_PASS_CHARS = 60000; // long pages: label what the first this-many characters of page text hold first
   const RESCAN_FREE = 3; // rescans in RESCAN_WINDOW_MS before backoff starts
@@ -261,7 +263,7 @@
 
   function getRenderer() {
     const colors = S.colors(settings);
-    const marks = document.getElementsByTagName('*').length > HUGE_ELEMENTS ? 'overlay' : 'highlights';
+    const marks = !IS_FIREFOX && document.getElementsByTagName('*').length > HUGE_ELEMENTS ? 'overlay' : 'highlights';
     const key = JSON.stringify(colors) + marks;
     if (!renderer || key !== rendererKey) {
       if (renderer) renderer.clear();

@@ -457,22 +457,31 @@ slot{display:contents}`;
       for (const { e, last, rects, right } of reads) {
         const b = e.button;
         if (rects) drawMarks(e, rects, origin);
-        if (!last) { b.style.display = 'none'; continue; }
-        b.style.display = '';
+        if (!last) {
+          if (e.posKey !== 'none') { b.style.display = 'none'; e.posKey = 'none'; }
+          continue;
+        }
         let x;
         let y;
-        if (right !== null && right + MARGIN_GAP_PX + MARGIN_LABEL_PX <= vw) {
+        const margin = right !== null && right + MARGIN_GAP_PX + MARGIN_LABEL_PX <= vw;
+        if (margin) {
           x = right + MARGIN_GAP_PX;
           y = Math.max(last.top + (last.height - labelHeight) / 2, marginFree);
           marginFree = y + labelHeight + 2;
-          b.classList.add('margin');
         } else {
           x = Math.min(last.right, vw - MARGIN_LABEL_PX);
           y = last.top - labelHeight * 0.8;
-          b.classList.remove('margin');
         }
-        b.style.left = Math.round(x - origin.left) + 'px';
-        b.style.top = Math.round(y - origin.top) + 'px';
+        const left = Math.round(x - origin.left) + 'px';
+        const top = Math.round(y - origin.top) + 'px';
+        // a label that stays where it is is not written to (each write restyles it)
+        const key = left + ' ' + top + (margin ? ' m' : '');
+        if (key === e.posKey) continue;
+        e.posKey = key;
+        b.style.display = '';
+        b.classList.toggle('margin', margin);
+        b.style.left = left;
+        b.style.top = top;
       }
     }
 
@@ -486,15 +495,18 @@ slot{display:contents}`;
       const boxes = [];
       for (const r of rects) {
         if (!(r.width > 0 && r.height > 0)) continue;
+        boxes.push([Math.round(r.left - origin.left), Math.round(r.top - origin.top), Math.round(r.width), Math.round(r.height)]);
+      }
+      // unchanged boxes stay as they are: each layout() would otherwise restyle every mark of the page
+      const key = boxes.join(';');
+      if (key === e.marksKey) return;
+      e.marksKey = key;
+      e.marks.replaceChildren(...boxes.map(([left, top, width, height]) => {
         const m = doc.createElement('span');
         m.className = 'mk' + (e.item.kind === 'indirect' ? ' indirect' : '');
-        m.style.left = Math.round(r.left - origin.left) + 'px';
-        m.style.top = Math.round(r.top - origin.top) + 'px';
-        m.style.width = Math.round(r.width) + 'px';
-        m.style.height = Math.round(r.height) + 'px';
-        boxes.push(m);
-      }
-      e.marks.replaceChildren(...boxes);
+        Object.assign(m.style, { left: left + 'px', top: top + 'px', width: width + 'px', height: height + 'px' });
+        return m;
+      }));
     }
 
     /** The one place that builds a label: its host (the test contract's element) and button. */
@@ -684,7 +696,7 @@ slot{display:contents}`;
     }
 
     function begin(list, renderOpts) {
-      clear();
+      clear(list.length > 0);
       if (!focusWatch) {
         doc.defaultView.addEventListener('blur', onWindowBlur);
         doc.defaultView.addEventListener('focus', onWindowFocus);
@@ -761,7 +773,10 @@ slot{display:contents}`;
       return entries.size;
     }
 
-    function clear() {
+    /** keepOverlay (a new rendering follows at once): the overlay element stays in the page, empty.
+     *  Inserting a new one costs the browser a walk of the whole document's layers (42 ms on
+     *  /huge.html, measured with hostile.js --trace). */
+    function clear(keepOverlay) {
       pendingRanges = [];
       pendingHosts = null;
       hide();
@@ -785,10 +800,11 @@ slot{display:contents}`;
       }
       journal = [];
       for (const e of entries.values()) if (e.host.parentNode) e.host.remove();
-      if (overlay) { overlay.remove(); overlay = null; }
-      if (resizeObs) { resizeObs.disconnect(); resizeObs = null; }
+      const keep = keepOverlay === true && overlay && overlay.isConnected;
+      if (overlay && !keep) { overlay.remove(); overlay = null; }
+      if (resizeObs && !keep) { resizeObs.disconnect(); resizeObs = null; }
       if (layoutQueued) { doc.defaultView.cancelAnimationFrame(layoutQueued); layoutQueued = 0; }
-      doc.defaultView.removeEventListener('resize', scheduleLayout);
+      if (!keep) doc.defaultView.removeEventListener('resize', scheduleLayout);
       if (focusWatch) {
         doc.defaultView.removeEventListener('blur', onWindowBlur);
         doc.defaultView.removeEventListener('focus', onWindowFocus);

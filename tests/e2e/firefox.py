@@ -866,18 +866,12 @@ class Suite:
         check(0 < count <= st["limits"]["maxLabels"], f"label count {count}, cap {st['limits']['maxLabels']}")
         first = self.ff.js("return document.querySelector('[data-quotelens-quote]').getAttribute('data-quotelens-text');")
         check("Item 1 on the agenda" in first, f"first label: {first}")
-        # a document this big marks its quotes with boxes in the overlay, not CSS highlights
-        # (render.js `marks`): the last box ends where the quote's last line ends
-        eq(self.ff.js("return [...CSS.highlights.keys()].filter((k) => /^quotelens-/.test(k)).length;"), 0,
-           "CSS highlights registered on the huge page")
-        inside = self.send({"type": "inspect"})
-        eq(len(inside), count, "labels the content script knows")
-        marked = [x for x in inside if x.get("marks") and x.get("quoteEnd")]
-        eq(len(marked), count, "labels whose quote is marked")
-        for x in marked[:50]:
-            m = x["marks"][-1]
-            check(abs(m["right"] - x["quoteEnd"]["right"]) <= 1.5 and abs(m["top"] - x["quoteEnd"]["top"]) <= 1.5,
-                  f"mark {m} is not on the end of its quote {x['quoteEnd']}")
+        # Firefox keeps CSS highlights on a document this big (content.js HUGE_ELEMENTS: the overlay
+        # marks are for Chromium only); every label's quote is in the registry
+        eq(self.ff.js("return document.querySelectorAll('quotelens-overlay [data-quotelens-quote]').length;"), count,
+           "labels in the overlay")
+        eq(self.ff.js("let n = 0; for (const [k, h] of CSS.highlights) if (/^quotelens-/.test(k)) n += h.size; return n;"), count,
+           "highlight ranges on the huge page")
 
     def t_clock(self):
         """a page that never stops changing: rescans only for changes inside the article, with backoff"""

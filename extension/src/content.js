@@ -36,6 +36,12 @@
   const DEBOUNCE_MS = 500; // first rescan after a change inside the article
   const SLICE_MS = 8; // main-thread work between two yields to the page
   const MAX_LABELS = 1000; // labels drawn per page (the popup says when there were more)
+  // Chromium: documents with more elements than this mark quotes with boxes in the overlay, not CSS
+  // highlights (render.js `marks`: with a highlight registered, every rendering update after a DOM
+  // call repaints the whole document; on /huge.html 80–160 ms per frame). Not in Firefox: there
+  // the overlay marks made /huge.html worse (tests/e2e/hostile_firefox.py, 2 runs each: 9–12 timer
+  // delays over 50 ms and 1.1 s of main-thread time per scan, against 4–5 and 0.38 s with highlights)
+  const HUGE_ELEMENTS = 20000;
   const FIRST_PASS_CHARS = 60000; // long pages: label what the first this-many characters of page text hold first
   const RESCAN_FREE = 3; // rescans in RESCAN_WINDOW_MS before backoff starts
   const RESCAN_WINDOW_MS = 60000;
@@ -257,10 +263,11 @@
 
   function getRenderer() {
     const colors = S.colors(settings);
-    const key = JSON.stringify(colors);
+    const marks = !IS_FIREFOX && document.getElementsByTagName('*').length > HUGE_ELEMENTS ? 'overlay' : 'highlights';
+    const key = JSON.stringify(colors) + marks;
     if (!renderer || key !== rendererKey) {
       if (renderer) renderer.clear();
-      renderer = R.createRenderer({ doc: document, colors, placement: 'overlay', shadow: 'closed', cardExtras: Reader.cardExtras });
+      renderer = R.createRenderer({ doc: document, colors, placement: 'overlay', shadow: 'closed', marks, cardExtras: Reader.cardExtras });
       rendererKey = key;
     }
     return renderer;
@@ -405,6 +412,7 @@
     reader.items = items;
     reader.analysis = analysis;
     const r = getRenderer();
+    stats.marks = r.marks;
     const count = await r.renderChunked(items, null, pause, stale);
     if (count >= 0) html.setAttribute('data-quotelens-count', String(count));
     return count;

@@ -4,7 +4,8 @@
  * content script, the popup and the demo page in www/ all load this very file.
  *
  *   const r = QuoteLensRender.createRenderer({doc, palette: 'default' | colors: [...],
- *                                             placement: 'inline' | 'overlay', shadow: 'open' | 'closed'})
+ *                                             placement: 'inline' | 'overlay', shadow: 'open' | 'closed',
+ *                                             marks: 'highlights' | 'overlay'})
  *   r.render(items)   items: [{id, range, text, kind, speakerName, role, speakerKind, sentence, confidence, blockEl?}]
  *   await r.renderChunked(items, renderOpts, pause)   the same in slices; `await pause()` between them
  *   r.layout()        overlay placement: re-positions every label on its quote (after reflows)
@@ -215,7 +216,9 @@
   const HOST_OVERLAY_CSS = `:host{all:initial!important;display:block!important;position:absolute!important;left:0!important;top:0!important;
   width:0!important;height:0!important;font-size:16px!important;line-height:normal!important;user-select:none!important;
   -webkit-user-select:none!important;white-space:nowrap!important}
-.ql.float{position:absolute;margin:0;font-size:12px;box-shadow:0 1px 2px rgba(0,0,0,.15)}`;
+.ql.float{position:absolute;margin:0;font-size:12px;box-shadow:0 1px 2px rgba(0,0,0,.15)}
+.mk{position:absolute;display:block;pointer-events:none;box-sizing:border-box;background:color-mix(in srgb,var(--c) 18%,transparent);border-bottom:2px solid var(--c)}
+.mk.indirect{background:color-mix(in srgb,var(--c) 7%,transparent);border-bottom-style:dotted}`;
   // the overlay shows only while the extension's page.css says so (--quotelens-shown): when a browser
   // unloads the extension without letting its content script clean up, the overlay goes invisible
   const OVERLAY_CSS = `:host{all:initial!important;display:var(--quotelens-shown,none)!important;position:absolute!important;left:0!important;top:0!important;
@@ -323,7 +326,13 @@ slot{display:contents}`;
     // highlight colours in the page: the extension's page.css has the default palette only, the same
     // for every user (a page can read the highlight registry); chosen colours stay in the labels
     const pageColors = opts.pageStyles ? colors : PALETTES.default;
-    const useHighlights = typeof root.CSS !== 'undefined' && root.CSS && root.CSS.highlights &&
+    // marks 'overlay' (overlay placement only): the quotes are marked by boxes drawn in the labels'
+    // closed shadow roots instead of CSS Custom Highlights. For huge documents: while any custom
+    // highlight is registered, Chromium re-validates the highlights and repaints the whole document at
+    // the next rendering update after almost any DOM call (creating a node or a Range anywhere, by the
+    // page or by us) — measured 80–160 ms per frame on /huge.html, 17–25 ms without (hostile.js --trace)
+    const overlayMarks = overlayMode && opts.marks === 'overlay';
+    const useHighlights = !overlayMarks && typeof root.CSS !== 'undefined' && root.CSS && root.CSS.highlights &&
       typeof root.Highlight === 'function';
     let journal = []; // inline placement only: what was inserted or split, undone by clear()
     let entries = new Map(); // id -> {host, button, item, slot, card, sr}
@@ -437,7 +446,7 @@ slot{display:contents}`;
         let last = null;
         for (let i = rects.length - 1; i >= 0; i--) if (rects[i].width > 0 || rects[i].height > 0) { last = rects[i]; break; }
         const blockEl = e.item.blockEl && e.item.blockEl.isConnected ? e.item.blockEl : null;
-        reads.push({ e, last, right: blockEl ? blockEl.getBoundingClientRect().right : null });
+        reads.push({ e, last, rects: overlayMarks ? rects : null, right: blockEl ? blockEl.getBoundingClientRect().right : null });
       }
       if (!labelHeight) {
         const any = reads.find((x) => x.last);
@@ -445,25 +454,59 @@ slot{display:contents}`;
       }
       reads.sort((a, b) => (a.last ? a.last.top : 1e9) - (b.last ? b.last.top : 1e9));
       let marginFree = -Infinity; // the next free y in the margin column (labels never overlap there)
-      for (const { e, last, right } of reads) {
+      for (const { e, last, rects, right } of reads) {
         const b = e.button;
-        if (!last) { b.style.display = 'none'; continue; }
-        b.style.display = '';
+        if (rects) drawMarks(e, rects, origin);
+        if (!last) {
+          if (e.posKey !== 'none') { b.style.display = 'none'; e.posKey = 'none'; }
+          continue;
+        }
         let x;
         let y;
-        if (right !== null && right + MARGIN_GAP_PX + MARGIN_LABEL_PX <= vw) {
+        const margin = right !== null && right + MARGIN_GAP_PX + MARGIN_LABEL_PX <= vw;
+        if (margin) {
           x = right + MARGIN_GAP_PX;
           y = Math.max(last.top + (last.height - labelHeight) / 2, marginFree);
           marginFree = y + labelHeight + 2;
-          b.classList.add('margin');
         } else {
           x = Math.min(last.right, vw - MARGIN_LABEL_PX);
           y = last.top - labelHeight * 0.8;
-          b.classList.remove('margin');
         }
-        b.style.left = Math.round(x - origin.left) + 'px';
-        b.style.top = Math.round(y - origin.top) + 'px';
+        const left = Math.round(x - origin.left) + 'px';
+        const top = Math.round(y - origin.top) + 'px';
+        // a label that stays where it is is not written to (each write restyles it)
+        const key = left + ' ' + top + (margin ? ' m' : '');
+        if (key === e.posKey) continue;
+        e.posKey = key;
+        b.style.display = '';
+        b.classList.toggle('margin', margin);
+        b.style.left = left;
+        b.style.top = top;
       }
+    }
+
+    /** marks 'overlay': the quote's line boxes, drawn under the label in its own shadow root. */
+    function drawMarks(e, rects, origin) {
+      if (!e.marks) {
+        e.marks = doc.createElement('span');
+        e.marks.style.setProperty('--c', e.slot < 0 ? UNATTRIBUTED : colors[e.slot % colors.length]);
+        e.sr.insertBefore(e.marks, e.sr.firstChild);
+      }
+      const boxes = [];
+      for (const r of rects) {
+        if (!(r.width > 0 && r.height > 0)) continue;
+        boxes.push([Math.round(r.left - origin.left), Math.round(r.top - origin.top), Math.round(r.width), Math.round(r.height)]);
+      }
+      // unchanged boxes stay as they are: each layout() would otherwise restyle every mark of the page
+      const key = boxes.join(';');
+      if (key === e.marksKey) return;
+      e.marksKey = key;
+      e.marks.replaceChildren(...boxes.map(([left, top, width, height]) => {
+        const m = doc.createElement('span');
+        m.className = 'mk' + (e.item.kind === 'indirect' ? ' indirect' : '');
+        Object.assign(m.style, { left: left + 'px', top: top + 'px', width: width + 'px', height: height + 'px' });
+        return m;
+      }));
     }
 
     /** The one place that builds a label: its host (the test contract's element) and button. */
@@ -653,7 +696,7 @@ slot{display:contents}`;
     }
 
     function begin(list, renderOpts) {
-      clear();
+      clear(list.length > 0);
       if (!focusWatch) {
         doc.defaultView.addEventListener('blur', onWindowBlur);
         doc.defaultView.addEventListener('focus', onWindowFocus);
@@ -717,7 +760,10 @@ slot{display:contents}`;
       for (let i = 0; i < mine.length; i++) {
         addOne(mine[i]);
         if ((i + 1) % RENDER_SLICE === 0) {
-          if (i < 4 * RENDER_SLICE) { flushHighlights(); layout(); } // the first screenfuls at once, the rest at the end
+          // the first screenfuls at once, the rest at the end (each change to the highlight registry
+          // costs a whole-document repaint); with marks in the overlay every slice goes in at once
+          // (one big commit is one long style and layout update: 118 ms for 1,000 labels, measured)
+          if (i < 4 * RENDER_SLICE || overlayMarks) { flushHighlights(); layout(); }
           await pause();
           if ((isCancelled && isCancelled()) || items !== mine) return -1;
         }
@@ -727,7 +773,10 @@ slot{display:contents}`;
       return entries.size;
     }
 
-    function clear() {
+    /** keepOverlay (a new rendering follows at once): the overlay element stays in the page, empty.
+     *  Inserting a new one costs the browser a walk of the whole document's layers (42 ms on
+     *  /huge.html, measured with hostile.js --trace). */
+    function clear(keepOverlay) {
       pendingRanges = [];
       pendingHosts = null;
       hide();
@@ -751,10 +800,11 @@ slot{display:contents}`;
       }
       journal = [];
       for (const e of entries.values()) if (e.host.parentNode) e.host.remove();
-      if (overlay) { overlay.remove(); overlay = null; }
-      if (resizeObs) { resizeObs.disconnect(); resizeObs = null; }
+      const keep = keepOverlay === true && overlay && overlay.isConnected;
+      if (overlay && !keep) { overlay.remove(); overlay = null; }
+      if (resizeObs && !keep) { resizeObs.disconnect(); resizeObs = null; }
       if (layoutQueued) { doc.defaultView.cancelAnimationFrame(layoutQueued); layoutQueued = 0; }
-      doc.defaultView.removeEventListener('resize', scheduleLayout);
+      if (!keep) doc.defaultView.removeEventListener('resize', scheduleLayout);
       if (focusWatch) {
         doc.defaultView.removeEventListener('blur', onWindowBlur);
         doc.defaultView.removeEventListener('focus', onWindowFocus);
@@ -803,6 +853,7 @@ slot{display:contents}`;
           display: view.getComputedStyle(e.host).display,
           rect: box(e.button),
           quoteEnd: last ? { right: last.right, top: last.top, bottom: last.bottom } : null,
+          marks: e.marks ? [...e.marks.children].map(box) : null, // marks 'overlay': the boxes drawn on the quote
           rangeText: e.item.range.toString(),
           card: card ? {
             text: card.textContent, role: card.getAttribute('role'), name: card.getAttribute('aria-label'),
@@ -820,6 +871,7 @@ slot{display:contents}`;
       summary: () => groups,
       get count() { return entries.size; },
       get usesHighlights() { return !!useHighlights; },
+      get marks() { return overlayMarks ? 'overlay' : 'highlights'; },
       entry: (id) => entries.get(id),
       isOwnNode: (n) => !!n && n.nodeType === 1 && (n.localName === HOST_TAG || n.localName === OVERLAY_TAG),
     };

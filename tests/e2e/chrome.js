@@ -500,6 +500,18 @@ test('huge page (100,000 paragraphs): labelled within the caps, the popup says s
   // the first screenful is labelled
   const first = await page.evaluate(() => document.querySelector('[data-quotelens-quote]').getAttribute('data-quotelens-text'));
   assert(first.includes('Item 1 on the agenda'), `first label: ${first}`);
+  // a document this big marks its quotes with boxes in the overlay, not CSS highlights (render.js
+  // `marks`): the last box ends where the quote's last line ends
+  eq(await page.evaluate(HIGHLIGHTED), 0, 'CSS highlights registered on the huge page');
+  const inside = await env.send(page, { type: 'inspect' });
+  eq(inside.length, count, 'labels the content script knows');
+  const marked = inside.filter((x) => x.marks && x.marks.length && x.quoteEnd);
+  eq(marked.length, count, 'labels whose quote is marked');
+  for (const x of marked.slice(0, 50)) {
+    const m = x.marks[x.marks.length - 1];
+    assert(Math.abs(m.right - x.quoteEnd.right) <= 1.5 && Math.abs(m.top - x.quoteEnd.top) <= 1.5,
+      `mark ${JSON.stringify(m)} is not on the end of its quote ${JSON.stringify(x.quoteEnd)}`);
+  }
   const tabId = await env.tabIdOf(page);
   const popup = await env.ctx.newPage();
   await popup.goto(`chrome-extension://${env.extId}/popup.html?tabId=${tabId}`);
@@ -793,6 +805,44 @@ test('clean exit: a newer content-script instance replaces an older one; disabli
   await env.waitDone(page3);
   await freshWorker();
   await page3.close();
+  await page.close();
+});
+
+// Run after the real pages: it restarts the extension.
+test('update: chrome.runtime.reload() leaves open tabs clean (no label, no orphan acting); the new instance labels them again', async () => {
+  const page = await open('/unicode.html');
+  await env.waitDone(page);
+  const n = (await env.labels(page)).length;
+  assert(n > 0, 'no labels before the update');
+  // what an update does to a running extension: the old instance is unloaded, the new one loaded
+  await env.worker().evaluate(() => { setTimeout(() => chrome.runtime.reload(), 50); return true; });
+  await page.waitForFunction(nothingLeft, null, { timeout: 10000 });
+  // the orphaned script no longer reacts to the page: a new quoted paragraph, a hash change
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.textContent = '“A new paragraph arrives,” said Maria Petrova, the city’s treasurer, after the meeting.';
+    document.getElementById('story').append(p);
+    location.hash = '#after-update';
+  });
+  await page.waitForTimeout(1500);
+  assert(await page.evaluate(nothingLeft), 'an orphaned content script labelled the page again after the update');
+  // Chromium started with --load-extension and --disable-extensions-except (the harness) leaves the
+  // reloaded extension disabled (disabledReason 'unknown'; chrome://extensions' own reload does the
+  // same); a browser with the extension installed normally enables it at once. Enable it here.
+  const mgr = await env.ctx.newPage();
+  await mgr.goto('chrome://extensions/');
+  const enabled = await mgr.evaluate((id) => new Promise((r) => chrome.management.get(id, (x) => r(x.enabled))), env.extId);
+  if (!enabled) await mgr.evaluate((id) => chrome.management.setEnabled(id, true), env.extId);
+  await mgr.close();
+  // Chromium injects the new instance's content scripts on the tab's next load (re-injecting into
+  // open tabs would need the "scripting" permission): then one set of labels, by the new instance
+  await page.reload({ waitUntil: 'load' });
+  await env.waitDone(page); // its port woke the new service worker
+  await freshWorker();
+  eq(await page.evaluate(() => document.querySelectorAll('quotelens-overlay').length), 1, 'overlays after the update');
+  eq((await env.labels(page)).length, n, 'labels by the new instance');
+  const st = await env.send(page, { type: 'stats' });
+  eq(st.scans >= 1 && !st.shutdown, true, 'the new instance is the one answering');
   await page.close();
 });
 

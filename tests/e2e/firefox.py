@@ -453,6 +453,14 @@ NOTHING_VISIBLE_JS = ("const o = document.querySelector('quotelens-overlay');"
 NOTHING_LEFT_JS = ("return !document.querySelector('quotelens-overlay, [data-quotelens-quote]') && "
                    "!document.documentElement.hasAttribute('data-quotelens-state') && "
                    "![...CSS.highlights.keys()].some((k) => /^quotelens-/.test(k));")
+# What the page holds of QuoteLens: overlays, label elements outside an overlay, visible overlays,
+# data-quotelens-* attributes on <html>, highlights (for the removal marker in t_clean_exit).
+LEFTOVERS_JS = ("const os = [...document.querySelectorAll('quotelens-overlay')];"
+                "return {overlays: os.length,"
+                " strayLabels: [...document.querySelectorAll('[data-quotelens-quote]')].filter((l) => !l.closest('quotelens-overlay')).length,"
+                " visible: os.filter((o) => getComputedStyle(o).display !== 'none' || o.getBoundingClientRect().width > 0).length,"
+                " htmlAttrs: [...document.documentElement.attributes].map((a) => a.name).filter((n) => n.startsWith('data-quotelens-')).sort(),"
+                " highlights: [...CSS.highlights.keys()].filter((k) => /^quotelens-/.test(k)).length};")
 
 
 # ------------------------------------------------------------------------------------------------
@@ -858,6 +866,12 @@ class Suite:
         check(0 < count <= st["limits"]["maxLabels"], f"label count {count}, cap {st['limits']['maxLabels']}")
         first = self.ff.js("return document.querySelector('[data-quotelens-quote]').getAttribute('data-quotelens-text');")
         check("Item 1 on the agenda" in first, f"first label: {first}")
+        # Firefox keeps CSS highlights on a document this big (content.js HUGE_ELEMENTS: the overlay
+        # marks are for Chromium only); every label's quote is in the registry
+        eq(self.ff.js("return document.querySelectorAll('quotelens-overlay [data-quotelens-quote]').length;"), count,
+           "labels in the overlay")
+        eq(self.ff.js("let n = 0; for (const [k, h] of CSS.highlights) if (/^quotelens-/.test(k)) n += h.size; return n;"), count,
+           "highlight ranges on the huge page")
 
     def t_clock(self):
         """a page that never stops changing: rescans only for changes inside the article, with backoff"""
@@ -1012,15 +1026,36 @@ class Suite:
         time.sleep(1)
         eq(self.ff.js("return document.querySelectorAll('quotelens-overlay').length;"), 1, "overlays after the update")
         eq(len(self.ff.js(LABELS_JS)), n, "labels after the update (one set, not two)")
-        # removal: no label stays visible. Firefox may destroy the content script before it can
-        # run (then the overlay element stays in the DOM, hidden: it shows only while the add-on's
-        # page.css, which Firefox removes with the add-on, says so; the highlights' colours go with it)
+        # removal. KNOWN LIMIT (marker): in Firefox the page cannot be left exactly as it was. On
+        # removal Firefox closes the add-on's content-script contexts and nukes their sandboxes
+        # (ExtensionContent: DocumentManager.shutdownExtension -> context.close() ->
+        # Cu.nukeSandbox) before any code of theirs can run again: port.onDisconnect, timers,
+        # observers and event listeners of the script are dead from then on, and there is no
+        # "extension going away" event for content scripts (w3c/webextensions#138, open). Tried
+        # here: connecting again synchronously inside port.onDisconnect (no difference), the
+        # one-second watchdog (its timer dies with the sandbox): the labels stayed. Firefox removes only what
+        # it injected: the manifest's page.css. So everything QuoteLens shows depends on page.css:
+        # the overlay is display:none without it (OVERLAY_CSS: --quotelens-shown), and the
+        # highlights lose their colours. What stays is asserted exactly below: the one overlay
+        # (invisible, no size, holding the label elements), the <html> attributes and the
+        # highlight registry entries (no ::highlight rule paints them). If Firefox ever lets the
+        # script clean up, the first branch takes over and nothing at all may be left.
+        before = self.ff.js(LEFTOVERS_JS)
         self.ff.cmd("POST", "/moz/addon/uninstall", {"id": ADDON_ID})
         self.ff.wait_for(NOTHING_VISIBLE_JS, timeout=10, what="labels invisible after removal")
+        time.sleep(0.5)
+        left = self.ff.js(LEFTOVERS_JS)
         cleaned = self.ff.js(NOTHING_LEFT_JS)
+        if not cleaned:
+            eq(left["overlays"], 1, "overlays left after removal")
+            eq(left["visible"], 0, "visible overlays after removal")
+            eq(left["strayLabels"], 0, "label elements outside the overlay after removal")
+            check(set(left["htmlAttrs"]) <= set(before["htmlAttrs"]), f"new <html> attributes after removal: {left['htmlAttrs']}")
+            check(left["highlights"] <= before["highlights"], f"highlights added after removal: {left}")
         self.ff.js("const p = document.createElement('p'); p.textContent = '“A new paragraph arrives,” said Maria Petrova, the city’s treasurer, after the meeting.'; document.getElementById('story').append(p);")
         time.sleep(1.5)
         check(self.ff.js(NOTHING_VISIBLE_JS), "an orphaned content script labelled the page again")
+        eq(self.ff.js(LEFTOVERS_JS), left, "what is left changed after the page changed (an orphaned script is acting)")
         # back to a working add-on for the remaining tests, at the same moz-extension:// host (removal
         # dropped it from the pinning pref)
         self.ff.chrome("Services.prefs.setStringPref('extensions.webextensions.uuids', arguments[0]); return true;",
@@ -1034,7 +1069,8 @@ class Suite:
         self.ff.open_control()
         self.tab_id = None
         return {"note": "after removal: " + ("every label element and attribute removed" if cleaned else
-                                             "the content script was destroyed first: overlay left in the DOM, invisible")}
+                                             "known limit: the content script was destroyed first; left, inert and invisible: "
+                                             f"1 overlay, <html> {' '.join(left['htmlAttrs'])}, {left['highlights']} uncoloured highlights")}
 
 
     def t_tree(self):

@@ -708,7 +708,85 @@ impl Entities {
                 }
             }
         }
+        e.learn_gender(doc);
         e
+    }
+
+    /// Gender from the article itself: the subject of a sentence and the first he / she after
+    /// it in that sentence, with no other person named between, are one person ("Lee Park said
+    /// she …", "Robin, a nurse, was at home when she heard …"). What the article says of a
+    /// person outweighs a given name's usual gender; evidence both ways leaves the gender as it was.
+    /// A name the article calls he or she is a person's.
+    fn learn_gender(&mut self, doc: &Doc) {
+        let lang = doc.lang;
+        let mut votes: crate::fxhash::FxHashMap<usize, (u32, u32)> = Default::default();
+        for (mi, m) in self.names.iter().enumerate() {
+            if m.salience != SALIENCE_SUBJECT || m.sent == usize::MAX {
+                continue;
+            }
+            let id = self.resolve_forward(m.entity);
+            let bd = &doc.blocks[m.span.block];
+            let (_, end) = bd.sentence_of(m.sent);
+            let from = bd.tok_at(m.span.end);
+            // a capitalised word of unknown kind is a name only with an appositive that describes
+            // it ("Yuni, a resident of …"); else it may open the sentence ("Despite the …")
+            let described = bd.toks.get(from).is_some_and(|t| t.is_punct(","))
+                && bd.toks.get(from + 1).is_some_and(|t| t.is_det() && t.is_word());
+            match self.list[id].kind {
+                SpeakerKind::Person => {}
+                SpeakerKind::Unknown if described => {}
+                _ => continue,
+            }
+            // an appositive describes the subject itself ("Lee Park, a nurse, said she …")
+            let apposition_end = match bd.toks.get(from) {
+                Some(t) if t.is_punct(",") => bd.toks[from + 1..end]
+                    .iter()
+                    .take(MAX_ROLE_TOKENS * 2)
+                    .position(|t| t.is_punct(","))
+                    .map_or(from, |k| from + 1 + k),
+                _ => from,
+            };
+            // the next person named in the sentence (after the appositive) ends the search
+            let after = bd.toks.get(apposition_end).map_or(usize::MAX, |t| t.start);
+            let next = self.names[mi + 1..]
+                .iter()
+                .take_while(|n| n.span.block == m.span.block && n.sent == m.sent)
+                .find(|n| {
+                    n.span.start > after && self.list[self.resolve_forward(n.entity)].kind != SpeakerKind::Organisation
+                })
+                .map_or(usize::MAX, |n| n.span.start);
+            for (k, t) in bd.toks[from..end].iter().enumerate() {
+                let person_noun = from + k > apposition_end && t.nominal == Some(crate::lexicon::Nominal::Person);
+                if t.start >= next || person_noun {
+                    break;
+                }
+                if t.quote.is_some() || !t.is_word() {
+                    continue;
+                }
+                let v = votes.entry(id).or_default();
+                if lang.he.first().is_some_and(|w| t.lower == *w) {
+                    v.0 += 1;
+                    break;
+                }
+                if lang.she.first().is_some_and(|w| t.lower == *w) {
+                    v.1 += 1;
+                    break;
+                }
+            }
+        }
+        for (id, (male, female)) in votes {
+            let g = match (male, female) {
+                (m, 0) if m > 0 => Gender::Male,
+                (0, f) if f > 0 => Gender::Female,
+                _ => continue,
+            };
+            // …and one the article calls he or she is a person
+            let e = &mut self.list[id];
+            if e.kind == SpeakerKind::Unknown {
+                e.kind = SpeakerKind::Person;
+            }
+            e.gender = Some(g);
+        }
     }
 
     /// Files `acronym` ("NRA" after "National Rifle Association") as another name of entity

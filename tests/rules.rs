@@ -435,6 +435,28 @@ fn pronouns_prefer_names_known_to_be_people() {
     assert_eq!(r.quote("never asked").speaker, Some("Darla Quenby"));
 }
 
+// issue 9: the article itself says who is he and who is she ("X said she …"), over a given name's
+// usual gender, and one it calls he or she is a person
+#[test]
+fn the_article_tells_whether_a_name_is_he_or_she() {
+    let r = run(&[
+        "\"Menus will change,\" said Omar Haddad, director of the Riverside Clinic.",
+        "Lee Finch, a nutrition manager with the Dairy Council, said she was unsure what schools would do. \"We will keep going,\" she said.",
+    ]);
+    assert_eq!(r.quote("keep going").speaker, Some("Lee Finch"));
+    let r = run(&[
+        "Dale Ruskin drove the truck to the lake house with Marnie Odell locked in the back.",
+        "Marnie told police she could hear the sirens. He told detectives he had planned to flee north.",
+    ]);
+    assert_eq!(r.quote("planned to flee").speaker, Some("Dale Ruskin"));
+    let r = run(&[
+        "President Joko Rahardjo was due to visit the coast on Monday.",
+        "Yuni, a resident of the bay, was at home when she heard the water.",
+        "\"I ran and I did not look back,\" she said.",
+    ]);
+    assert_eq!(r.quote("did not look back").speaker, Some("Yuni"));
+}
+
 // issue 9: unnamed sources are a kind of speaker, kept as described; named people never are
 #[test]
 fn unnamed_sources_are_anonymous() {

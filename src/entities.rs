@@ -12,6 +12,10 @@ pub const ANTECEDENT_WINDOW_BLOCKS: usize = 6;
 pub const ANTECEDENT_MAX_MENTIONS: usize = 200;
 /// How many candidates an entity look-up weighs at most (keeps time linear).
 pub const FIND_CANDIDATES: usize = 64;
+/// How often a multi-word name must be called by its first word alone (and never by its last)
+/// to be taken for a team's or a firm's, not a person's (a person is called by a given name now
+/// and then: "her father Khaled").
+pub const MIN_FIRST_WORD_REFS: u32 = 2;
 /// Longest name, in tokens.
 pub const MAX_NAME_TOKENS: usize = 8;
 /// Most words of a role read before a name ("WHL commissioner Ron Robison") or in an
@@ -40,9 +44,12 @@ pub struct Entity {
     key: u64,
     /// Acronym of the name words, for look-ups.
     acr: String,
-    /// How often the article refers to this multi-word name by one of its words alone
-    /// ("Lonechild" after "Darian Lonechild"): news style's sign of a person.
+    /// How often the article refers to this multi-word name by its last word alone
+    /// ("Lonechild" after "Darian Lonechild"): news style's sign of a person. (A name called by
+    /// its first word, "Edmonton" for "Edmonton Oilers", is more often a team or a firm's.)
     pub short_refs: u32,
+    /// How often the article calls this multi-word name by its first word alone.
+    first_refs: u32,
 }
 
 impl Entity {
@@ -69,6 +76,7 @@ impl Entity {
             key: 0,
             acr: String::new(),
             short_refs: 0,
+            first_refs: 0,
         };
         e.set_words(words);
         e
@@ -628,6 +636,14 @@ impl Entities {
                             let id = match e.by_key.get(&crate::fxhash::fx(&key_buf)).copied() {
                                 Some(id) if r.role.is_none() => {
                                     let id = e.resolve_forward(id);
+                                    // (each use by the first word counts; a surname's first use suffices)
+                                    if r.name_z - r.name_a == 1 && e.list[id].words.len() > 1 {
+                                        let w = run_words(doc, b, &r);
+                                        let ent = &mut e.list[id];
+                                        if ent.words.first() == w.first() && ent.words.last() != w.first() {
+                                            ent.first_refs += 1;
+                                        }
+                                    }
                                     e.list[id].mentions.push(span);
                                     e.names.push(NameMention::new(span, id));
                                     id
@@ -708,8 +724,40 @@ impl Entities {
                 }
             }
         }
+        e.demote_first_word_names(doc);
         e.learn_gender(doc);
         e
+    }
+
+    /// Counts a one-word mention of entity `id`'s longer name: by its last word (a surname) or
+    /// by its first.
+    fn count_short_ref(&mut self, words: &[String], id: usize) {
+        let ent = &mut self.list[id];
+        if words.len() == 1 && ent.words.len() > 1 {
+            if ent.words.last() == words.first() {
+                ent.short_refs += 1;
+            } else if ent.words.first() == words.first() {
+                ent.first_refs += 1;
+            }
+        }
+    }
+
+    /// A multi-word name taken for a person only because it is capitalised words, which the
+    /// article calls by its first word (twice or more) and never by its last ("Riverton" for
+    /// "Riverton Hawks"), names a team, a firm or a body, not a person.
+    fn demote_first_word_names(&mut self, doc: &Doc) {
+        for e in &mut self.list {
+            let given = e.words.first().is_some_and(|w| doc.lang.firstnames.contains_key(w.as_str()));
+            if e.kind == SpeakerKind::Person
+                && e.first_refs >= MIN_FIRST_WORD_REFS
+                && e.short_refs == 0
+                && e.gender.is_none()
+                && e.role.is_none()
+                && !given
+            {
+                e.kind = SpeakerKind::Organisation;
+            }
+        }
     }
 
     /// Gender from the article itself: the subject of a sentence and the first he / she after
@@ -836,9 +884,7 @@ impl Entities {
         let key = key_of(&words);
         if let Some(&id) = self.by_key.get(&key) {
             let id = self.resolve_forward(id);
-            if words.len() == 1 && self.list[id].words.len() > 1 {
-                self.list[id].short_refs += 1;
-            }
+            self.count_short_ref(&words, id);
             self.record(id, gender, role, span);
             return id;
         }
@@ -858,6 +904,7 @@ impl Entities {
                     key,
                     acr: String::new(),
                     short_refs: 0,
+                    first_refs: 0,
                 };
                 if e.words.len() > 1 {
                     e.acr = acronym_of(&e.words);
@@ -872,10 +919,8 @@ impl Entities {
         };
         let id = self.resolve_forward(id);
         let mut upgraded = false;
+        self.count_short_ref(&words, id);
         let ent = &mut self.list[id];
-        if words.len() == 1 && ent.words.len() > 1 {
-            ent.short_refs += 1;
-        }
         // the most complete name wins; the earliest on ties
         if words.len() > ent.words.len()
             && !(ent.kind == SpeakerKind::Organisation

@@ -157,6 +157,9 @@ pub struct Language {
     pub spokes: Vec<&'static str>,
     pub role_qualifiers: Vec<&'static str>,
     pub role_ranks: Vec<&'static str>,
+    /// Endings of agent nouns ("coordinator", "organizer", "defenceman"): a lower-case word with
+    /// one ends a title between an organisation's name and a person's.
+    pub agent_suffixes: Vec<&'static str>,
     /// Nouns compound (German): a word names a work when its last part does.
     pub compounds: bool,
     /// Every noun is capitalised (German): a lower-case word is never a noun.
@@ -492,6 +495,7 @@ fn load(f: Files) -> Language {
         spokes: keyed(f.word_classes, "spokes"),
         role_qualifiers: keyed(f.word_classes, "role_qualifiers"),
         role_ranks: keyed(f.word_classes, "role_ranks"),
+        agent_suffixes: keyed(f.word_classes, "agent_suffixes"),
         compounds: flag("compounds"),
         capitalised_nouns,
         verbatim_fragments: flag("verbatim_fragments"),

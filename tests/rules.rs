@@ -79,6 +79,16 @@ fn organisation_and_title_before_a_name_are_role() {
     assert_eq!(q.speaker, Some("Marta Lindgren"), "{}", r.dump());
     assert_eq!(q.role, Some("Wolves head coach"), "{}", r.dump());
     assert_eq!(r.quote("deficit will shrink").speaker, Some("Tomasz Wielgus"), "{}", r.dump());
+    // a title known by its ending, an agent noun ("coordinator", "organizer"), is role too
+    let r = run(&[
+        "\"Nobody asked the families before the clinic closed,\" Harbour Watch volunteer media coordinator Dana \
+         Okoro said.",
+        "Cell Street Union organizer Piet Maas said the vote would be held in June.",
+    ]);
+    let q = r.quote("Nobody asked");
+    assert_eq!(q.speaker, Some("Dana Okoro"), "{}", r.dump());
+    assert_eq!(q.role, Some("Harbour Watch volunteer media coordinator"), "{}", r.dump());
+    assert_eq!(r.quote("vote would be held").speaker, Some("Piet Maas"), "{}", r.dump());
 }
 
 #[test]
@@ -433,6 +443,29 @@ fn pronouns_prefer_names_known_to_be_people() {
         "\"We were never asked,\" she said.",
     ]);
     assert_eq!(r.quote("never asked").speaker, Some("Darla Quenby"));
+}
+
+// issue 9: a surname used alone is news style's sign of a person; a name called by its first
+// word ("Riverton" for "Riverton Hawks") is a team's or a firm's, and no antecedent of a person
+#[test]
+fn a_name_called_by_its_first_word_is_no_person() {
+    let r = run(&[
+        "The Harbour City Gulls beat the Riverton Hawks 5-2 on Saturday. Riverton has lost five straight.",
+        "Riverton answered late in the third when Milo Brandt scored his first goal.",
+        "\"I will smile about it tomorrow,\" said the rookie winger.",
+    ]);
+    assert_eq!(r.quote("smile about it").speaker, Some("Milo Brandt"), "{}", r.dump());
+}
+
+// issue 9: "her statement" is the statement of the woman "her" names, not of the last speaker
+#[test]
+fn a_possessive_pronoun_names_a_documents_author() {
+    let r = run(&[
+        "\"This rally is now the only voice left for the valley,\" volunteer Tom Okafor said.",
+        "On Saturday, Environment Minister Rhea Marsh announced that the hearings were cancelled.",
+        "\"I have heard stories of families afraid to attend the hearings,\" her statement read.",
+    ]);
+    assert_eq!(r.quote("afraid to attend").speaker, Some("Rhea Marsh"), "{}", r.dump());
 }
 
 // issue 9: the article itself says who is he and who is she ("X said she …"), over a given name's

@@ -50,6 +50,11 @@ pub struct Entity {
     pub short_refs: u32,
     /// How often the article calls this multi-word name by its first word alone.
     first_refs: u32,
+    /// How often the name stands right after a preposition of place ("in Park Hills").
+    place_refs: u32,
+    /// A place: speaks only when news makes it a subject ("Ottawa said"), never stands for "it",
+    /// "they" or "the department".
+    pub place: bool,
 }
 
 impl Entity {
@@ -77,6 +82,8 @@ impl Entity {
             acr: String::new(),
             short_refs: 0,
             first_refs: 0,
+            place_refs: 0,
+            place: false,
         };
         e.set_words(words);
         e
@@ -176,6 +183,35 @@ impl NameMention {
     fn new(span: Span, entity: usize) -> Self {
         NameMention { span, entity, sent: usize::MAX, salience: SALIENCE_OTHER }
     }
+}
+
+/// Most adverbs and adjectives between a preposition of place and a name ("in thickly forested
+/// Douglas County").
+const MAX_LOCATIVE_GAP: usize = 2;
+
+/// Whether the name run `r` (of the sentence starting at token `s`) stands right after a
+/// preposition of place (`locative_preps`), with at most `MAX_LOCATIVE_GAP` plain words or a
+/// determiner between, and is no possessor ("in Lee's view").
+fn after_locative(doc: &Doc, b: usize, r: &NameRun, s: usize) -> bool {
+    let toks = &doc.blocks[b].toks;
+    let last = &toks[r.name_z - 1].lower;
+    if r.role.is_some() || last.ends_with("'s") || last.ends_with("’s") {
+        return false;
+    }
+    let mut k = r.a;
+    let mut gap = 0;
+    while k > s {
+        let t = &toks[k - 1];
+        if doc.lang.locative_preps.contains(&t.lower.as_str()) {
+            return true;
+        }
+        if gap >= MAX_LOCATIVE_GAP || !(t.is_plain_word() || t.is_det()) || t.quote.is_some() {
+            return false;
+        }
+        gap += 1;
+        k -= 1;
+    }
+    false
 }
 
 /// How salient the name run `r` of the sentence starting at token `s` is (see
@@ -583,6 +619,10 @@ pub fn classify(
     if !is_org && words.len() > 1 && lang.place_starts.contains(&words[0].to_lowercase().as_str()) {
         is_org = true;
     }
+    // "Douglas County", "Harbour Hills": a place, which speaks only as its government does
+    if !is_org && words.len() > 1 && words.last().is_some_and(|w| lang.place_nouns.contains(&w.as_str())) {
+        return (SpeakerKind::Organisation, OrgType::Government, None);
+    }
     if is_org {
         return (SpeakerKind::Organisation, org_type, None);
     }
@@ -653,6 +693,9 @@ impl Entities {
                                     e.link(doc, words, r.role.clone(), r.gender, span)
                                 }
                             };
+                            if after_locative(doc, b, &r, s) {
+                                e.list[id].place_refs += 1;
+                            }
                             let sal = salience(doc, b, &r, s, prev_end);
                             if let Some(m) = e.names.last_mut() {
                                 m.sent = s;
@@ -725,6 +768,7 @@ impl Entities {
             }
         }
         e.demote_first_word_names(doc);
+        e.demote_places(doc);
         e.learn_gender(doc);
         e
     }
@@ -756,6 +800,26 @@ impl Entities {
                 && !given
             {
                 e.kind = SpeakerKind::Organisation;
+            }
+        }
+    }
+
+    /// A name the article puts after a preposition of place ("in Park Hills", "in thickly
+    /// forested Douglas County") and shows no sign of a person (a given name, gender, role, a
+    /// surname used alone) names a place: it speaks only as its government does ("Ottawa said"),
+    /// and is never a person nor a he / she.
+    fn demote_places(&mut self, doc: &Doc) {
+        for e in &mut self.list {
+            let given = e.words.first().is_some_and(|w| doc.lang.firstnames.contains_key(w.as_str()));
+            let no_person = e.gender.is_none() && e.role.is_none() && e.short_refs == 0 && !given;
+            let place_noun =
+                e.words.len() > 1 && e.words.last().is_some_and(|w| doc.lang.place_nouns.contains(&w.as_str()));
+            if place_noun
+                || (e.place_refs > 0 && no_person && matches!(e.kind, SpeakerKind::Person | SpeakerKind::Unknown))
+            {
+                e.kind = SpeakerKind::Organisation;
+                e.org_type = OrgType::Government;
+                e.place = true;
             }
         }
     }
@@ -905,6 +969,8 @@ impl Entities {
                     acr: String::new(),
                     short_refs: 0,
                     first_refs: 0,
+                    place_refs: 0,
+                    place: false,
                 };
                 if e.words.len() > 1 {
                     e.acr = acronym_of(&e.words);
@@ -1176,7 +1242,7 @@ impl Entities {
             let id = self.resolve_forward(m.entity);
             let e = &self.list[id];
             let plural = e.words.len() == 1 && e.words[0].ends_with('s') && e.kind != SpeakerKind::Person;
-            return (e.kind == SpeakerKind::Organisation || plural).then_some(id);
+            return (!e.place && (e.kind == SpeakerKind::Organisation || plural)).then_some(id);
         }
         None
     }
@@ -1210,7 +1276,7 @@ impl Entities {
         for m in self.before(block, pos) {
             let id = self.resolve_forward(m.entity);
             let e = &self.list[id];
-            if e.kind != SpeakerKind::Organisation {
+            if e.kind != SpeakerKind::Organisation || e.place {
                 continue;
             }
             if want == OrgType::Unknown || e.org_type == want {
@@ -1236,6 +1302,7 @@ impl Entities {
                 .map(|m| self.resolve_forward(m.entity))
                 .find(|&id| {
                     self.list[id].kind == SpeakerKind::Organisation
+                        && !self.list[id].place
                         && (want == OrgType::Unknown
                             || self.list[id].org_type == want
                             || self.list[id].org_type == OrgType::Unknown)

@@ -160,6 +160,10 @@ pub struct Language {
     /// Endings of agent nouns ("coordinator", "organizer", "defenceman"): a lower-case word with
     /// one ends a title between an organisation's name and a person's.
     pub agent_suffixes: Vec<&'static str>,
+    /// Prepositions of place ("in Park Hills"): a name after one is a place's.
+    pub locative_preps: Vec<&'static str>,
+    /// Last words of place names ("Douglas County", "Harbour Hills"): such a name is a place's.
+    pub place_nouns: Vec<&'static str>,
     /// Nouns compound (German): a word names a work when its last part does.
     pub compounds: bool,
     /// Every noun is capitalised (German): a lower-case word is never a noun.
@@ -496,6 +500,8 @@ fn load(f: Files) -> Language {
         role_qualifiers: keyed(f.word_classes, "role_qualifiers"),
         role_ranks: keyed(f.word_classes, "role_ranks"),
         agent_suffixes: keyed(f.word_classes, "agent_suffixes"),
+        locative_preps: keyed(f.word_classes, "locative_preps"),
+        place_nouns: keyed(f.word_classes, "place_nouns"),
         compounds: flag("compounds"),
         capitalised_nouns,
         verbatim_fragments: flag("verbatim_fragments"),

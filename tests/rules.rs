@@ -468,6 +468,26 @@ fn a_possessive_pronoun_names_a_documents_author() {
     assert_eq!(r.quote("afraid to attend").speaker, Some("Rhea Marsh"), "{}", r.dump());
 }
 
+// issue 9: places speak only as governments, where news makes them a subject ("Ottawa said"),
+// and are never a person nor a he / she: a name after a preposition of place ("in Pike County")
+// or ending in a place noun ("… County", "… Hills") is a place's
+#[test]
+fn places_speak_only_as_governments() {
+    let r = run(&[
+        "Dale Ruskin had driven the truck north from the lake house before dawn.",
+        "He took the girl to a cabin in Gordon, a township in thickly forested Pike County.",
+        "He told police he had planned to flee to Canada.",
+    ]);
+    assert_eq!(r.quote("flee to Canada").speaker, Some("Dale Ruskin"), "{}", r.dump());
+    let r = run(&[
+        "Trade talks stalled in Ottawa on Monday.",
+        "Ottawa said the tariffs would stay until the dispute was settled.",
+    ]);
+    let q = r.a.quotes.iter().find(|q| r.text(&q.span).contains("tariffs would stay")).expect("the quote");
+    let s = &r.a.speakers[q.speaker.expect("a speaker")];
+    assert_eq!((s.name.as_str(), s.kind), ("Ottawa", quotelens::SpeakerKind::Organisation), "{}", r.dump());
+}
+
 // issue 9: the article itself says who is he and who is she ("X said she …"), over a given name's
 // usual gender, and one it calls he or she is a person
 #[test]

@@ -55,6 +55,9 @@ pub struct Entity {
     /// A place: speaks only when news makes it a subject ("Ottawa said"), never stands for "it",
     /// "they" or "the department".
     pub place: bool,
+    /// Where the article last named this person in full as a sentence's subject (block, byte): a
+    /// surname two people share is the one named so nearest before it.
+    last_full: Option<(usize, usize)>,
 }
 
 impl Entity {
@@ -84,6 +87,7 @@ impl Entity {
             first_refs: 0,
             place_refs: 0,
             place: false,
+            last_full: None,
         };
         e.set_words(words);
         e
@@ -663,6 +667,7 @@ impl Entities {
                     }
                     match name_run(doc, b, i, s) {
                         Some(r) => {
+                            let r = e.without_sentence_opener(doc, b, r, s);
                             let span = Span::new(b, bd.toks[r.name_a].start, bd.toks[r.name_z - 1].end);
                             // fast path: a name used again exactly as before
                             key_buf.clear();
@@ -676,6 +681,11 @@ impl Entities {
                             let id = match e.by_key.get(&crate::fxhash::fx(&key_buf)).copied() {
                                 Some(id) if r.role.is_none() => {
                                     let id = e.resolve_forward(id);
+                                    // a surname two people share: the one named nearest before
+                                    let id = match r.name_z - r.name_a {
+                                        1 => e.surname_bearer(&run_words(doc, b, &r)[0]).unwrap_or(id),
+                                        _ => id,
+                                    };
                                     // (each use by the first word counts; a surname's first use suffices)
                                     if r.name_z - r.name_a == 1 && e.list[id].words.len() > 1 {
                                         let w = run_words(doc, b, &r);
@@ -697,6 +707,14 @@ impl Entities {
                                 e.list[id].place_refs += 1;
                             }
                             let sal = salience(doc, b, &r, s, prev_end);
+                            // a full name as its sentence's subject takes over a shared surname ("with
+                            // her husband Tom Lee" does not; a caption is an aside)
+                            if r.name_z - r.name_a > 1
+                                && sal == SALIENCE_SUBJECT
+                                && bd.kind != crate::api::BlockKind::Caption
+                            {
+                                e.list[id].last_full = Some((b, span.start));
+                            }
                             if let Some(m) = e.names.last_mut() {
                                 m.sent = s;
                                 m.salience = sal;
@@ -901,6 +919,39 @@ impl Entities {
         }
     }
 
+    /// "Knowing Bardos", "Finally Demi": a capitalised word opening the sentence before a name the
+    /// article already uses, which the article also writes in lower case, is no part of it.
+    fn without_sentence_opener(&self, doc: &Doc, b: usize, mut r: NameRun, s: usize) -> NameRun {
+        if r.name_a != s || r.name_z - r.name_a < 2 || r.role.is_some() {
+            return r;
+        }
+        let words = run_words(doc, b, &r);
+        // only a word the article also writes in lower case ("knowing", "finally") is a common
+        // word, never a place's first word ("South Korea")
+        let first = words[0].to_lowercase();
+        if doc.lang.firstnames.contains_key(words[0].as_str())
+            || !doc.seen_lowercase(&first)
+            || doc.lang.place_starts.contains(&first.as_str())
+        {
+            return r;
+        }
+        let fx = crate::fxhash::fx;
+        // ("Kaspersky Lab …" again: the whole run is the name the article uses)
+        if self.by_key.contains_key(&key_of(&words)) || self.by_word.contains_key(&(b'f', fx(&words[0]))) {
+            return r;
+        }
+        let rest = &words[1..];
+        let known = self.by_key.contains_key(&key_of(rest))
+            || (rest.len() == 1
+                && (self.by_word.contains_key(&(b'l', fx(&rest[0])))
+                    || self.by_word.contains_key(&(b's', fx(&rest[0])))));
+        if known {
+            r.name_a += 1;
+            r.a = r.a.max(r.name_a);
+        }
+        r
+    }
+
     /// Files `acronym` ("NRA" after "National Rifle Association") as another name of entity
     /// `id`: an alias entity (never output, `named: false`) that forwards to it.
     fn alias(&mut self, id: usize, acronym: &str) {
@@ -946,6 +997,12 @@ impl Entities {
         span: Span,
     ) -> usize {
         let key = key_of(&words);
+        // a surname two people share: the one named nearest before
+        if let Some(id) = words.first().filter(|_| words.len() == 1).and_then(|w| self.surname_bearer(w)) {
+            self.count_short_ref(&words, id);
+            self.record(id, gender, role, span);
+            return id;
+        }
         if let Some(&id) = self.by_key.get(&key) {
             let id = self.resolve_forward(id);
             self.count_short_ref(&words, id);
@@ -971,6 +1028,7 @@ impl Entities {
                     first_refs: 0,
                     place_refs: 0,
                     place: false,
+                    last_full: None,
                 };
                 if e.words.len() > 1 {
                     e.acr = acronym_of(&e.words);
@@ -1052,6 +1110,26 @@ impl Entities {
     fn latest(&self, tag: u8, key: &str, pred: impl Fn(&Entity) -> bool) -> Option<usize> {
         let v = self.by_word.get(&(tag, crate::fxhash::fx(key)))?;
         v.iter().rev().take(FIND_CANDIDATES).copied().filter(|&i| pred(&self.list[i])).max()
+    }
+
+    /// When two or more people named in full share the surname `word`, the one the article last
+    /// named in full as a sentence's subject; None otherwise (or when neither was).
+    fn surname_bearer(&self, word: &str) -> Option<usize> {
+        let bearers = || {
+            self.by_word.get(&(b'l', crate::fxhash::fx(word))).into_iter().flatten().rev().take(FIND_CANDIDATES).filter(
+                |&&i| {
+                    let e = &self.list[i];
+                    e.named
+                        && e.kind == SpeakerKind::Person
+                        && e.words.len() > 1
+                        && e.words.last().is_some_and(|w| w == word)
+                },
+            )
+        };
+        if bearers().count() < 2 {
+            return None;
+        }
+        bearers().copied().filter(|&i| self.list[i].last_full.is_some()).max_by_key(|&i| (self.list[i].last_full, i))
     }
 
     fn find(&self, words: &[String], kind: SpeakerKind) -> Option<usize> {

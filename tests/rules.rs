@@ -468,6 +468,30 @@ fn a_possessive_pronoun_names_a_documents_author() {
     assert_eq!(r.quote("afraid to attend").speaker, Some("Rhea Marsh"), "{}", r.dump());
 }
 
+// issue 9: two people sharing a surname are told apart by the nearest full mention
+#[test]
+fn a_shared_surname_is_the_person_named_nearest_before() {
+    let r = run(&[
+        "Ruth Adler founded the bakery on Quay Street in 1980.",
+        "Her son Tomas Adler runs it now.",
+        "\"We bake at four every morning,\" Adler said.",
+        "Ruth Adler still comes in on Sundays to check the ovens.",
+        "\"I taste every loaf before it goes out,\" Adler said.",
+    ]);
+    assert_eq!(r.quote("four every morning").speaker, Some("Tomas Adler"), "{}", r.dump());
+    assert_eq!(r.quote("taste every loaf").speaker, Some("Ruth Adler"), "{}", r.dump());
+    // a capitalised word opening the sentence is no part of a name the article already uses, and
+    // such a run is no full mention of anybody
+    let r = run(&[
+        "Patrick Barlow met Anne Cole at a clinic in Toronto in 2015.",
+        "His brother Leo Barlow flew in from Calgary.",
+        "Patrick Barlow stayed by her side for a year.",
+        "Knowing Barlow would waver, Cole waited, knowing he would come round.",
+        "\"She made me a better person,\" Barlow said.",
+    ]);
+    assert_eq!(r.quote("better person").speaker, Some("Patrick Barlow"), "{}", r.dump());
+}
+
 // issue 9: places speak only as governments, where news makes them a subject ("Ottawa said"),
 // and are never a person nor a he / she: a name after a preposition of place ("in Pike County")
 // or ending in a place noun ("… County", "… Hills") is a place's

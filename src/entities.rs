@@ -174,6 +174,8 @@ pub struct NameMention {
     /// the subject of its sentence or of a fronted clause, `SALIENCE_POSSESSIVE` for a possessor
     /// ("Parker's plea"), `SALIENCE_OTHER` otherwise.
     pub salience: u8,
+    /// The sentence's subject is he / she (of this gender): "Still, he denied Lee's request".
+    pub subject_pronoun: Option<Gender>,
 }
 
 /// A name mention as the subject of its sentence ("Mary Voss, the director, agreed …").
@@ -185,8 +187,35 @@ pub const SALIENCE_POSSESSIVE: u8 = 0;
 
 impl NameMention {
     fn new(span: Span, entity: usize) -> Self {
-        NameMention { span, entity, sent: usize::MAX, salience: SALIENCE_OTHER }
+        NameMention { span, entity, sent: usize::MAX, salience: SALIENCE_OTHER, subject_pronoun: None }
     }
+}
+
+/// Most words of a sentence opener closed by a comma before a subject ("Still, he …", "On
+/// Friday, she …").
+const MAX_OPENER_TOKENS: usize = 4;
+
+/// The gender of a he / she that is the subject of sentence `[s, end)` of block `b`: its first
+/// word, or the first after a short opener closed by a comma.
+fn subject_pronoun(doc: &Doc, b: usize, s: usize, end: usize) -> Option<Gender> {
+    let toks = &doc.blocks[b].toks;
+    let mut k = s;
+    if let Some(c) = (s..end.min(s + MAX_OPENER_TOKENS + 1)).find(|&j| toks[j].is_punct(",")) {
+        if toks[s..c].iter().all(|t| t.quote.is_none()) {
+            k = c + 1;
+        }
+    }
+    let gender_of = |t: &crate::doc::Tok| {
+        if doc.lang.he.first().is_some_and(|w| t.lower == *w) {
+            Some(Gender::Male)
+        } else if doc.lang.she.first().is_some_and(|w| t.lower == *w) {
+            Some(Gender::Female)
+        } else {
+            None
+        }
+    };
+    let first = toks.get(s).filter(|t| t.quote.is_none()).and_then(gender_of);
+    first.or_else(|| toks.get(k).filter(|t| k < end && t.quote.is_none()).and_then(gender_of))
 }
 
 /// Most adverbs and adjectives between a preposition of place and a name ("in thickly forested
@@ -656,6 +685,7 @@ impl Entities {
                 if is_credit(doc, b, s, end) {
                     continue;
                 }
+                let subject_pronoun = subject_pronoun(doc, b, s, end);
                 let mut i = s;
                 // the end of the sentence's last name mention that is not a possessor
                 let mut prev_end = s;
@@ -718,6 +748,7 @@ impl Entities {
                             if let Some(m) = e.names.last_mut() {
                                 m.sent = s;
                                 m.salience = sal;
+                                m.subject_pronoun = subject_pronoun;
                             }
                             // (a capitalised word of unknown kind, "Given the cold, …", may be no name)
                             if sal != SALIENCE_POSSESSIVE && e.list[id].kind != SpeakerKind::Unknown {
@@ -1269,6 +1300,12 @@ impl Entities {
             }
             let id = self.resolve_forward(m.entity);
             let e = &self.list[id];
+            // "Still, he denied Lee's request. “…,” he said": that sentence's he goes on speaking,
+            // not the person it names in passing
+            if gender.is_some() && m.subject_pronoun == gender && m.salience != SALIENCE_SUBJECT && m.sent != usize::MAX
+            {
+                continue;
+            }
             let strong = Some(id) == focus || candidate(e) == Some(true);
             if !strong {
                 // the weak antecedents of the nearest sentence with one, the subject first

@@ -512,6 +512,18 @@ fn places_speak_only_as_governments() {
     assert_eq!((s.name.as_str(), s.kind), ("Ottawa", quotelens::SpeakerKind::Organisation), "{}", r.dump());
 }
 
+// issue 9: a sentence whose subject is he goes on with that he: the man it names in passing
+// ("Mr. Helms's request") is not the next he
+#[test]
+fn he_as_a_sentences_subject_carries_on_to_the_next_he() {
+    let r = run(&[
+        "Justice Sean Dunmore ordered the station to hand over the e-mail addresses to Brian Helms, a Toronto investor.",
+        "Still, he denied Mr. Helms's request for phone numbers, calling it intrusive.",
+        "\"This has become an acrimonious fight,\" he wrote in his decision.",
+    ]);
+    assert_eq!(r.quote("acrimonious fight").speaker, Some("Sean Dunmore"), "{}", r.dump());
+}
+
 // issue 9: the article itself says who is he and who is she ("X said she …"), over a given name's
 // usual gender, and one it calls he or she is a person
 #[test]

@@ -12,6 +12,10 @@ pub const ANTECEDENT_WINDOW_BLOCKS: usize = 6;
 pub const ANTECEDENT_MAX_MENTIONS: usize = 200;
 /// How many candidates an entity look-up weighs at most (keeps time linear).
 pub const FIND_CANDIDATES: usize = 64;
+/// How often a multi-word name must be called by its first word alone (and never by its last)
+/// to be taken for a team's or a firm's, not a person's (a person is called by a given name now
+/// and then: "her father Khaled").
+pub const MIN_FIRST_WORD_REFS: u32 = 2;
 /// Longest name, in tokens.
 pub const MAX_NAME_TOKENS: usize = 8;
 /// Most words of a role read before a name ("WHL commissioner Ron Robison") or in an
@@ -34,9 +38,20 @@ pub struct Entity {
     key: u64,
     /// Acronym of the name words, for look-ups.
     acr: String,
-    /// How often the article refers to this multi-word name by one of its words alone
-    /// ("Lonechild" after "Darian Lonechild"): news style's sign of a person.
+    /// How often the article refers to this multi-word name by its last word alone
+    /// ("Lonechild" after "Darian Lonechild"): news style's sign of a person. (A name called by
+    /// its first word, "Edmonton" for "Edmonton Oilers", is more often a team or a firm's.)
     pub short_refs: u32,
+    /// How often the article calls this multi-word name by its first word alone.
+    first_refs: u32,
+    /// How often the name stands right after a preposition of place ("in Park Hills").
+    place_refs: u32,
+    /// A place: speaks only when news makes it a subject ("Ottawa said"), never stands for "it",
+    /// "they" or "the department".
+    pub place: bool,
+    /// Where the article last named this person in full as a sentence's subject (block, byte): a
+    /// surname two people share is the one named so nearest before it.
+    last_full: Option<(usize, usize)>,
 }
 
 impl Entity {
@@ -63,6 +78,10 @@ impl Entity {
             key: 0,
             acr: String::new(),
             short_refs: 0,
+            first_refs: 0,
+            place_refs: 0,
+            place: false,
+            last_full: None,
         };
         e.set_words(words);
         e
@@ -153,6 +172,8 @@ pub struct NameMention {
     /// the subject of its sentence or of a fronted clause, `SALIENCE_POSSESSIVE` for a possessor
     /// ("Parker's plea"), `SALIENCE_OTHER` otherwise.
     pub salience: u8,
+    /// The sentence's subject is he / she (of this gender): "Still, he denied Lee's request".
+    pub subject_pronoun: Option<Gender>,
 }
 
 /// A name mention as the subject of its sentence ("Mary Voss, the director, agreed …").
@@ -164,8 +185,64 @@ pub const SALIENCE_POSSESSIVE: u8 = 0;
 
 impl NameMention {
     fn new(span: Span, entity: usize) -> Self {
-        NameMention { span, entity, sent: usize::MAX, salience: SALIENCE_OTHER }
+        NameMention { span, entity, sent: usize::MAX, salience: SALIENCE_OTHER, subject_pronoun: None }
     }
+}
+
+/// Most words of a sentence opener closed by a comma before a subject ("Still, he …", "On
+/// Friday, she …").
+const MAX_OPENER_TOKENS: usize = 4;
+
+/// The gender of a he / she that is the subject of sentence `[s, end)` of block `b`: its first
+/// word, or the first after a short opener closed by a comma.
+fn subject_pronoun(doc: &Doc, b: usize, s: usize, end: usize) -> Option<Gender> {
+    let toks = &doc.blocks[b].toks;
+    let mut k = s;
+    if let Some(c) = (s..end.min(s + MAX_OPENER_TOKENS + 1)).find(|&j| toks[j].is_punct(",")) {
+        if toks[s..c].iter().all(|t| t.quote.is_none()) {
+            k = c + 1;
+        }
+    }
+    let gender_of = |t: &crate::doc::Tok| {
+        if doc.lang.he.first().is_some_and(|w| t.lower == *w) {
+            Some(Gender::Male)
+        } else if doc.lang.she.first().is_some_and(|w| t.lower == *w) {
+            Some(Gender::Female)
+        } else {
+            None
+        }
+    };
+    let first = toks.get(s).filter(|t| t.quote.is_none()).and_then(gender_of);
+    first.or_else(|| toks.get(k).filter(|t| k < end && t.quote.is_none()).and_then(gender_of))
+}
+
+/// Most adverbs and adjectives between a preposition of place and a name ("in thickly forested
+/// Douglas County").
+const MAX_LOCATIVE_GAP: usize = 2;
+
+/// Whether the name run `r` (of the sentence starting at token `s`) stands right after a
+/// preposition of place (`locative_preps`), with at most `MAX_LOCATIVE_GAP` plain words or a
+/// determiner between, and is no possessor ("in Lee's view").
+fn after_locative(doc: &Doc, b: usize, r: &NameRun, s: usize) -> bool {
+    let toks = &doc.blocks[b].toks;
+    let last = &toks[r.name_z - 1].lower;
+    if r.role.is_some() || last.ends_with("'s") || last.ends_with("’s") {
+        return false;
+    }
+    let mut k = r.a;
+    let mut gap = 0;
+    while k > s {
+        let t = &toks[k - 1];
+        if doc.lang.locative_preps.contains(&t.lower.as_str()) {
+            return true;
+        }
+        if gap >= MAX_LOCATIVE_GAP || !(t.is_plain_word() || t.is_det()) || t.quote.is_some() {
+            return false;
+        }
+        gap += 1;
+        k -= 1;
+    }
+    false
 }
 
 /// How salient the name run `r` of the sentence starting at token `s` is (see
@@ -559,6 +636,10 @@ pub fn classify(
     if !is_org && words.len() > 1 && lang.place_starts.contains(&words[0].to_lowercase().as_str()) {
         is_org = true;
     }
+    // "Douglas County", "Harbour Hills": a place, which speaks only as its government does
+    if !is_org && words.len() > 1 && words.last().is_some_and(|w| lang.place_nouns.contains(&w.as_str())) {
+        return (SpeakerKind::Organisation, OrgType::Government, None);
+    }
     if is_org {
         return (SpeakerKind::Organisation, org_type, None);
     }
@@ -588,6 +669,7 @@ impl Entities {
                 if is_credit(doc, b, s, end) {
                     continue;
                 }
+                let subject_pronoun = subject_pronoun(doc, b, s, end);
                 let mut i = s;
                 // the end of the sentence's last name mention that is not a possessor
                 let mut prev_end = s;
@@ -599,6 +681,7 @@ impl Entities {
                     }
                     match name_run(doc, b, i, s) {
                         Some(r) => {
+                            let r = e.without_sentence_opener(doc, b, r, s);
                             let span = Span::new(b, bd.toks[r.name_a].start, bd.toks[r.name_z - 1].end);
                             // fast path: a name used again exactly as before
                             key_buf.clear();
@@ -612,6 +695,19 @@ impl Entities {
                             let id = match e.by_key.get(&crate::fxhash::fx(&key_buf)).copied() {
                                 Some(id) if r.role.is_none() => {
                                     let id = e.resolve_forward(id);
+                                    // a surname two people share: the one named nearest before
+                                    let id = match r.name_z - r.name_a {
+                                        1 => e.surname_bearer(&run_words(doc, b, &r)[0]).unwrap_or(id),
+                                        _ => id,
+                                    };
+                                    // (each use by the first word counts; a surname's first use suffices)
+                                    if r.name_z - r.name_a == 1 && e.list[id].words.len() > 1 {
+                                        let w = run_words(doc, b, &r);
+                                        let ent = &mut e.list[id];
+                                        if ent.words.first() == w.first() && ent.words.last() != w.first() {
+                                            ent.first_refs += 1;
+                                        }
+                                    }
                                     e.list[id].mentions.push(span);
                                     e.names.push(NameMention::new(span, id));
                                     id
@@ -621,10 +717,22 @@ impl Entities {
                                     e.link(doc, words, r.role.clone(), r.gender, span)
                                 }
                             };
+                            if after_locative(doc, b, &r, s) {
+                                e.list[id].place_refs += 1;
+                            }
                             let sal = salience(doc, b, &r, s, prev_end);
+                            // a full name as its sentence's subject takes over a shared surname ("with
+                            // her husband Tom Lee" does not; a caption is an aside)
+                            if r.name_z - r.name_a > 1
+                                && sal == SALIENCE_SUBJECT
+                                && bd.kind != crate::api::BlockKind::Caption
+                            {
+                                e.list[id].last_full = Some((b, span.start));
+                            }
                             if let Some(m) = e.names.last_mut() {
                                 m.sent = s;
                                 m.salience = sal;
+                                m.subject_pronoun = subject_pronoun;
                             }
                             // (a capitalised word of unknown kind, "Given the cold, …", may be no name)
                             if sal != SALIENCE_POSSESSIVE && e.list[id].kind != SpeakerKind::Unknown {
@@ -692,7 +800,171 @@ impl Entities {
                 }
             }
         }
+        e.demote_first_word_names(doc);
+        e.demote_places(doc);
+        e.learn_gender(doc);
         e
+    }
+
+    /// Counts a one-word mention of entity `id`'s longer name: by its last word (a surname) or
+    /// by its first.
+    fn count_short_ref(&mut self, words: &[String], id: usize) {
+        let ent = &mut self.list[id];
+        if words.len() == 1 && ent.words.len() > 1 {
+            if ent.words.last() == words.first() {
+                ent.short_refs += 1;
+            } else if ent.words.first() == words.first() {
+                ent.first_refs += 1;
+            }
+        }
+    }
+
+    /// A multi-word name taken for a person only because it is capitalised words, which the
+    /// article calls by its first word (twice or more) and never by its last ("Riverton" for
+    /// "Riverton Hawks"), names a team, a firm or a body, not a person.
+    fn demote_first_word_names(&mut self, doc: &Doc) {
+        for e in &mut self.list {
+            let given = e.words.first().is_some_and(|w| doc.lang.firstnames.contains_key(w.as_str()));
+            if e.kind == SpeakerKind::Person
+                && e.first_refs >= MIN_FIRST_WORD_REFS
+                && e.short_refs == 0
+                && e.gender.is_none()
+                && e.role.is_none()
+                && !given
+            {
+                e.kind = SpeakerKind::Organisation;
+            }
+        }
+    }
+
+    /// A name the article puts after a preposition of place ("in Park Hills", "in thickly
+    /// forested Douglas County") and shows no sign of a person (a given name, gender, role, a
+    /// surname used alone) names a place: it speaks only as its government does ("Ottawa said"),
+    /// and is never a person nor a he / she.
+    fn demote_places(&mut self, doc: &Doc) {
+        for e in &mut self.list {
+            let given = e.words.first().is_some_and(|w| doc.lang.firstnames.contains_key(w.as_str()));
+            let no_person = e.gender.is_none() && e.role.is_none() && e.short_refs == 0 && !given;
+            let place_noun =
+                e.words.len() > 1 && e.words.last().is_some_and(|w| doc.lang.place_nouns.contains(&w.as_str()));
+            if place_noun
+                || (e.place_refs > 0 && no_person && matches!(e.kind, SpeakerKind::Person | SpeakerKind::Unknown))
+            {
+                e.kind = SpeakerKind::Organisation;
+                e.org_type = OrgType::Government;
+                e.place = true;
+            }
+        }
+    }
+
+    /// Gender from the article itself: the subject of a sentence and the first he / she after
+    /// it in that sentence, with no other person named between, are one person ("Lee Park said
+    /// she …", "Robin, a nurse, was at home when she heard …"). What the article says of a
+    /// person outweighs a given name's usual gender; evidence both ways leaves the gender as it was.
+    /// A name the article calls he or she is a person's.
+    fn learn_gender(&mut self, doc: &Doc) {
+        let lang = doc.lang;
+        let mut votes: crate::fxhash::FxHashMap<usize, (u32, u32)> = Default::default();
+        for (mi, m) in self.names.iter().enumerate() {
+            if m.salience != SALIENCE_SUBJECT || m.sent == usize::MAX {
+                continue;
+            }
+            let id = self.resolve_forward(m.entity);
+            let bd = &doc.blocks[m.span.block];
+            let (_, end) = bd.sentence_of(m.sent);
+            let from = bd.tok_at(m.span.end);
+            // a capitalised word of unknown kind is a name only with an appositive that describes
+            // it ("Yuni, a resident of …"); else it may open the sentence ("Despite the …")
+            let described = bd.toks.get(from).is_some_and(|t| t.is_punct(","))
+                && bd.toks.get(from + 1).is_some_and(|t| t.is_det() && t.is_word());
+            match self.list[id].kind {
+                SpeakerKind::Person => {}
+                SpeakerKind::Unknown if described => {}
+                _ => continue,
+            }
+            // an appositive describes the subject itself ("Lee Park, a nurse, said she …")
+            let apposition_end = match bd.toks.get(from) {
+                Some(t) if t.is_punct(",") => bd.toks[from + 1..end]
+                    .iter()
+                    .take(MAX_ROLE_TOKENS * 2)
+                    .position(|t| t.is_punct(","))
+                    .map_or(from, |k| from + 1 + k),
+                _ => from,
+            };
+            // the next person named in the sentence (after the appositive) ends the search
+            let after = bd.toks.get(apposition_end).map_or(usize::MAX, |t| t.start);
+            let next = self.names[mi + 1..]
+                .iter()
+                .take_while(|n| n.span.block == m.span.block && n.sent == m.sent)
+                .find(|n| {
+                    n.span.start > after && self.list[self.resolve_forward(n.entity)].kind != SpeakerKind::Organisation
+                })
+                .map_or(usize::MAX, |n| n.span.start);
+            for (k, t) in bd.toks[from..end].iter().enumerate() {
+                let person_noun = from + k > apposition_end && t.nominal == Some(crate::lexicon::Nominal::Person);
+                if t.start >= next || person_noun {
+                    break;
+                }
+                if t.quote.is_some() || !t.is_word() {
+                    continue;
+                }
+                let v = votes.entry(id).or_default();
+                if lang.he.first().is_some_and(|w| t.lower == *w) {
+                    v.0 += 1;
+                    break;
+                }
+                if lang.she.first().is_some_and(|w| t.lower == *w) {
+                    v.1 += 1;
+                    break;
+                }
+            }
+        }
+        for (id, (male, female)) in votes {
+            let g = match (male, female) {
+                (m, 0) if m > 0 => Gender::Male,
+                (0, f) if f > 0 => Gender::Female,
+                _ => continue,
+            };
+            // …and one the article calls he or she is a person
+            let e = &mut self.list[id];
+            if e.kind == SpeakerKind::Unknown {
+                e.kind = SpeakerKind::Person;
+            }
+            e.gender = Some(g);
+        }
+    }
+
+    /// "Knowing Bardos", "Finally Demi": a capitalised word opening the sentence before a name the
+    /// article already uses, which the article also writes in lower case, is no part of it.
+    fn without_sentence_opener(&self, doc: &Doc, b: usize, mut r: NameRun, s: usize) -> NameRun {
+        if r.name_a != s || r.name_z - r.name_a < 2 || r.role.is_some() {
+            return r;
+        }
+        let words = run_words(doc, b, &r);
+        // only a word the article also writes in lower case ("knowing", "finally") is a common
+        // word, never a place's first word ("South Korea")
+        let first = words[0].to_lowercase();
+        if doc.lang.firstnames.contains_key(words[0].as_str())
+            || !doc.seen_lowercase(&first)
+            || doc.lang.place_starts.contains(&first.as_str())
+        {
+            return r;
+        }
+        let fx = crate::fxhash::fx;
+        // ("Kaspersky Lab …" again: the whole run is the name the article uses)
+        if self.by_key.contains_key(&key_of(&words)) || self.by_word.contains_key(&(b'f', fx(&words[0]))) {
+            return r;
+        }
+        let rest = &words[1..];
+        let known = self.by_key.contains_key(&key_of(rest))
+            || (rest.len() == 1
+                && (self.by_word.contains_key(&(b'l', fx(&rest[0])))
+                    || self.by_word.contains_key(&(b's', fx(&rest[0])))));
+        if known {
+            r.name_a += 1;
+            r.a = r.a.max(r.name_a);
+        }
+        r
     }
 
     /// Files `acronym` ("NRA" after "National Rifle Association") as another name of entity
@@ -740,11 +1012,15 @@ impl Entities {
         span: Span,
     ) -> usize {
         let key = key_of(&words);
+        // a surname two people share: the one named nearest before
+        if let Some(id) = words.first().filter(|_| words.len() == 1).and_then(|w| self.surname_bearer(w)) {
+            self.count_short_ref(&words, id);
+            self.record(id, gender, role, span);
+            return id;
+        }
         if let Some(&id) = self.by_key.get(&key) {
             let id = self.resolve_forward(id);
-            if words.len() == 1 && self.list[id].words.len() > 1 {
-                self.list[id].short_refs += 1;
-            }
+            self.count_short_ref(&words, id);
             self.record(id, gender, role, span);
             return id;
         }
@@ -764,6 +1040,10 @@ impl Entities {
                     key,
                     acr: String::new(),
                     short_refs: 0,
+                    first_refs: 0,
+                    place_refs: 0,
+                    place: false,
+                    last_full: None,
                 };
                 if e.words.len() > 1 {
                     e.acr = acronym_of(&e.words);
@@ -778,10 +1058,8 @@ impl Entities {
         };
         let id = self.resolve_forward(id);
         let mut upgraded = false;
+        self.count_short_ref(&words, id);
         let ent = &mut self.list[id];
-        if words.len() == 1 && ent.words.len() > 1 {
-            ent.short_refs += 1;
-        }
         // the most complete name wins; the earliest on ties
         if words.len() > ent.words.len()
             && !(ent.kind == SpeakerKind::Organisation
@@ -847,6 +1125,26 @@ impl Entities {
     fn latest(&self, tag: u8, key: &str, pred: impl Fn(&Entity) -> bool) -> Option<usize> {
         let v = self.by_word.get(&(tag, crate::fxhash::fx(key)))?;
         v.iter().rev().take(FIND_CANDIDATES).copied().filter(|&i| pred(&self.list[i])).max()
+    }
+
+    /// When two or more people named in full share the surname `word`, the one the article last
+    /// named in full as a sentence's subject; None otherwise (or when neither was).
+    fn surname_bearer(&self, word: &str) -> Option<usize> {
+        let bearers = || {
+            self.by_word.get(&(b'l', crate::fxhash::fx(word))).into_iter().flatten().rev().take(FIND_CANDIDATES).filter(
+                |&&i| {
+                    let e = &self.list[i];
+                    e.named
+                        && e.kind == SpeakerKind::Person
+                        && e.words.len() > 1
+                        && e.words.last().is_some_and(|w| w == word)
+                },
+            )
+        };
+        if bearers().count() < 2 {
+            return None;
+        }
+        bearers().copied().filter(|&i| self.list[i].last_full.is_some()).max_by_key(|&i| (self.list[i].last_full, i))
     }
 
     fn find(&self, words: &[String], kind: SpeakerKind) -> Option<usize> {
@@ -986,6 +1284,12 @@ impl Entities {
             }
             let id = self.resolve_forward(m.entity);
             let e = &self.list[id];
+            // "Still, he denied Lee's request. “…,” he said": that sentence's he goes on speaking,
+            // not the person it names in passing
+            if gender.is_some() && m.subject_pronoun == gender && m.salience != SALIENCE_SUBJECT && m.sent != usize::MAX
+            {
+                continue;
+            }
             let strong = Some(id) == focus || candidate(e) == Some(true);
             if !strong {
                 // the weak antecedents of the nearest sentence with one, the subject first
@@ -1037,7 +1341,7 @@ impl Entities {
             let id = self.resolve_forward(m.entity);
             let e = &self.list[id];
             let plural = e.words.len() == 1 && e.words[0].ends_with('s') && e.kind != SpeakerKind::Person;
-            return (e.kind == SpeakerKind::Organisation || plural).then_some(id);
+            return (!e.place && (e.kind == SpeakerKind::Organisation || plural)).then_some(id);
         }
         None
     }
@@ -1071,7 +1375,7 @@ impl Entities {
         for m in self.before(block, pos) {
             let id = self.resolve_forward(m.entity);
             let e = &self.list[id];
-            if e.kind != SpeakerKind::Organisation {
+            if e.kind != SpeakerKind::Organisation || e.place {
                 continue;
             }
             if want == OrgType::Unknown || e.org_type == want {
@@ -1097,6 +1401,7 @@ impl Entities {
                 .map(|m| self.resolve_forward(m.entity))
                 .find(|&id| {
                     self.list[id].kind == SpeakerKind::Organisation
+                        && !self.list[id].place
                         && (want == OrgType::Unknown
                             || self.list[id].org_type == want
                             || self.list[id].org_type == OrgType::Unknown)

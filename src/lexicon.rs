@@ -244,6 +244,13 @@ pub struct Language {
     pub oblique_dets: Vec<&'static str>,
     /// Reflexive pronouns that may stand between a cue and its subject ("„…“, äußerte sich X").
     pub reflexives: Vec<&'static str>,
+    /// Endings of agent nouns ("coordinator", "organizer", "defenceman"): a lower-case word with
+    /// one ends a title between an organisation's name and a person's.
+    pub agent_suffixes: Vec<&'static str>,
+    /// Prepositions of place ("in Park Hills"): a name after one is a place's.
+    pub locative_preps: Vec<&'static str>,
+    /// Last words of place names ("Douglas County", "Harbour Hills"): such a name is a place's.
+    pub place_nouns: Vec<&'static str>,
     /// Nouns compound (German): a word names a work when its last part does.
     pub compounds: bool,
     /// Every noun is capitalised (German): a lower-case word is never a noun.
@@ -564,6 +571,9 @@ const WORD_CLASSES: &[&str] = &[
     "place_prefixes",
     "oblique_dets",
     "reflexives",
+    "agent_suffixes",
+    "locative_preps",
+    "place_nouns",
 ];
 
 /// `word_classes.txt`: one class a line, its key then its words. A key not in `WORD_CLASSES`, or
@@ -732,6 +742,9 @@ fn load(f: Files) -> Language {
         place_prefixes: class("place_prefixes"),
         oblique_dets: class("oblique_dets"),
         reflexives: class("reflexives"),
+        agent_suffixes: class("agent_suffixes"),
+        locative_preps: class("locative_preps"),
+        place_nouns: class("place_nouns"),
         compounds: flag("compounds"),
         capitalised_nouns,
         verbatim_fragments: flag("verbatim_fragments"),

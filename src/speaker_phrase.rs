@@ -160,13 +160,28 @@ fn name_after_role(doc: &Doc, b: usize, k: usize, lim: usize, sent_start: usize)
         return None;
     }
     let last = &toks[j - 1];
-    if last.nominal != Some(Nominal::Person) && !doc.lang.titles.contains_key(last.lower.as_str()) {
+    if last.nominal != Some(Nominal::Person)
+        && !doc.lang.titles.contains_key(last.lower.as_str())
+        && !agent_noun(doc, last)
+    {
         return None;
     }
     let r = entities::name_run(doc, b, j, sent_start)?;
     // a person's name: a known given name, or two words and more
     let person = r.name_z - r.name_a >= 2 || doc.lang.firstnames.contains_key(doc.blocks[b].tok_text(r.name_a));
     (person && r.name_a == j).then_some(r)
+}
+
+/// Shortest agent noun read from its ending alone ("mayor" and "coach" are titles).
+const MIN_AGENT_NOUN_CHARS: usize = 6;
+
+/// A noun naming what a person does, known by its ending ("coordinator", "organizer",
+/// "defenceman"; `agent_suffixes` in `word_classes.txt`), not a past-tense verb.
+fn agent_noun(doc: &Doc, t: &crate::doc::Tok) -> bool {
+    let w = t.lower.as_str();
+    w.chars().count() >= MIN_AGENT_NOUN_CHARS
+        && !looks_past_tense(w)
+        && doc.lang.agent_suffixes.iter().any(|s| w.ends_with(s))
 }
 
 /// The person named at token `k`, right after a possessive ("the IFSD's Azfar Ali Khan"): a
@@ -859,6 +874,20 @@ pub struct Resolved {
     pub mention: Span,
 }
 
+/// The gender a possessive pronoun gives its owner ("his" letter, "her" statement), if it is one:
+/// a form of he / she other than the subject form (`pronouns.txt`).
+fn possessive_gender(doc: &Doc, t: &crate::doc::Tok) -> Option<Gender> {
+    let l = doc.lang;
+    let w = t.lower.as_str();
+    if l.he.iter().skip(1).any(|f| *f == w) && t.is_possessive() {
+        Some(Gender::Male)
+    } else if l.she.iter().skip(1).any(|f| *f == w) && t.is_possessive() {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
 /// Resolves a phrase to an entity. `focus` is the speaker of the previous attributed quote
 /// (for "the statement said" and as a preferred he/she antecedent).
 pub fn resolve(doc: &Doc, ents: &mut Entities, b: usize, np: &Np, focus: Option<usize>) -> Resolved {
@@ -928,6 +957,13 @@ pub fn resolve(doc: &Doc, ents: &mut Entities, b: usize, np: &Np, focus: Option<
                             ents.link(doc, words, r.role.clone(), r.gender, span)
                         }
                     })
+                }
+                // "her statement", "his letter": the document of the person the pronoun names
+                Nominal::Doc
+                    if let Some(id) = possessive_gender(doc, &toks[np.a])
+                        .and_then(|g| ents.resolve_person(b, pos, Some(g), focus)) =>
+                {
+                    Some(id)
                 }
                 Nominal::Doc => focus.or_else(|| Some(ents.described(bd.slice(np.a, np.z).to_string(), mention))),
                 Nominal::Person => {

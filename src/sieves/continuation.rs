@@ -32,15 +32,19 @@ pub fn attribute(cx: &mut Ctx, qi: usize) -> Option<Fired> {
     let mut best: Option<(usize, Attribution)> = None;
     // captions, headings and picture credits between two paragraphs do not break the run
     let from_b = earliest_focus_block(cx.doc, d.b);
+    // the previous paragraph's last attributed quote: its bare last quote (`"A," she said. "B."`)
+    // gets its speaker only later, from `adjacent-quote`, and has the same one
+    let mut prev_b = None;
     for p in cx.direct[..qi].iter().rev().take(FOCUS_LOOKBACK) {
-        if p.b < from_b {
+        if p.b < from_b || prev_b.is_some_and(|pb| p.b != pb) {
             break;
         }
         if p.b < d.b {
+            prev_b = Some(p.b);
             if let Some(a) = &p.att {
                 best = Some((p.raw.start, a.clone()));
+                break;
             }
-            break;
         }
     }
     // indirect speech in the previous paragraph also sets the speaker in focus
@@ -104,6 +108,18 @@ mod tests {
         let first = r.a.quotes.iter().position(|q| r.text(&q.span).contains("torchlight")).unwrap();
         let second = r.a.quotes.iter().find(|q| r.text(&q.span).contains("nurses")).unwrap();
         assert_eq!(second.continues, Some(first));
+    }
+
+    #[test]
+    fn continuation_after_a_paragraph_ending_in_a_bare_quote() {
+        let r = run(&[
+            "Nadia Osei has sold bread on Quay Street since 1994.",
+            "\"I have seen every shop change hands,\" Osei said. \"Mine is the last one left.\"",
+            "\"The landlords want offices now, and offices do not buy bread.\"",
+        ]);
+        let q = r.quote("offices do not buy bread");
+        assert_eq!(q.speaker, Some("Nadia Osei"));
+        assert_eq!(q.rule, "continuation");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use crate::api::{Span, SpeakerKind};
 use crate::doc::Doc;
-use crate::lexicon::Gender;
+use crate::lexicon::{Gender, NO_CUE};
 
 /// How far back (in blocks) a pronoun or nominal looks for its antecedent.
 pub const ANTECEDENT_WINDOW_BLOCKS: usize = 6;
@@ -44,6 +44,9 @@ pub struct Entity {
     pub short_refs: u32,
     /// How often the article calls this multi-word name by its first word alone.
     first_refs: u32,
+    /// How often the article calls this multi-word name by its last word after a definite
+    /// article ("the Oilers"): a team's or a body's short name, never a person's.
+    definite_refs: u32,
     /// How often the name stands right after a preposition of place ("in Park Hills").
     place_refs: u32,
     /// A place: speaks only when news makes it a subject ("Ottawa said"), never stands for "it",
@@ -79,6 +82,7 @@ impl Entity {
             acr: String::new(),
             short_refs: 0,
             first_refs: 0,
+            definite_refs: 0,
             place_refs: 0,
             place: false,
             last_full: None,
@@ -714,7 +718,13 @@ impl Entities {
                                 }
                                 _ => {
                                     let words = run_words(doc, b, &r);
-                                    e.link(doc, words, r.role.clone(), r.gender, span)
+                                    // "the Oilers said", not "the Closs home" (a surname as modifier)
+                                    let definite = r.name_a > 0
+                                        && bd.toks[r.name_a - 1].is_in(&doc.lang.definite)
+                                        && bd.toks.get(r.name_z).is_none_or(|t| {
+                                            !t.is_word() || t.cap || t.cue != NO_CUE || doc.is_aux(t) || doc.is_stop(t)
+                                        });
+                                    e.link_after(doc, words, r.role.clone(), r.gender, span, definite)
                                 }
                             };
                             if after_locative(doc, b, &r, s) {
@@ -807,12 +817,17 @@ impl Entities {
     }
 
     /// Counts a one-word mention of entity `id`'s longer name: by its last word (a surname) or
-    /// by its first.
-    fn count_short_ref(&mut self, words: &[String], id: usize) {
+    /// by its first. A last word after a definite article ("the Oilers" for "Edmonton Oilers") is
+    /// a team's or a body's short name, never a surname.
+    fn count_short_ref(&mut self, words: &[String], id: usize, definite: bool) {
         let ent = &mut self.list[id];
         if words.len() == 1 && ent.words.len() > 1 {
             if ent.words.last() == words.first() {
-                ent.short_refs += 1;
+                if definite {
+                    ent.definite_refs += 1;
+                } else {
+                    ent.short_refs += 1;
+                }
             } else if ent.words.first() == words.first() {
                 ent.first_refs += 1;
             }
@@ -820,13 +835,14 @@ impl Entities {
     }
 
     /// A multi-word name taken for a person only because it is capitalised words, which the
-    /// article calls by its first word (twice or more) and never by its last ("Riverton" for
-    /// "Riverton Hawks"), names a team, a firm or a body, not a person.
+    /// article calls by its first word (twice or more) or by its last after a definite article
+    /// ("Riverton" or "the Hawks" for "Riverton Hawks") and never by its last alone, names a
+    /// team, a firm or a body, not a person.
     fn demote_first_word_names(&mut self, doc: &Doc) {
         for e in &mut self.list {
             let given = e.words.first().is_some_and(|w| doc.lang.firstnames.contains_key(w.as_str()));
             if e.kind == SpeakerKind::Person
-                && e.first_refs >= MIN_FIRST_WORD_REFS
+                && (e.first_refs >= MIN_FIRST_WORD_REFS || e.definite_refs > 0)
                 && e.short_refs == 0
                 && e.gender.is_none()
                 && e.role.is_none()
@@ -1011,16 +1027,29 @@ impl Entities {
         gender: Option<Gender>,
         span: Span,
     ) -> usize {
+        self.link_after(doc, words, role, gender, span, false)
+    }
+
+    /// `link`, for a mention right after a definite article (`definite`: "the Oilers").
+    fn link_after(
+        &mut self,
+        doc: &Doc,
+        words: Vec<String>,
+        role: Option<String>,
+        gender: Option<Gender>,
+        span: Span,
+        definite: bool,
+    ) -> usize {
         let key = key_of(&words);
         // a surname two people share: the one named nearest before
         if let Some(id) = words.first().filter(|_| words.len() == 1).and_then(|w| self.surname_bearer(w)) {
-            self.count_short_ref(&words, id);
+            self.count_short_ref(&words, id, definite);
             self.record(id, gender, role, span);
             return id;
         }
         if let Some(&id) = self.by_key.get(&key) {
             let id = self.resolve_forward(id);
-            self.count_short_ref(&words, id);
+            self.count_short_ref(&words, id, definite);
             self.record(id, gender, role, span);
             return id;
         }
@@ -1041,6 +1070,7 @@ impl Entities {
                     acr: String::new(),
                     short_refs: 0,
                     first_refs: 0,
+                    definite_refs: 0,
                     place_refs: 0,
                     place: false,
                     last_full: None,
@@ -1058,7 +1088,7 @@ impl Entities {
         };
         let id = self.resolve_forward(id);
         let mut upgraded = false;
-        self.count_short_ref(&words, id);
+        self.count_short_ref(&words, id, definite);
         let ent = &mut self.list[id];
         // the most complete name wins; the earliest on ties
         if words.len() > ent.words.len()

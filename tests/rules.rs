@@ -457,6 +457,18 @@ fn a_name_called_by_its_first_word_is_no_person() {
     assert_eq!(r.quote("smile about it").speaker, Some("Milo Brandt"), "{}", r.dump());
 }
 
+// issue 9: a last word after "the" is a team's short name ("the Hawks"), never a surname: the
+// team is no person and no antecedent of the player an epithet describes
+#[test]
+fn a_last_word_after_the_is_no_surname() {
+    let r = run(&[
+        "The Harbour City Gulls beat the Riverton Hawks 5-2 on Saturday, the Hawks' fifth loss in a row.",
+        "Milo Brandt scored his first goal late in the third.",
+        "\"I will smile about it tomorrow,\" said the rookie winger.",
+    ]);
+    assert_eq!(r.quote("smile about it").speaker, Some("Milo Brandt"), "{}", r.dump());
+}
+
 // issue 9: "her statement" is the statement of the woman "her" names, not of the last speaker
 #[test]
 fn a_possessive_pronoun_names_a_documents_author() {

@@ -311,6 +311,16 @@ fn described(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize, depth
     let mut name: Option<NameRun> = None;
     while k < lim && k < i + MAX_NOMINAL_TOKENS {
         let tk = &toks[k];
+        // "the lanky, bespectacled professor": a comma between a determiner's modifiers
+        if det
+            && tk.is_punct(",")
+            && k == i + 2
+            && coordinate_modifier(doc, &toks[k - 1])
+            && toks.get(k + 1).is_some_and(|t| coordinate_modifier(doc, t))
+        {
+            k += 1;
+            continue;
+        }
         if !tk.is_word() || tk.quote.is_some() {
             break;
         }
@@ -411,6 +421,18 @@ fn described(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize, depth
         Np { a: i, z: zz, head: Head::Nominal { kind, head: head_i, of, possessive_it }, role },
         lim,
     ))
+}
+
+/// A word that can stand before a comma among a description's modifiers ("lanky" in "the lanky,
+/// bespectacled professor"): lower-case, no noun of a speaker, verb, auxiliary or stop word.
+fn coordinate_modifier(doc: &Doc, t: &crate::doc::Tok) -> bool {
+    t.is_word()
+        && !t.cap
+        && t.quote.is_none()
+        && t.cue == NO_CUE
+        && t.nominal.is_none()
+        && !doc.is_aux(t)
+        && !doc.is_stop(t)
 }
 
 /// A finite verb or auxiliary: where a comma opens reported speech (`clause_anchor`), a phrase
@@ -701,6 +723,12 @@ fn ending_with_word(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usiz
     let mut saw_det = false;
     while a > floor {
         let p = &toks[a - 1];
+        // "the lanky, bespectacled professor": a comma between a determiner's modifiers
+        if p.is_punct(",") && a >= 3 && coordinate_modifier(doc, &toks[a - 2]) && toks[a - 3].is_det() {
+            a -= 3;
+            saw_det = true;
+            break;
+        }
         if !p.is_word() || p.quote.is_some() {
             break;
         }

@@ -469,6 +469,18 @@ fn a_last_word_after_the_is_no_surname() {
     assert_eq!(r.quote("smile about it").speaker, Some("Milo Brandt"), "{}", r.dump());
 }
 
+// issue 9: modifiers joined by a comma ("the tall, quiet professor") are one description,
+// an epithet for the person in focus
+#[test]
+fn comma_joined_modifiers_describe_the_person_in_focus() {
+    let r = run(&[
+        "Professor Ilse Varga has spent a decade on the bridge design.",
+        "Varga knows the budget is tight.",
+        "\"Nobody has built a span like this on clay,\" the tall, quiet professor said.",
+    ]);
+    assert_eq!(r.quote("span like this").speaker, Some("Ilse Varga"), "{}", r.dump());
+}
+
 // issue 9: "her statement" is the statement of the woman "her" names, not of the last speaker
 #[test]
 fn a_possessive_pronoun_names_a_documents_author() {

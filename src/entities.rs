@@ -889,6 +889,10 @@ impl Entities {
             let bd = &doc.blocks[m.span.block];
             let (_, end) = bd.sentence_of(m.sent);
             let from = bd.tok_at(m.span.end);
+            // (a name that ends its sentence: nothing after it to learn from)
+            if from >= end {
+                continue;
+            }
             // a capitalised word of unknown kind is a name only with an appositive that describes
             // it ("Yuni, a resident of …"); else it may open the sentence ("Despite the …")
             let described = bd.toks.get(from).is_some_and(|t| t.is_punct(","))

@@ -174,6 +174,8 @@ pub struct Language {
     pub affiliation_preps: Vec<&'static str>,
     pub spokes: Vec<&'static str>,
     pub role_qualifiers: Vec<&'static str>,
+    /// a party member's noun that ends an epithet, not a name ("the Kentucky Republican said")
+    pub party_members: Vec<&'static str>,
     pub role_ranks: Vec<&'static str>,
     /// words that open a subject that names nobody ("no group claimed")
     pub negative_subjects: Vec<&'static str>,
@@ -574,6 +576,7 @@ const WORD_CLASSES: &[&str] = &[
     "agent_suffixes",
     "locative_preps",
     "place_nouns",
+    "party_members",
 ];
 
 /// `word_classes.txt`: one class a line, its key then its words. A key not in `WORD_CLASSES`, or
@@ -706,6 +709,7 @@ fn load(f: Files) -> Language {
         affiliation_preps: class("affiliation_preps"),
         spokes: class("spokes"),
         role_qualifiers: class("role_qualifiers"),
+        party_members: class("party_members"),
         role_ranks: class("role_ranks"),
         negative_subjects: class("negative_subjects"),
         infinitive_markers: class("infinitive_markers"),

@@ -924,6 +924,16 @@ pub fn resolve(doc: &Doc, ents: &mut Entities, b: usize, np: &Np, focus: Option<
     let pos = toks[np.a].start;
     let mention = Span::new(b, toks[np.a].start, toks[np.z - 1].end);
     let entity = match &np.head {
+        // "the Kentucky Republican said": a definite name ending in a party member's noun is an
+        // epithet for the person in focus, as "he" or "she" would be
+        Head::Name(r)
+            if r.name_z > r.name_a + 1
+                && toks[np.a].is_in(&doc.lang.definite)
+                && toks[r.name_z - 1].is_in(&doc.lang.party_members)
+                && ents.resolve_person(b, pos, None, focus).is_some() =>
+        {
+            ents.resolve_person(b, pos, None, focus)
+        }
         Head::Name(r) => {
             let span = Span::new(b, toks[r.name_a].start, toks[r.name_z - 1].end);
             let id = match ents.at(span) {

@@ -481,6 +481,17 @@ fn comma_joined_modifiers_describe_the_person_in_focus() {
     assert_eq!(r.quote("span like this").speaker, Some("Ilse Varga"), "{}", r.dump());
 }
 
+// issue 9: "the Vermont Republican" (a definite name ending in a party member's noun) is an
+// epithet for the politician in focus, not a name
+#[test]
+fn a_state_and_party_epithet_is_the_politician_in_focus() {
+    let r = run(&[
+        "Senate Majority Leader Ann Hale blamed activists for the attacks on the students.",
+        "\"They isolated a few seconds of video,\" the Vermont Republican said.",
+    ]);
+    assert_eq!(r.quote("few seconds of video").speaker, Some("Ann Hale"), "{}", r.dump());
+}
+
 // issue 9: "her statement" is the statement of the woman "her" names, not of the last speaker
 #[test]
 fn a_possessive_pronoun_names_a_documents_author() {

@@ -758,7 +758,14 @@ impl Entities {
                             // ("Donald Trump's campaign" does not make Trump an organisation)
                             let possessive = bd.toks[r.name_z - 1].lower.ends_with("'s")
                                 || bd.toks[r.name_z - 1].lower.ends_with("’s");
+                            // ("the Ford government", "the Trudeau cabinet": a person known by
+                            // gender or role stays a person; the body is theirs)
+                            let person = {
+                                let ent = &e.list[id];
+                                ent.kind == SpeakerKind::Person && (ent.gender.is_some() || ent.role.is_some())
+                            };
                             while !possessive
+                                && !person
                                 && k < end
                                 && k < r.z + 3
                                 && bd.toks[k].is_word()

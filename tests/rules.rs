@@ -492,6 +492,21 @@ fn a_state_and_party_epithet_is_the_politician_in_focus() {
     assert_eq!(r.quote("few seconds of video").speaker, Some("Ann Hale"), "{}", r.dump());
 }
 
+// issue 9: "the Reyes government" is the government of a person the article named; the person
+// stays a person (he/she still names him)
+#[test]
+fn a_persons_government_leaves_the_person_a_person() {
+    let r = run(&[
+        "Premier Tom Reyes announced the cuts on Monday.",
+        "Critics urged voters to send a message to the Reyes government.",
+        "Reyes said on Wednesday that he would not reverse the cuts.",
+        "He also said class sizes would grow.",
+    ]);
+    assert_eq!(r.quote("class sizes would grow").speaker, Some("Tom Reyes"), "{}", r.dump());
+    let reyes = r.a.speakers.iter().find(|s| s.name == "Tom Reyes").map(|s| s.kind);
+    assert_eq!(reyes, Some(quotelens::SpeakerKind::Person), "{}", r.dump());
+}
+
 // issue 9: "her statement" is the statement of the woman "her" names, not of the last speaker
 #[test]
 fn a_possessive_pronoun_names_a_documents_author() {

@@ -1450,6 +1450,15 @@ impl Entities {
         })
     }
 
+    /// "the railway", "the union": the nearest organisation before the position whose name holds
+    /// the noun as a word ("Canadian Pacific Railway", "International Union of …").
+    pub fn resolve_org_by_noun(&self, block: usize, pos: usize, noun: &str) -> Option<usize> {
+        self.before(block, pos).map(|m| self.resolve_forward(m.entity)).find(|&id| {
+            let e = &self.list[id];
+            e.kind == SpeakerKind::Organisation && !e.place && e.words.iter().any(|w| w.eq_ignore_ascii_case(noun))
+        })
+    }
+
     /// A speaker described but not named ("a spokeswoman", "officials").
     pub fn described(&mut self, words: String, span: Span) -> usize {
         let key = key_of(std::slice::from_ref(&words));

@@ -974,7 +974,8 @@ pub fn resolve(doc: &Doc, ents: &mut Entities, b: usize, np: &Np, focus: Option<
                     Some(ents.described(bd.slice(np.a, np.z).to_string(), mention))
                 }
                 Nominal::Org => ents
-                    .resolve_org(b, pos, entities::org_type_of_noun(doc.lang, &noun))
+                    .resolve_org_by_noun(b, pos, &noun)
+                    .or_else(|| ents.resolve_org(b, pos, entities::org_type_of_noun(doc.lang, &noun)))
                     .or_else(|| Some(ents.described(bd.slice(np.a, np.z).to_string(), mention))),
                 // a document speaks for whoever spoke last; with nobody in focus it speaks for
                 // itself ("The report also suggested …"), not for the nearest organisation

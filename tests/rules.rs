@@ -507,6 +507,18 @@ fn a_persons_government_leaves_the_person_a_person() {
     assert_eq!(reyes, Some(quotelens::SpeakerKind::Person), "{}", r.dump());
 }
 
+// issue 9: "the railway" is the organisation named before whose name holds that noun, not the
+// nearest organisation of any kind
+#[test]
+fn an_organisation_noun_names_the_organisation_that_bears_it() {
+    let r = run(&[
+        "A freight train owned by Northern Shore Railway derailed near the pass on Monday.",
+        "Crews from Harlan Logistics Inc. helped clear the line.",
+        "The railway said crews were at the site.",
+    ]);
+    assert_eq!(r.quote("crews were at the site").speaker, Some("Northern Shore Railway"), "{}", r.dump());
+}
+
 // issue 9: "her statement" is the statement of the woman "her" names, not of the last speaker
 #[test]
 fn a_possessive_pronoun_names_a_documents_author() {

@@ -189,6 +189,8 @@ pub struct Language {
     /// cue forms that report only with an expletive subject (`expletives`: "es heißt")
     pub impersonal_cues: Vec<&'static str>,
     pub expletives: Vec<&'static str>,
+    /// Prepositions that name the source of impersonal words ("„…“, heißt es in dem Bericht").
+    pub source_preps: Vec<&'static str>,
     /// participles that name after a noun ("a technique called …")
     pub naming_participles: Vec<&'static str>,
     /// the coordinating conjunction that joins two subjects or verbs ("and")
@@ -545,6 +547,7 @@ const WORD_CLASSES: &[&str] = &[
     "request_preps",
     "impersonal_cues",
     "expletives",
+    "source_preps",
     "naming_participles",
     "conjunctions",
     "list_joiners",
@@ -718,6 +721,7 @@ fn load(f: Files) -> Language {
         request_preps: class("request_preps"),
         impersonal_cues: class("impersonal_cues"),
         expletives: class("expletives"),
+        source_preps: class("source_preps"),
         naming_participles: class("naming_participles"),
         conjunctions: class("conjunctions"),
         list_joiners: class("list_joiners"),
@@ -982,6 +986,7 @@ mod moved_lists {
         ("de", "impersonal_cues", "Der Titel heißt wie das Buch des Ministers.", "no quote"),
         ("de", "expletives", "In dem Bericht heißt es, die Lage sei ernst.", "indirect indirect-verb: die Lage sei ernst ← Bericht"),
         ("de", "clause_joiners", "Ministerin Ann Lee sprach am Montag über „Mut“ und „Kosten“.", "no quote"),
+        ("de", "source_preps", "„Wir sind bereit“, heißt es in dem Bericht.", "direct trailing-cue: „Wir sind bereit“ ← Bericht"),
         ("de", "list_joiners", "Ann Lee nannte den Plan „mutig“ und „teuer“.", "no quote"),
     ];
 

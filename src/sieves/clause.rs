@@ -3,7 +3,7 @@
 
 use crate::doc::{Doc, Tok};
 use crate::lexicon::{Language, Nominal, CUE_MANNER, CUE_REPORTING, CUE_SAYING, NO_CUE};
-use crate::speaker_phrase::{self, Head, Np};
+use crate::speaker_phrase::{self, Head, Np, Pron};
 use crate::text::TokKind;
 
 /// Fewest words in the content clause of indirect speech.
@@ -76,6 +76,55 @@ pub fn skip_opening_adverbial(doc: &Doc, b: usize, s: usize, e: usize) -> usize 
         }
     }
     s
+}
+
+/// Most tokens of a fronted phrase before the finite verb of a verb-second sentence ("Bei einer
+/// Debatte im Landtag über die Schulen hatte sich …").
+pub const MAX_FRONTED_TOKENS: usize = 12;
+
+/// The subject right after the finite verb of a verb-second sentence (`s..e`) that opens with a
+/// phrase that cannot be its subject — a prepositional phrase or one in an oblique case ("Im
+/// Landtag warb die Ministerin …", "Den Plan lehnte der Verband ab"): German grammar puts the
+/// subject after the verb then, past a reflexive pronoun ("In der Zeitung äußerte sich der
+/// Trainer"). The verb is the first lower-case word after the phrase's noun that is no article,
+/// preposition or function word. `None` when the sentence opens otherwise or no speaker stands
+/// there.
+pub fn subject_after_fronted(doc: &Doc, b: usize, s: usize, e: usize) -> Option<Np> {
+    let toks = &doc.blocks[b].toks;
+    let l = doc.lang;
+    let opens = |t: &Tok| l.pp_preps.contains(&t.lower.as_str()) || l.oblique_dets.contains(&t.lower.as_str());
+    if !l.verb_second || s >= e || !opens(&toks[s]) {
+        return None;
+    }
+    let mut noun = false;
+    let mut verb = None;
+    for (k, t) in toks.iter().enumerate().take(e.min(s + 1 + MAX_FRONTED_TOKENS)).skip(s + 1) {
+        if t.quote.is_some() || !t.is_word() {
+            return None;
+        }
+        let function_word = t.is_det()
+            || l.pp_preps.contains(&t.lower.as_str())
+            || l.of_preps.contains(&t.lower.as_str())
+            || doc.is_stop(t);
+        if t.cap {
+            noun = true;
+        } else if noun && (is_verb_aux(doc, t) || !function_word) {
+            verb = Some(k);
+            break;
+        }
+    }
+    let mut j = verb? + 1;
+    while j < e && (l.reflexives.contains(&toks[j].lower.as_str()) || doc.is_aux(&toks[j])) {
+        j += 1;
+    }
+    let np = speaker_phrase::forward(doc, b, j, e, s)?;
+    let speaker = matches!(
+        np.head,
+        Head::Name(_)
+            | Head::Pronoun(Pron::He | Pron::She | Pron::They)
+            | Head::Nominal { kind: Nominal::Person | Nominal::Org, .. }
+    );
+    (speaker && !l.oblique_dets.contains(&toks[np.a].lower.as_str())).then_some(np)
 }
 
 /// The subject of a sentence that introduces a quote with a colon.

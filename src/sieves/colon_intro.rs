@@ -1,7 +1,7 @@
 //! `colon-intro`: a sentence that introduces the quote with a colon — `X put it this way: "…"` —
 //! and a paragraph ending in ":" before a quoted paragraph.
 
-use super::clause::{first_np, is_cue};
+use super::clause::{first_np, is_cue, subject_after_fronted};
 use super::context::{inherit, Ctx, Fired};
 use crate::speaker_phrase;
 
@@ -31,7 +31,9 @@ pub fn attribute(cx: &mut Ctx, qi: usize) -> Option<Fired> {
             return Some((inherit(&x.att, ID, CONFIDENCE), None));
         }
         // "Trump: 'We will win'" (headline style) or "The minister was blunt: …"
-        let np = first_np(doc, d.b, lo, d.first_tok - 1)?;
+        // "Im Landtag warb die Ministerin mit den Worten: „…“": the subject follows the verb
+        let np = subject_after_fronted(doc, d.b, d.sent.0.max(lo), d.first_tok - 1)
+            .or_else(|| first_np(doc, d.b, lo, d.first_tok - 1))?;
         let att = cx.att_from(d.b, &np, Some((d.first_tok - 1, d.first_tok)), ID, CONFIDENCE, d.raw.start);
         return Some((att, None));
     }
@@ -55,7 +57,7 @@ pub fn attribute(cx: &mut Ctx, qi: usize) -> Option<Fired> {
                     }
                 }
             }
-            let np = first_np(doc, d.b - 1, s, e)?;
+            let np = subject_after_fronted(doc, d.b - 1, s, e).or_else(|| first_np(doc, d.b - 1, s, e))?;
             let att = cx.att_from(d.b - 1, &np, None, ID, CONFIDENCE - NO_CUE_PENALTY, pb.toks[np.a].start);
             return Some((att, None));
         }
@@ -84,6 +86,19 @@ mod tests {
         let q = r.quote("Nobody sails");
         assert_eq!(q.speaker, Some("Olga Brenner"));
         assert_eq!(q.rule, "colon-intro");
+    }
+
+    #[test]
+    fn german_subject_after_the_verb_when_a_phrase_is_fronted() {
+        let r = run(&[
+            "Der Landtag stritt am Donnerstag über die neuen Schulgesetze.",
+            "In der Debatte über die Reform warb die Kultusministerin Petra Lange um Geduld: „Die Schulen brauchen Zeit.“",
+            "Den Entwurf der Regierung lehnte der Abgeordnete Karl Brandt entschieden ab: „So geht das nicht weiter.“",
+            "Auf der Pressekonferenz zeigte sich Lange später zuversichtlich: „Wir finden einen Weg mit allen.“",
+        ]);
+        assert_eq!(r.quote("brauchen Zeit").speaker, Some("Petra Lange"), "{}", r.dump());
+        assert_eq!(r.quote("geht das nicht").speaker, Some("Karl Brandt"), "{}", r.dump());
+        assert_eq!(r.quote("einen Weg").speaker, Some("Petra Lange"), "{}", r.dump());
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! `sentence-subject`: a bare quote inside a sentence whose subject, a person or organisation,
 //! acts — `Reid went after Trump as a "human leech"`.
 
-use super::clause::skip_opening_adverbial;
+use super::clause::{skip_opening_adverbial, subject_after_fronted};
 use super::context::{Ctx, Fired};
 use crate::doc::Doc;
 use crate::lexicon::Nominal;
@@ -33,10 +33,23 @@ pub fn subject(cx: &Ctx, qi: usize) -> Option<Np> {
     if d.first_tok <= s + 1 || toks[s..d.first_tok].iter().any(|t| t.quote.is_some()) {
         return None;
     }
-    let (np, j) = acting(doc, d.b, s, d.first_tok)?;
+    // the span from the subject to its verb: "Der Vorstand sei …", or after a fronted phrase the
+    // verb before the subject ("In dem Streit warf die Ministerin dem Verband „…“ vor",
+    // verb-second languages)
+    let (np, (a, z)) = match acting(doc, d.b, s, d.first_tok) {
+        Some((np, j)) => {
+            let span = (np.z, j + 1);
+            (np, span)
+        }
+        None => {
+            let np = subject_after_fronted(doc, d.b, s, d.first_tok)?;
+            let span = (s, np.a);
+            (np, span)
+        }
+    };
     // a verb in the reporting mood ("Der Vorstand sei „…“", German Konjunktiv I) reports someone
     // else's words about the subject: the subject is their topic, not their speaker
-    if toks[np.z..=j].iter().any(|t| doc.lang.subjunctive.contains(&t.lower.as_str())) {
+    if toks[a..z].iter().any(|t| doc.lang.subjunctive.contains(&t.lower.as_str())) {
         return None;
     }
     Some(np)
@@ -73,6 +86,17 @@ pub fn acting(doc: &Doc, b: usize, s: usize, limit: usize) -> Option<(Np, usize)
 #[cfg(test)]
 mod tests {
     use crate::test_support::run;
+
+    #[test]
+    fn german_subject_after_the_verb_speaks_the_quote_inside_the_sentence() {
+        let r = run(&[
+            "Der Stadtrat beriet am Montag über den Haushalt.",
+            "„Wir sparen nicht an den Schulen“, sagte Kämmerin Ute Maas. Den Entwurf der Verwaltung verglich der Fraktionschef Tim Roth mit einem „Haushalt der verpassten Chancen“.",
+        ]);
+        // the sentence's own subject, not the speaker of the quote before it
+        let q = r.quote("verpassten Chancen");
+        assert_eq!((q.speaker, q.rule), (Some("Tim Roth"), "sentence-subject"), "{}", r.dump());
+    }
 
     #[test]
     fn sentence_subject_speaks_a_quote_inside_the_sentence() {

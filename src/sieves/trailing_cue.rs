@@ -11,6 +11,9 @@ pub const ID: &str = "trailing-cue";
 /// on English news, GGT dev and PolNeAR train+dev (`quotelens eval FILE` per-rule table:
 /// precision × speaker); a language profile may cap it (`confidence` lines of `de/profile.txt`).
 pub const CONFIDENCE: f32 = 0.97;
+/// Most words ("dazu", "weiter") between an impersonal "heißt es" and the preposition naming its
+/// source.
+pub const MAX_SOURCE_GAP: usize = 2;
 
 pub fn attribute(cx: &mut Ctx, qi: usize) -> Option<Fired> {
     let d = cx.direct[qi].clone();
@@ -25,6 +28,24 @@ pub fn attribute(cx: &mut Ctx, qi: usize) -> Option<Fired> {
         let a = if k + 1 < lim && doc.lang.reflexives.contains(&toks[k + 1].lower.as_str()) { k + 2 } else { k + 1 };
         if let Some(np) = speaker_phrase::forward(doc, d.b, a, lim, d.sent.0) {
             if !(doc.lang.expletive_it && matches!(np.head, Head::Pronoun(Pron::It))) {
+                let att = cx.att_from(d.b, &np, Some((k, k + 1)), ID, CONFIDENCE, d.raw.start);
+                return Some((att, Some(k)));
+            }
+        }
+    }
+    // "„…“, heißt es (dazu) in dem Bericht": impersonal words name their source after a preposition
+    if toks[k].is_in(&doc.lang.impersonal_cues) && k + 1 < lim && toks[k + 1].is_in(&doc.lang.expletives) {
+        let mut p = k + 2;
+        while p < lim
+            && p < k + 2 + MAX_SOURCE_GAP
+            && toks[p].is_word()
+            && !toks[p].cap
+            && !toks[p].is_in(&doc.lang.source_preps)
+        {
+            p += 1;
+        }
+        if p < lim && toks[p].is_in(&doc.lang.source_preps) {
+            if let Some(np) = speaker_phrase::forward(doc, d.b, p + 1, lim, d.sent.0) {
                 let att = cx.att_from(d.b, &np, Some((k, k + 1)), ID, CONFIDENCE, d.raw.start);
                 return Some((att, Some(k)));
             }
@@ -104,6 +125,20 @@ mod tests {
         assert_eq!((q.speaker, q.rule), (Some("Anna Roth"), "trailing-cue"));
         let q = r.quote("im Mai eröffnen");
         assert_eq!((q.speaker, q.rule), (Some("Paul Vogt"), "trailing-cue"));
+    }
+
+    #[test]
+    fn german_impersonal_words_name_their_source_after_a_preposition() {
+        let r = run(&[
+            "Der Landkreis schließt zwei Kliniken.",
+            "„Die Versorgung bleibt gesichert“, heißt es dazu in einer Mitteilung des Landratsamts.",
+            "„Wir prüfen den Fall“, hieß es vom Gesundheitsministerium.",
+            "„Die Kliniken schließen im Herbst“, heißt es.",
+        ]);
+        assert_eq!(r.quote("Versorgung bleibt").speaker, Some("Mitteilung"), "{}", r.dump());
+        assert_eq!(r.quote("prüfen den Fall").speaker, Some("Gesundheitsministerium"), "{}", r.dump());
+        // with no source named, "es" is no speaker
+        assert_eq!(r.quote("im Herbst").speaker, None, "{}", r.dump());
     }
 
     #[test]

@@ -872,7 +872,8 @@ impl Entities {
             let id = self.resolve_forward(m.entity);
             let bd = &doc.blocks[m.span.block];
             let (_, end) = bd.sentence_of(m.sent);
-            let from = bd.tok_at(m.span.end);
+            // (a mention may run past its sentence's end in broken text: never read past it)
+            let from = bd.tok_at(m.span.end).min(end);
             // a capitalised word of unknown kind is a name only with an appositive that describes
             // it ("Yuni, a resident of …"); else it may open the sentence ("Despite the …")
             let described = bd.toks.get(from).is_some_and(|t| t.is_punct(","))
@@ -884,7 +885,7 @@ impl Entities {
             }
             // an appositive describes the subject itself ("Lee Park, a nurse, said she …")
             let apposition_end = match bd.toks.get(from) {
-                Some(t) if t.is_punct(",") => bd.toks[from + 1..end]
+                Some(t) if t.is_punct(",") && from < end => bd.toks[from + 1..end]
                     .iter()
                     .take(MAX_ROLE_TOKENS * 2)
                     .position(|t| t.is_punct(","))

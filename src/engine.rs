@@ -429,6 +429,11 @@ fn is_reported(doc: &Doc, d: &DirectQuote) -> bool {
     if is_quoted_subhead(doc, d) {
         return false;
     }
+    // a teaser link or caption ("READ MORE: ‘…’: Doctor speaks out") quotes a headline, not a
+    // speaker: there, only a quote a rule gave a speaker is reported
+    if !in_chain && doc.blocks[d.b].kind == BlockKind::Caption && d.att.as_ref().is_none_or(|a| a.entity.is_none()) {
+        return false;
+    }
     // (a credit right after the item says it was said: `… and “our own people,” Ana said`)
     let credited = d.att.as_ref().is_some_and(|a| a.rule == trailing_cue::ID);
     if !in_chain && !d.nested && !credited && d.words <= MAX_WORDS_LISTED_TERM && in_list_of_quotes(doc, d) {

@@ -431,6 +431,14 @@ fn captions_and_teasers_are_not_speech() {
     assert!(!r.has("new ferry terminal will open"), "{}", r.dump());
     assert!(!r.has("tours the new terminal"), "{}", r.dump());
     assert!(r.has("would create 400 jobs"), "{}", r.dump());
+    // a teaser link quoting a headline is no quotation in the story
+    let r = run(&[
+        "The premier said the terminal would create 400 jobs in the region.",
+        "READ MORE: ‘We were left out in the cold’: Fishers sound alarm over ferry plan",
+        "\"It is a good day for the coast,\" said Premier Ada Lund.",
+    ]);
+    assert!(!r.has("left out in the cold"), "{}", r.dump());
+    assert!(r.has("good day for the coast"), "{}", r.dump());
 }
 
 // issue 9: he/she prefer a name that shows it is a person (a later surname, a given name, a

@@ -285,7 +285,7 @@ struct Open {
 /// State carried from one block to the next: is a top-level quote still open?
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Carry {
-    open: Option<(bool, bool)>, // (single, was carried)
+    open: Option<(bool, bool, Mark)>, // (single, was carried, opening mark)
 }
 
 /// Finds top-level quotations in one block. `carry` holds whether the previous block left a
@@ -299,7 +299,20 @@ pub fn find_quotes(text: &str, carry: &mut Carry) -> Vec<RawQuote> {
     let carried_in = carry.open.is_some()
         && cands.first().is_some_and(|c| Some(c.pos) == first_nonspace && c.can_open && !c.mark.single());
     let mut first_is_carried = carried_in;
+    // `“The rules are at the discretion of the officer` ¶ `based on the advice of doctors,” said Lee.`:
+    // a block that opens with no mark but whose first mark can only close the quote the previous
+    // block left open carries that quote on (the opening mark left out, or a stray paragraph break)
+    let carried_bare = !carried_in
+        && carry.open.is_some_and(|(_, _, m)| {
+            cands
+                .first()
+                .is_some_and(|c| c.can_close && !c.can_open && Some(c.pos) != first_nonspace && m.closed_by(c.mark))
+        });
 
+    if let (true, Some(pos), Some((_, _, mark))) = (carried_bare, first_nonspace, carry.open) {
+        stack.push(Open { pos, len: 0, mark });
+        first_is_carried = true;
+    }
     for c in &cands {
         // Close the innermost quote this mark can close.
         if c.can_close {
@@ -363,7 +376,7 @@ pub fn find_quotes(text: &str, carry: &mut Carry) -> Vec<RawQuote> {
                     runs_on: true,
                     carries_on: first_is_carried,
                 });
-                carry.open = Some((false, first_is_carried));
+                carry.open = Some((false, first_is_carried, o.mark));
             }
         }
     }
@@ -388,7 +401,8 @@ pub fn find_all(blocks: &[&str]) -> Vec<Vec<RawQuote>> {
     let mut carry = Carry::default();
     let mut all: Vec<Vec<RawQuote>> = blocks.iter().map(|t| find_quotes(t, &mut carry)).collect();
     for b in 0..all.len() {
-        let next_opens = blocks.get(b + 1).is_some_and(|t| starts_with_open_mark(t));
+        let next_opens = blocks.get(b + 1).is_some_and(|t| starts_with_open_mark(t))
+            || all.get(b + 1).and_then(|n| n.first()).is_some_and(|q| q.carries_on && q.open_len == 0);
         if let Some(last) = all[b].last_mut() {
             if last.runs_on && !next_opens {
                 all[b].pop();
@@ -480,6 +494,21 @@ mod tests {
         assert!(all[0][0].runs_on);
         assert!(all[1][0].carries_on);
         assert!(all[2].is_empty());
+    }
+
+    #[test]
+    fn multi_paragraph_quote_whose_second_paragraph_lost_its_mark() {
+        let blocks =
+            ["“Who may join is up to the officer", "based on the advice of doctors,” said Lee.", "Later ” a stray."];
+        let all = find_all(&blocks);
+        assert!(all[0][0].runs_on);
+        let q = all[1][0];
+        assert!(q.carries_on && q.open_len == 0);
+        assert_eq!(&blocks[1][q.start..q.end], "based on the advice of doctors,”");
+        // a stray closing mark after a closed quote carries nothing on
+        assert!(all[2].is_empty());
+        let all = find_all(&["He said “this never closes", "Next paragraph ends ” here."]);
+        assert!(all[0].is_empty() && all[1].is_empty());
     }
 
     #[test]

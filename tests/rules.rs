@@ -751,3 +751,16 @@ fn a_single_quoted_subheading_is_not_a_quote() {
     let r = run(&["Ines Carvalho spoke to reporters on Friday.", "'We were never going to sell the land.'"]);
     assert!(r.has("never going to sell"), "{}", r.dump());
 }
+
+// issue 9: a quote that runs over two paragraphs whose second lost its opening mark is one quote,
+// credited at its end
+#[test]
+fn a_quote_carried_on_without_its_opening_mark_is_paired() {
+    let r = run(&[
+        "Dana Morrow, a policy analyst with the agency, explained the rule to colleagues.",
+        "\"Who may attend a veteran's session is at the discretion of the case manager",
+        "based on the advice of the treating doctor,\" said Morrow in an email.",
+    ]);
+    assert_eq!(r.quote("at the discretion").speaker, Some("Dana Morrow"), "{}", r.dump());
+    assert_eq!(r.quote("advice of the treating").speaker, Some("Dana Morrow"), "{}", r.dump());
+}

@@ -282,6 +282,46 @@ struct Open {
     mark: Mark,
 }
 
+/// How many words a credit between a quote and a quote whose reopening mark was left out may have
+/// (`"…," Jones said. It was …"`).
+pub const MAX_CREDIT_WORDS_BEFORE_UNOPENED: usize = 6;
+
+/// `"…," Jones said. It was never personal."`: the paragraph ends with a closing mark that closes
+/// nothing, after a quote and a short credit sentence; the writer left out the reopening mark, so
+/// the quote is the text from the sentence after the credit to that mark.
+fn unopened_after_credit(text: &str, prev: &RawQuote, cands: &[Cand]) -> Option<RawQuote> {
+    let last = cands.last()?;
+    // no other mark (a quote, not an apostrophe) stands between the quote before and this one
+    if cands.iter().any(|c| c.pos >= prev.end && c.pos < last.pos) {
+        return None;
+    }
+    if last.mark.single() || !last.can_close || last.can_open || last.pos + last.len != text.trim_end().len() {
+        return None;
+    }
+    let gap = text.get(prev.end..last.pos)?;
+    let stop = gap.char_indices().find(|&(i, c)| {
+        matches!(c, '.' | '!' | '?')
+            && gap[i + 1..].starts_with(' ')
+            && gap[i + 1..].trim_start().starts_with(char::is_uppercase)
+    })?;
+    let credit = &gap[..stop.0];
+    let words = credit.split_whitespace().count();
+    if words == 0 || words > MAX_CREDIT_WORDS_BEFORE_UNOPENED {
+        return None;
+    }
+    let rest = &gap[stop.0 + 1..];
+    let start = prev.end + stop.0 + 1 + (rest.len() - rest.trim_start().len());
+    (start < last.pos).then_some(RawQuote {
+        start,
+        end: last.pos + last.len,
+        open_len: 0,
+        close_len: last.len,
+        single: false,
+        runs_on: false,
+        carries_on: false,
+    })
+}
+
 /// State carried from one block to the next: is a top-level quote still open?
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Carry {
@@ -358,6 +398,11 @@ pub fn find_quotes(text: &str, carry: &mut Carry) -> Vec<RawQuote> {
             if stack.len() < 3 {
                 stack.push(Open { pos: c.pos, len: c.len, mark: c.mark });
             }
+        }
+    }
+    if let (true, Some(prev)) = (stack.is_empty(), out.last()) {
+        if let Some(q) = unopened_after_credit(text, prev, &cands) {
+            out.push(q);
         }
     }
     // A top-level double quote left open: it runs on if the next block opens with a mark.
@@ -509,6 +554,19 @@ mod tests {
         assert!(all[2].is_empty());
         let all = find_all(&["He said “this never closes", "Next paragraph ends ” here."]);
         assert!(all[0].is_empty() && all[1].is_empty());
+    }
+
+    #[test]
+    fn a_quote_whose_reopening_mark_was_left_out_ends_at_its_closing_mark() {
+        assert_eq!(
+            spans("\"We trained hard,\" Lee said. It was never personal. I'm here to win.\""),
+            vec!["\"We trained hard,\"", "It was never personal. I'm here to win.\""]
+        );
+        // a long sentence between them is no credit; a stray mark closes nothing
+        assert_eq!(
+            spans("\"We trained hard,\" Lee said after the long game in the rain on Sunday night. It was fine.\""),
+            vec!["\"We trained hard,\""]
+        );
     }
 
     #[test]

@@ -768,3 +768,11 @@ fn a_quote_carried_on_without_its_opening_mark_is_paired() {
     assert_eq!(r.quote("at the discretion").speaker, Some("Dana Morrow"), "{}", r.dump());
     assert_eq!(r.quote("advice of the treating").speaker, Some("Dana Morrow"), "{}", r.dump());
 }
+
+// issue 9: a quote whose reopening mark the writer left out after a credit ends at the paragraph's
+// closing mark and keeps the credited speaker
+#[test]
+fn a_quote_reopened_without_its_mark_keeps_the_speaker() {
+    let r = run(&["\"It was always about the title,\" Mara Quist said. It was never personal. I'm just happy to defend the belt.\""]);
+    assert_eq!(r.quote("never personal").speaker, Some("Mara Quist"), "{}", r.dump());
+}

@@ -776,3 +776,10 @@ fn a_quote_reopened_without_its_mark_keeps_the_speaker() {
     let r = run(&["\"It was always about the title,\" Mara Quist said. It was never personal. I'm just happy to defend the belt.\""]);
     assert_eq!(r.quote("never personal").speaker, Some("Mara Quist"), "{}", r.dump());
 }
+
+// issue 9: a manner verb with its particle credits the quote before it
+#[test]
+fn a_blurted_quote_is_credited() {
+    let r = run(&["Ana Ruiz met Theo Vance at a book fair in Halifax.", "\"You're tall,\" Vance blurted out."]);
+    assert_eq!(r.quote("You're tall").speaker, Some("Theo Vance"), "{}", r.dump());
+}

@@ -104,7 +104,17 @@ fn collect_direct(cx: &mut Ctx) {
                 && bd.toks[first_tok..after_tok].iter().all(|t| t.kind == TokKind::Punct || t.cap)
                 && bd.toks.get(after_tok).is_some_and(|t| t.is_word() && t.cap)
                 && bd.text[q.end..].starts_with(' ');
+            // "what is known as a “backstop”", "billed as “…”": the participle names through "as"
+            let named_as = {
+                let k = first_tok.checked_sub(1).map(|k| if k > 0 && bd.toks[k].is_det() { k - 1 } else { k });
+                k.is_some_and(|k| {
+                    k > 0
+                        && bd.toks[k].is_in(&cx.doc.lang.naming_as)
+                        && bd.toks[k - 1].is_in(&cx.doc.lang.naming_participles)
+                })
+            };
             let titled = nickname
+                || named_as
                 || first_tok > 0
                     && (named
                         || names_work(&bd.toks[first_tok - 1])
@@ -417,6 +427,11 @@ fn is_reported(doc: &Doc, d: &DirectQuote) -> bool {
     let weak = d.att.as_ref().is_none_or(|a| a.rule == lone_candidate::ID || a.rule == sentence_subject::ID);
     let in_chain = d.raw.runs_on || d.raw.carries_on;
     if is_quoted_subhead(doc, d) {
+        return false;
+    }
+    // a teaser link or caption ("READ MORE: ‘…’: Doctor speaks out") quotes a headline, not a
+    // speaker: there, only a quote a rule gave a speaker is reported
+    if !in_chain && doc.blocks[d.b].kind == BlockKind::Caption && d.att.as_ref().is_none_or(|a| a.entity.is_none()) {
         return false;
     }
     // (a credit right after the item says it was said: `… and “our own people,” Ana said`)

@@ -911,7 +911,7 @@ impl Entities {
             }
             // an appositive describes the subject itself ("Lee Park, a nurse, said she …")
             let apposition_end = match bd.toks.get(from) {
-                Some(t) if t.is_punct(",") => bd.toks[from + 1..end]
+                Some(t) if t.is_punct(",") && from < end => bd.toks[from + 1..end]
                     .iter()
                     .take(MAX_ROLE_TOKENS * 2)
                     .position(|t| t.is_punct(","))

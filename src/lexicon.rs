@@ -193,6 +193,8 @@ pub struct Language {
     pub source_preps: Vec<&'static str>,
     /// participles that name after a noun ("a technique called …")
     pub naming_participles: Vec<&'static str>,
+    /// the word between a naming participle and the name ("known as “…”", "billed as a “…”")
+    pub naming_as: Vec<&'static str>,
     /// the coordinating conjunction that joins two subjects or verbs ("and")
     pub conjunctions: Vec<&'static str>,
     /// words that join the items of a list of speakers ("and", "or")
@@ -549,6 +551,7 @@ const WORD_CLASSES: &[&str] = &[
     "expletives",
     "source_preps",
     "naming_participles",
+    "naming_as",
     "conjunctions",
     "list_joiners",
     "clause_joiners",
@@ -723,6 +726,7 @@ fn load(f: Files) -> Language {
         expletives: class("expletives"),
         source_preps: class("source_preps"),
         naming_participles: class("naming_participles"),
+        naming_as: class("naming_as"),
         conjunctions: class("conjunctions"),
         list_joiners: class("list_joiners"),
         clause_joiners: class("clause_joiners"),
@@ -964,6 +968,7 @@ mod moved_lists {
         ("en", "request_stems", "Ann Lee called for calm on Monday, the storm will pass.", "no quote"),
         ("en", "request_preps", "Ann Lee called for calm on Monday, the storm will pass.", "no quote"),
         ("en", "naming_participles", "Researchers used a method called “deep mapping” in the study of the river.", "no quote"),
+        ("en", "naming_as", "Critics of the rule known as the “clean slate” say it tips the scales toward landlords.", "no quote"),
         ("en", "conjunctions", "Ann Lee and Tom Roy say the budget is far too small for the city.", "indirect indirect-verb: the budget is far too small for the city ← Tom Roy"),
         ("en", "list_joiners", "Ann Lee had two words for the plan: “bold” and “costly”.", "no quote"),
         ("en", "passive_aux", "The workers were told that the plant would close for good in June.", "no quote"),

@@ -282,10 +282,50 @@ struct Open {
     mark: Mark,
 }
 
+/// How many words a credit between a quote and a quote whose reopening mark was left out may have
+/// (`"…," Jones said. It was …"`).
+pub const MAX_CREDIT_WORDS_BEFORE_UNOPENED: usize = 6;
+
+/// `"…," Jones said. It was never personal."`: the paragraph ends with a closing mark that closes
+/// nothing, after a quote and a short credit sentence; the writer left out the reopening mark, so
+/// the quote is the text from the sentence after the credit to that mark.
+fn unopened_after_credit(text: &str, prev: &RawQuote, cands: &[Cand]) -> Option<RawQuote> {
+    let last = cands.last()?;
+    // no other mark (a quote, not an apostrophe) stands between the quote before and this one
+    if cands.iter().any(|c| c.pos >= prev.end && c.pos < last.pos) {
+        return None;
+    }
+    if last.mark.single() || !last.can_close || last.can_open || last.pos + last.len != text.trim_end().len() {
+        return None;
+    }
+    let gap = text.get(prev.end..last.pos)?;
+    let stop = gap.char_indices().find(|&(i, c)| {
+        matches!(c, '.' | '!' | '?')
+            && gap[i + 1..].starts_with(' ')
+            && gap[i + 1..].trim_start().starts_with(char::is_uppercase)
+    })?;
+    let credit = &gap[..stop.0];
+    let words = credit.split_whitespace().count();
+    if words == 0 || words > MAX_CREDIT_WORDS_BEFORE_UNOPENED {
+        return None;
+    }
+    let rest = &gap[stop.0 + 1..];
+    let start = prev.end + stop.0 + 1 + (rest.len() - rest.trim_start().len());
+    (start < last.pos).then_some(RawQuote {
+        start,
+        end: last.pos + last.len,
+        open_len: 0,
+        close_len: last.len,
+        single: false,
+        runs_on: false,
+        carries_on: false,
+    })
+}
+
 /// State carried from one block to the next: is a top-level quote still open?
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Carry {
-    open: Option<(bool, bool)>, // (single, was carried)
+    open: Option<(bool, bool, Mark)>, // (single, was carried, opening mark)
 }
 
 /// Finds top-level quotations in one block. `carry` holds whether the previous block left a
@@ -299,7 +339,20 @@ pub fn find_quotes(text: &str, carry: &mut Carry) -> Vec<RawQuote> {
     let carried_in = carry.open.is_some()
         && cands.first().is_some_and(|c| Some(c.pos) == first_nonspace && c.can_open && !c.mark.single());
     let mut first_is_carried = carried_in;
+    // `“The rules are at the discretion of the officer` ¶ `based on the advice of doctors,” said Lee.`:
+    // a block that opens with no mark but whose first mark can only close the quote the previous
+    // block left open carries that quote on (the opening mark left out, or a stray paragraph break)
+    let carried_bare = !carried_in
+        && carry.open.is_some_and(|(_, _, m)| {
+            cands
+                .first()
+                .is_some_and(|c| c.can_close && !c.can_open && Some(c.pos) != first_nonspace && m.closed_by(c.mark))
+        });
 
+    if let (true, Some(pos), Some((_, _, mark))) = (carried_bare, first_nonspace, carry.open) {
+        stack.push(Open { pos, len: 0, mark });
+        first_is_carried = true;
+    }
     for c in &cands {
         // Close the innermost quote this mark can close.
         if c.can_close {
@@ -347,6 +400,11 @@ pub fn find_quotes(text: &str, carry: &mut Carry) -> Vec<RawQuote> {
             }
         }
     }
+    if let (true, Some(prev)) = (stack.is_empty(), out.last()) {
+        if let Some(q) = unopened_after_credit(text, prev, &cands) {
+            out.push(q);
+        }
+    }
     // A top-level double quote left open: it runs on if the next block opens with a mark.
     // We cannot see the next block here, so report it tentatively; `link_runs` confirms.
     carry.open = None;
@@ -363,7 +421,7 @@ pub fn find_quotes(text: &str, carry: &mut Carry) -> Vec<RawQuote> {
                     runs_on: true,
                     carries_on: first_is_carried,
                 });
-                carry.open = Some((false, first_is_carried));
+                carry.open = Some((false, first_is_carried, o.mark));
             }
         }
     }
@@ -388,7 +446,8 @@ pub fn find_all(blocks: &[&str]) -> Vec<Vec<RawQuote>> {
     let mut carry = Carry::default();
     let mut all: Vec<Vec<RawQuote>> = blocks.iter().map(|t| find_quotes(t, &mut carry)).collect();
     for b in 0..all.len() {
-        let next_opens = blocks.get(b + 1).is_some_and(|t| starts_with_open_mark(t));
+        let next_opens = blocks.get(b + 1).is_some_and(|t| starts_with_open_mark(t))
+            || all.get(b + 1).and_then(|n| n.first()).is_some_and(|q| q.carries_on && q.open_len == 0);
         if let Some(last) = all[b].last_mut() {
             if last.runs_on && !next_opens {
                 all[b].pop();
@@ -480,6 +539,34 @@ mod tests {
         assert!(all[0][0].runs_on);
         assert!(all[1][0].carries_on);
         assert!(all[2].is_empty());
+    }
+
+    #[test]
+    fn multi_paragraph_quote_whose_second_paragraph_lost_its_mark() {
+        let blocks =
+            ["“Who may join is up to the officer", "based on the advice of doctors,” said Lee.", "Later ” a stray."];
+        let all = find_all(&blocks);
+        assert!(all[0][0].runs_on);
+        let q = all[1][0];
+        assert!(q.carries_on && q.open_len == 0);
+        assert_eq!(&blocks[1][q.start..q.end], "based on the advice of doctors,”");
+        // a stray closing mark after a closed quote carries nothing on
+        assert!(all[2].is_empty());
+        let all = find_all(&["He said “this never closes", "Next paragraph ends ” here."]);
+        assert!(all[0].is_empty() && all[1].is_empty());
+    }
+
+    #[test]
+    fn a_quote_whose_reopening_mark_was_left_out_ends_at_its_closing_mark() {
+        assert_eq!(
+            spans("\"We trained hard,\" Lee said. It was never personal. I'm here to win.\""),
+            vec!["\"We trained hard,\"", "It was never personal. I'm here to win.\""]
+        );
+        // a long sentence between them is no credit; a stray mark closes nothing
+        assert_eq!(
+            spans("\"We trained hard,\" Lee said after the long game in the rain on Sunday night. It was fine.\""),
+            vec!["\"We trained hard,\""]
+        );
     }
 
     #[test]

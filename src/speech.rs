@@ -13,6 +13,10 @@ use crate::text::TokKind;
 pub const MAX_WORDS_TO_FINITE_VERB: usize = 14;
 /// How many words a fronted phrase before a comma may have ("in a tweet on Monday, the …").
 pub const MAX_FRONTED_WORDS: usize = 8;
+/// A comma after at least this many words of content with no finite verb yet closes a noun-phrase
+/// object ("announced its plans in the summer of 2015, the economy was …"); fewer may be the
+/// items of a listed subject ("said Canada, Mexico and …").
+pub const MIN_OBJECT_WORDS_BEFORE_COMMA: usize = 3;
 
 fn word_is(t: &Tok, list: &[&str]) -> bool {
     t.kind == TokKind::Word && list.contains(&t.lower.as_str())
@@ -95,7 +99,7 @@ pub fn reports_a_clause(doc: &Doc, b: usize, c: usize, z: usize) -> bool {
     let mut after_prep = false;
     for i in k..z {
         let t = &toks[i];
-        if t.is_punct(";") || t.is_punct(":") {
+        if t.is_punct(";") || t.is_punct(":") || (t.is_punct(",") && words >= MIN_OBJECT_WORDS_BEFORE_COMMA) {
             return false;
         }
         if t.kind != TokKind::Word {

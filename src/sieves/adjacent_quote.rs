@@ -1,7 +1,7 @@
 //! `adjacent-quote`: `"A," she said. "B."` — a bare quote takes the speaker of another quote (or
 //! of indirect speech) in its paragraph.
 
-use super::context::{inherit, Ctx, Fired, FOCUS_LOOKBACK, MIN_WORDS_UNATTRIBUTED};
+use super::context::{inherit, is_whole_sentence, Ctx, Fired, FOCUS_LOOKBACK, MIN_WORDS_UNATTRIBUTED};
 
 pub const ID: &str = "adjacent-quote";
 /// Fitted (issue 9): the share of this rule's predictions matched with the right speaker, measured
@@ -12,8 +12,8 @@ pub const CONFIDENCE: f32 = 0.88;
 /// `"A," he said. "B."`: a bare quote takes the speaker of its paragraph's other quote.
 pub fn attribute(cx: &mut Ctx, qi: usize) -> Option<Fired> {
     let b = cx.direct[qi].b;
-    if cx.direct[qi].words < MIN_WORDS_UNATTRIBUTED {
-        return None; // a fragment ("disgusting") is not a quote of its own
+    if cx.direct[qi].words < MIN_WORDS_UNATTRIBUTED && !is_whole_sentence(cx.doc, &cx.direct[qi]) {
+        return None; // a fragment ("disgusting") is not a quote of its own; "I was green." is
     }
     // "Später warnte die Ministerin vor „…“": the sentence's own subject speaks
     if cx.doc.lang.embedded_own_subject && super::sentence_subject::subject(cx, qi).is_some() {
@@ -52,5 +52,13 @@ mod tests {
         let q = r.quote("doors were locked");
         assert_eq!(q.speaker, Some("Ruth Ansah"));
         assert_eq!(q.rule, "adjacent-quote");
+    }
+
+    #[test]
+    fn a_short_whole_sentence_is_a_quote_but_a_fragment_is_not() {
+        let r = run(&["\"We kept the lights on all night,\" said Ruth Ansah. \"I was terrified.\""]);
+        assert_eq!(r.quote("I was terrified").speaker, Some("Ruth Ansah"));
+        let r = run(&["\"We kept the lights on all night,\" said Ruth Ansah. \"Pure chaos\" followed at dawn."]);
+        assert!(!r.has("Pure chaos"), "{}", r.dump());
     }
 }

@@ -13,6 +13,19 @@ pub const FOCUS_LOOKBACK: usize = 64;
 /// An unattributed quote with fewer words than this is a scare quote, title or nickname.
 pub const MIN_WORDS_UNATTRIBUTED: usize = 4;
 
+/// A short quote that is a whole sentence of its own (`"I was super-green."`): it opens its
+/// sentence with a capital and ends with the sentence's own stop inside the marks, so it is speech,
+/// not a scare quote or a name, however few its words.
+pub fn is_whole_sentence(doc: &Doc, d: &DirectQuote) -> bool {
+    let bd = &doc.blocks[d.b];
+    let (a, z) = d.raw.inner();
+    let inner = bd.text[a..z].trim();
+    d.first_tok <= d.sent.0
+        && d.raw.close_len > 0
+        && inner.chars().next().is_some_and(char::is_uppercase)
+        && inner.ends_with(['.', '!', '?'])
+}
+
 /// Who a rule says spoke, and how it knows.
 #[derive(Debug, Clone)]
 pub struct Attribution {

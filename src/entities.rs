@@ -1468,6 +1468,20 @@ impl Entities {
             self.list[i].mentions.push(span);
             return i;
         }
+        // "sources said" after "sources familiar with the talks": the bare noun refers back to
+        // the source the article described in full
+        if !words.contains(' ') {
+            let lower = words.to_lowercase();
+            if let Some(i) = self.list.iter().rposition(|e| {
+                !e.named
+                    && e.kind == SpeakerKind::Anonymous
+                    && e.words.len() == 1
+                    && e.words[0].to_lowercase().strip_prefix(&lower).is_some_and(|rest| rest.starts_with(' '))
+            }) {
+                self.list[i].mentions.push(span);
+                return i;
+            }
+        }
         self.list.push(Entity::new(vec![words], SpeakerKind::Unknown, OrgType::Unknown, None, None, vec![span], false));
         self.list.len() - 1
     }

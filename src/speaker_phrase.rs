@@ -777,7 +777,7 @@ fn ending_with_word(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usiz
                         }
                     }
                 }
-                return Some(np);
+                return Some(postmodified(doc, b, start, end, lo).unwrap_or(np));
             }
         }
     }
@@ -789,6 +789,9 @@ fn ending_with_word(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usiz
         && toks[a + 1..end].iter().all(|t| t.is_plain_word())
         && !looks_past_tense(&toks[end - 1].lower)
     {
+        if let Some(np) = postmodified(doc, b, a, end, lo) {
+            return Some(np);
+        }
         return Some(Np {
             a,
             z: end,
@@ -797,6 +800,36 @@ fn ending_with_word(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usiz
         });
     }
     None
+}
+
+/// "sources familiar with the talks", "people close to the family": a described person (the
+/// noun before an adjective and a preposition) whose postmodifier's object starts at `start`; the
+/// described person speaks, not the object of the preposition. The phrase runs from the person
+/// noun (with its determiner) to the end of the object.
+fn postmodified(doc: &Doc, b: usize, start: usize, end: usize, lo: usize) -> Option<Np> {
+    let toks = &doc.blocks[b].toks;
+    if start < lo + 3 {
+        return None;
+    }
+    let (noun, adj, prep) = (&toks[start - 3], &toks[start - 2], &toks[start - 1]);
+    let shape = doc.nominal(noun) == Some(Nominal::Person)
+        && !noun.cap
+        && adj.is_plain_word()
+        && !adj.cap
+        && doc.nominal(adj).is_none()
+        && adj.cue == NO_CUE
+        && prep.is_in(&doc.lang.preps);
+    if !shape {
+        return None;
+    }
+    let head = start - 3;
+    let a = if head > lo && toks[head - 1].is_det() { head - 1 } else { head };
+    Some(Np {
+        a,
+        z: end,
+        head: Head::Nominal { kind: Nominal::Person, head, of: None, possessive_it: false },
+        role: None,
+    })
 }
 
 /// "… for the ministry", "… of the union" right at `z`: where the phrase then ends, and the inner
@@ -1025,7 +1058,13 @@ pub fn resolve(doc: &Doc, ents: &mut Entities, b: usize, np: &Np, focus: Option<
                     match org.or(named) {
                         Some(o) => Some(o),
                         None => {
-                            let text = bd.slice(np.a, np.z.min(*head + 1).max(np.a + 1));
+                            // "sources familiar with the talks": the description with its postmodifier
+                            let z = if *head + 3 < np.z && postmodified(doc, b, *head + 3, np.z, np.a).is_some() {
+                                np.z
+                            } else {
+                                np.z.min(*head + 1)
+                            };
+                            let text = bd.slice(np.a, z.max(np.a + 1));
                             let id = ents.described(text.to_string(), mention);
                             // an unnamed person or group: an anonymous source
                             if !ents.list[id].named {

@@ -636,6 +636,18 @@ fn unnamed_sources_are_anonymous() {
     assert_eq!(kind_of("terminal would stay open"), quotelens::SpeakerKind::Person);
 }
 
+// issue 9: "sources familiar with the talks" describes the sources, not the talks; a later bare
+// "sources" is the same described source
+#[test]
+fn a_described_source_with_a_postmodifier_is_the_source() {
+    let r = run(&[
+        "The shipyard has been looking for a partner, and sources familiar with the talks have said it hoped to sign by March.",
+        "The offer was sent on Friday, sources said, and workers are worried about their jobs.",
+    ]);
+    assert_eq!(r.quote("hoped to sign by March").speaker, Some("sources familiar with the talks"));
+    assert_eq!(r.quote("The offer was sent on Friday").speaker, Some("sources familiar with the talks"));
+}
+
 // ---- confidence
 
 #[test]

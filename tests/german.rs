@@ -127,3 +127,10 @@ fn a_capitalised_quote_after_a_definite_article_is_a_name() {
     let r = run(&["Die Sprecherin Anna Lang sagte: „Die Lage ist ernst, wir arbeiten daran.“"]);
     assert_eq!(r.quote("Lage ist ernst").speaker, Some("Anna Lang"), "{}", r.dump());
 }
+
+#[test]
+fn a_full_stop_without_its_space_still_ends_the_sentence() {
+    // "… gesperrt.Die Polizei …": the next sentence's subject is not the previous sentence's
+    let r = run(&["Die Stadtwerke Ulm meldeten am Morgen einen Rohrbruch.Die Polizei Ulm sagte, die Straße bleibe bis Freitag gesperrt."]);
+    assert_eq!(r.quote("bis Freitag gesperrt").speaker, Some("Polizei Ulm"), "{}", r.dump());
+}

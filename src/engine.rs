@@ -26,6 +26,8 @@ pub const MIN_WORDS_LOWER_FRAGMENT: usize = 3;
 /// A direct quote whose attribution is less sure than this (a calibrated confidence: the share of
 /// right labels its rule gives) takes the speaker of the indirect clause that wholly holds it.
 pub const WEAK_ATTRIBUTION: f32 = 0.8;
+/// The most words a quoted name after a definite article has (`article_names` profiles).
+pub const MAX_ARTICLE_NAME_WORDS: usize = 6;
 /// The confidence of a quotation no rule attributed.
 pub const UNATTRIBUTED_CONFIDENCE: f32 = 0.4;
 /// A quote credited after it (`"…," X said`) whose sentence the writer began with at least this
@@ -113,8 +115,26 @@ fn collect_direct(cx: &mut Ctx) {
                         && bd.toks[k - 1].is_in(&cx.doc.lang.naming_participles)
                 })
             };
+            // German "die „Aktion Sauberes Dorf“": a capitalised quote in a definite article's noun
+            // slot, with no clause punctuation in it, is a name; not in a prepositional object
+            // ("gegen den „Terror“" labels), where only a source ("in der „Rundschau“") is a name
+            let pp_object = |k: usize| {
+                k > 0 && bd.toks[k - 1].is_in(&cx.doc.lang.pp_preps) && !bd.toks[k - 1].is_in(&cx.doc.lang.source_preps)
+            };
+            let article_named = cx.doc.lang.article_names
+                && first_tok > 0
+                && !pp_object(first_tok - 1)
+                && words <= MAX_ARTICLE_NAME_WORDS
+                && bd.toks[first_tok - 1].is_word()
+                && bd.toks[first_tok - 1].quote.is_none()
+                && bd.toks[first_tok - 1].is_in(&cx.doc.lang.definite)
+                && bd.toks[first_tok..after_tok].iter().find(|t| t.kind != TokKind::Punct).is_some_and(|t| t.cap)
+                && !bd.toks[first_tok..after_tok]
+                    .iter()
+                    .any(|t| [",", ".", ":", ";", "!", "?"].iter().any(|c| t.is_punct(c)));
             let titled = nickname
                 || named_as
+                || article_named
                 || first_tok > 0
                     && (named
                         || names_work(&bd.toks[first_tok - 1])

@@ -281,6 +281,10 @@ pub struct Language {
     /// sentence's subject goes before the neighbour (`adjacent-quote` leaves it to
     /// `sentence-subject`). German news embeds short quotations in its sentences so.
     pub embedded_own_subject: bool,
+    /// A short capitalised quote right after a definite article fills the article's noun slot:
+    /// it names an organisation, a publication or a law ("die „Aktion Sauberes Dorf“ teilte mit"),
+    /// it is not a quotation. German puts such names in quotation marks.
+    pub article_names: bool,
 }
 
 /// The text of every file of one language's directory, `src/lexicon/<code>/`.
@@ -766,6 +770,7 @@ fn load(f: Files) -> Language {
         naming_object_first: flag("naming_object_first"),
         plural_s: flag("plural_s"),
         embedded_own_subject: flag("embedded_own_subject"),
+        article_names: flag("article_names"),
     })
 }
 

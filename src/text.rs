@@ -149,6 +149,21 @@ fn months_de() -> &'static [&'static str] {
     })
 }
 
+/// A full stop with no space after it still ends a sentence between a lower-case word and a
+/// capitalised one ("sagte er.Die Polizei"): no abbreviation, address or initial has that shape.
+/// Both words stand between spaces ("www.stadt.De", "z.B.Karten" are no sentence ends).
+fn missing_space(before: &str, after: &str) -> bool {
+    let w = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let n = after.split(char::is_whitespace).next().unwrap_or("");
+    let n = n.trim_end_matches(|c: char| c.is_ascii_punctuation());
+    let mut b = w.chars().rev();
+    let mut a = n.chars();
+    w.chars().all(char::is_alphabetic)
+        && n.chars().all(char::is_alphabetic)
+        && matches!((b.next(), b.next()), (Some(x), Some(y)) if x.is_lowercase() && y.is_lowercase())
+        && matches!((a.next(), a.next()), (Some(x), Some(y)) if x.is_uppercase() && y.is_lowercase())
+}
+
 /// Sentence boundaries of a block as byte ranges, never splitting inside `protected` ranges
 /// (the block's direct quotes), so a quotation and its cue stay in one sentence.
 pub fn sentences(text: &str, protected: &[(usize, usize)]) -> Vec<(usize, usize)> {
@@ -215,7 +230,7 @@ pub fn sentences(text: &str, protected: &[(usize, usize)]) -> Vec<(usize, usize)
         if trimmed.is_empty() {
             break;
         }
-        if trimmed.len() == rest.len() {
+        if trimmed.len() == rest.len() && !(c == '.' && missing_space(&text[..at], rest)) {
             continue; // no space after: "e.g.x" or "…ignore"
         }
         let next = trimmed.chars().next().unwrap_or(' ');
@@ -268,5 +283,15 @@ mod tests {
         let q = [(0, 18)];
         let s: Vec<&str> = sentences(t, &q).iter().map(|&(a, b)| &t[a..b]).collect();
         assert_eq!(s, vec!["\"We won. We rest,\" Mr. Smith said.", "Then he left."]);
+    }
+
+    #[test]
+    fn a_full_stop_missing_its_space_still_ends_the_sentence() {
+        let t = "Die Straße bleibt gesperrt.Der Verkehr wird umgeleitet. Siehe www.Stadt.de und z.B.Karten.";
+        let s: Vec<&str> = sentences(t, &[]).iter().map(|&(a, b)| &t[a..b]).collect();
+        assert_eq!(
+            s,
+            vec!["Die Straße bleibt gesperrt.", "Der Verkehr wird umgeleitet.", "Siehe www.Stadt.de und z.B.Karten."]
+        );
     }
 }

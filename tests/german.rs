@@ -108,3 +108,29 @@ fn a_subject_that_acts_hands_the_reported_words_on() {
     let conf = r.a.quotes.iter().find(|x| r.text(&x.span).contains("Abrechnungen seien")).map(|x| x.confidence);
     assert!(conf.is_some_and(|c| c < 0.3), "{conf:?}");
 }
+
+// ---- quotation marks around names
+
+#[test]
+fn a_capitalised_quote_after_a_definite_article_is_a_name() {
+    // "die „Aktion …“ teilte mit": the quote fills the article's noun slot, it names a group
+    let r = run(&["Wie die „Initiative Saubere Flüsse“ am Dienstag mitteilte, sei der Pegel weiter gesunken."]);
+    assert!(!r.all().iter().any(|f| f.kind == "direct"), "{}", r.dump());
+    let r = run(&["In der „Allgemeinen Rundschau“ schreibt der Bürgermeister Paul Weber, die Brücke werde saniert."]);
+    assert!(!r.all().iter().any(|f| f.kind == "direct"), "{}", r.dump());
+    // a quoted clause after the article is still a quotation; so is an indefinite article's label
+    // and a label in a prepositional object
+    let r = run(&["Die Ministerin Eva Kranz kündigte an, sie werde hart gegen die „Schleuserbanden“ vorgehen."]);
+    assert!(r.all().iter().any(|f| f.text.contains("Schleuserbanden")), "{}", r.dump());
+    let r = run(&["Der Minister Karl Adler nannte den Plan eine „Zumutung für alle Pendler“."]);
+    assert_eq!(r.quote("Zumutung").kind, "direct", "{}", r.dump());
+    let r = run(&["Die Sprecherin Anna Lang sagte: „Die Lage ist ernst, wir arbeiten daran.“"]);
+    assert_eq!(r.quote("Lage ist ernst").speaker, Some("Anna Lang"), "{}", r.dump());
+}
+
+#[test]
+fn a_full_stop_without_its_space_still_ends_the_sentence() {
+    // "… gesperrt.Die Polizei …": the next sentence's subject is not the previous sentence's
+    let r = run(&["Die Stadtwerke Ulm meldeten am Morgen einen Rohrbruch.Die Polizei Ulm sagte, die Straße bleibe bis Freitag gesperrt."]);
+    assert_eq!(r.quote("bis Freitag gesperrt").speaker, Some("Polizei Ulm"), "{}", r.dump());
+}

@@ -368,6 +368,12 @@ fn abbreviated_appositives_and_document_authors() {
     assert_eq!(r.quote("most residents support").speaker, Some("Harbor Research Institute"));
 }
 
+#[test]
+fn a_tag_and_a_role_appositive_after_the_name() {
+    let r = run(&["Sen. Maria Delgado, D-Ariz., a member of the water committee, said the compact has \u{201c}a real chance to pass\u{201d} this year."]);
+    assert_eq!(r.quote("compact has").speaker, Some("Maria Delgado"), "{}", r.dump());
+}
+
 // issue 9: speech, not thought — cognition, perception and findings never report speech
 #[test]
 fn thought_and_findings_are_not_speech() {

@@ -437,6 +437,17 @@ struct Out {
     chain: Option<usize>,
 }
 
+/// A quote credited to the first person outside any quotation ("“…,” I said"): the writer's own
+/// words in a first-person piece, not a quoted source.
+fn by_the_writer(doc: &Doc, d: &DirectQuote) -> bool {
+    d.att.as_ref().is_some_and(|a| {
+        a.entity.is_none()
+            && matches!(a.mentions.as_slice(), [m] if doc.blocks.get(m.block)
+                .and_then(|bd| bd.text.get(m.start..m.end))
+                .is_some_and(|w| doc.lang.writer_pronouns.contains(&w.to_lowercase().as_str())))
+    })
+}
+
 /// A direct quote is reported unless it is a title, a name or a short fragment nobody said.
 fn is_reported(doc: &Doc, d: &DirectQuote) -> bool {
     if !d.keep {
@@ -446,7 +457,7 @@ fn is_reported(doc: &Doc, d: &DirectQuote) -> bool {
         d.att.as_ref().is_some_and(|a| a.entity.is_some() || a.rule == trailing_cue::ID || a.rule == leading_cue::ID);
     let weak = d.att.as_ref().is_none_or(|a| a.rule == lone_candidate::ID || a.rule == sentence_subject::ID);
     let in_chain = d.raw.runs_on || d.raw.carries_on;
-    if is_quoted_subhead(doc, d) {
+    if is_quoted_subhead(doc, d) || by_the_writer(doc, d) {
         return false;
     }
     // a teaser link or caption ("READ MORE: ‘…’: Doctor speaks out") quotes a headline, not a

@@ -221,6 +221,9 @@ pub struct Language {
     pub cleft_pronouns: Vec<&'static str>,
     /// relative pronouns that open a clause about the phrase before the comma ("who")
     pub relatives: Vec<&'static str>,
+    /// the writer's own pronoun ("I"): a quote credited to it outside quotation marks is the
+    /// writer's, not a quoted source's
+    pub writer_pronouns: Vec<&'static str>,
     /// the genitive preposition ("of")
     pub genitive_preps: Vec<&'static str>,
     /// possessives that refer to an organisation ("its spokesperson")
@@ -569,6 +572,7 @@ const WORD_CLASSES: &[&str] = &[
     "name_particles",
     "cleft_pronouns",
     "relatives",
+    "writer_pronouns",
     "genitive_preps",
     "org_possessives",
     "personal_possessives",
@@ -744,6 +748,7 @@ fn load(f: Files) -> Language {
         name_particles: class("name_particles"),
         cleft_pronouns: class("cleft_pronouns"),
         relatives: class("relatives"),
+        writer_pronouns: class("writer_pronouns"),
         genitive_preps: class("genitive_preps"),
         org_possessives: class("org_possessives"),
         personal_possessives: class("personal_possessives"),

@@ -8,6 +8,8 @@ use crate::lexicon::{Gender, Nominal, CUE_SAYING, NO_CUE};
 
 /// Longest descriptive speaker phrase ("the Kaspersky Lab cybersecurity firm"), in tokens.
 pub const MAX_NOMINAL_TOKENS: usize = 7;
+/// Longest one-word tag between a name and its role appositive ("D-Ohio"), in tokens.
+const MAX_TAG_TOKENS: usize = 5;
 /// Longest appositive between commas ("Mr. X, a spokesman for the ministry, said"), in tokens.
 pub const MAX_APPOSITIVE_TOKENS: usize = 24;
 
@@ -658,6 +660,11 @@ fn before_appositive(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usi
     while j > stop {
         j -= 1;
         if toks[j].is_punct(",") {
+            // two appositives: "Sen. X, D-Ohio, a member of the panel, said": a one-word tag
+            // between the name's comma and the role's comma
+            if let Some(np) = before_two_appositives(doc, b, j, end, lo, sent_start) {
+                return Some(np);
+            }
             if let Some(np) = backward(doc, b, j, lo, sent_start) {
                 if matches!(np.head, Head::Pronoun(_)) {
                     return None;
@@ -710,6 +717,29 @@ fn before_appositive(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usi
         });
     }
     None
+}
+
+/// `X, TAG, ROLE,` ending at `end` (the role's comma is `j`, TAG one written word such as a
+/// party-state tag): the name before TAG speaks, the last appositive is its role.
+fn before_two_appositives(doc: &Doc, b: usize, j: usize, end: usize, lo: usize, sent_start: usize) -> Option<Np> {
+    let bd = &doc.blocks[b];
+    let toks = &bd.toks;
+    let k = (j.saturating_sub(MAX_TAG_TOKENS + 1).max(lo)..j).rev().find(|&k| toks[k].is_punct(","))?;
+    // the tag is one written word: its tokens touch, with no space between them
+    if k + 1 >= j || (k + 2..j).any(|m| toks[m].start != toks[m - 1].end) || !toks[k + 1].is_word() {
+        return None;
+    }
+    let inner = before_appositive(doc, b, j + 1, lo, sent_start)?;
+    if !matches!(inner.head, Head::Name(_)) || inner.a >= k {
+        return None;
+    }
+    let role = bd.slice(j + 1, end - 1);
+    let role_like = (j + 1..end - 1).any(|m| doc.nominal(&toks[m]).is_some())
+        && !(j + 1..end - 1).any(|m| toks[m].is_in(&doc.lang.clause_verbs));
+    if !role_like {
+        return None;
+    }
+    Some(Np { a: inner.a, z: end, head: inner.head, role: Some(role.to_string()) })
 }
 
 /// A phrase ending in the word before `end`: walk back over capitalised words, connectors,

@@ -368,6 +368,28 @@ fn abbreviated_appositives_and_document_authors() {
     assert_eq!(r.quote("most residents support").speaker, Some("Harbor Research Institute"));
 }
 
+#[test]
+fn a_tag_and_a_role_appositive_after_the_name() {
+    let r = run(&["Sen. Maria Delgado, D-Ariz., a member of the water committee, said the compact has \u{201c}a real chance to pass\u{201d} this year."]);
+    assert_eq!(r.quote("compact has").speaker, Some("Maria Delgado"), "{}", r.dump());
+}
+
+#[test]
+fn the_writers_own_words_are_not_a_quoted_source() {
+    let r = run(&[
+        "The bus was late again on Monday.",
+        "\u{201c}It could rain. It might not. I hope it stays dry,\u{201d} I said.",
+        "\u{201c}No. It will rain all week,\u{201d} said Mayor Ellen Novak.",
+    ]);
+    assert!(!r.has("hope it stays dry"), "{}", r.dump());
+    assert_eq!(r.quote("rain all week").speaker, Some("Ellen Novak"));
+    // a reader's hypothetical question is still reported
+    let r = run(&[
+        "If we lived in quiet times, a reader would ask: \u{201c}Why is the bridge closed again this week?\u{201d}",
+    ]);
+    assert!(r.has("bridge closed again"), "{}", r.dump());
+}
+
 // issue 9: speech, not thought — cognition, perception and findings never report speech
 #[test]
 fn thought_and_findings_are_not_speech() {

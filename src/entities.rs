@@ -98,6 +98,10 @@ impl Entity {
     fn key(&self) -> u64 {
         self.key
     }
+    /// The name opens with a given name of the language's list ("Lee Park"): a person's.
+    fn has_given_name(&self, lang: &crate::lexicon::Language) -> bool {
+        self.words.first().is_some_and(|w| lang.firstnames.contains_key(w.as_str()))
+    }
     fn acronym(&self) -> &str {
         &self.acr
     }
@@ -197,6 +201,17 @@ impl NameMention {
 /// Friday, she …").
 const MAX_OPENER_TOKENS: usize = 4;
 
+/// The gender a token names when it is the language's he or she (its first form).
+fn pronoun_gender(lang: &crate::lexicon::Language, t: &crate::doc::Tok) -> Option<Gender> {
+    if lang.he.first().is_some_and(|w| t.lower == *w) {
+        Some(Gender::Male)
+    } else if lang.she.first().is_some_and(|w| t.lower == *w) {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
 /// The gender of a he / she that is the subject of sentence `[s, end)` of block `b`: its first
 /// word, or the first after a short opener closed by a comma.
 fn subject_pronoun(doc: &Doc, b: usize, s: usize, end: usize) -> Option<Gender> {
@@ -207,15 +222,7 @@ fn subject_pronoun(doc: &Doc, b: usize, s: usize, end: usize) -> Option<Gender> 
             k = c + 1;
         }
     }
-    let gender_of = |t: &crate::doc::Tok| {
-        if doc.lang.he.first().is_some_and(|w| t.lower == *w) {
-            Some(Gender::Male)
-        } else if doc.lang.she.first().is_some_and(|w| t.lower == *w) {
-            Some(Gender::Female)
-        } else {
-            None
-        }
-    };
+    let gender_of = |t: &crate::doc::Tok| pronoun_gender(doc.lang, t);
     let first = toks.get(s).filter(|t| t.quote.is_none()).and_then(gender_of);
     first.or_else(|| toks.get(k).filter(|t| k < end && t.quote.is_none()).and_then(gender_of))
 }
@@ -847,7 +854,7 @@ impl Entities {
     /// team, a firm or a body, not a person.
     fn demote_first_word_names(&mut self, doc: &Doc) {
         for e in &mut self.list {
-            let given = e.words.first().is_some_and(|w| doc.lang.firstnames.contains_key(w.as_str()));
+            let given = e.has_given_name(doc.lang);
             if e.kind == SpeakerKind::Person
                 && (e.first_refs >= MIN_FIRST_WORD_REFS || e.definite_refs > 0)
                 && e.short_refs == 0
@@ -866,7 +873,7 @@ impl Entities {
     /// and is never a person nor a he / she.
     fn demote_places(&mut self, doc: &Doc) {
         for e in &mut self.list {
-            let given = e.words.first().is_some_and(|w| doc.lang.firstnames.contains_key(w.as_str()));
+            let given = e.has_given_name(doc.lang);
             let no_person = e.gender.is_none() && e.role.is_none() && e.short_refs == 0 && !given;
             let place_noun =
                 e.words.len() > 1 && e.words.last().is_some_and(|w| doc.lang.place_nouns.contains(&w.as_str()));
@@ -936,14 +943,12 @@ impl Entities {
                     continue;
                 }
                 let v = votes.entry(id).or_default();
-                if lang.he.first().is_some_and(|w| t.lower == *w) {
-                    v.0 += 1;
-                    break;
+                match pronoun_gender(lang, t) {
+                    Some(Gender::Male) => v.0 += 1,
+                    Some(_) => v.1 += 1,
+                    None => continue,
                 }
-                if lang.she.first().is_some_and(|w| t.lower == *w) {
-                    v.1 += 1;
-                    break;
-                }
+                break;
             }
         }
         for (id, (male, female)) in votes {
@@ -1069,27 +1074,7 @@ impl Entities {
             Some(id) => id,
             None => {
                 // a new entity: nothing to upgrade
-                let mut e = Entity {
-                    words,
-                    kind,
-                    org_type,
-                    gender,
-                    role: None,
-                    mentions: Vec::new(),
-                    named: true,
-                    key,
-                    acr: String::new(),
-                    short_refs: 0,
-                    first_refs: 0,
-                    definite_refs: 0,
-                    place_refs: 0,
-                    place: false,
-                    last_full: None,
-                };
-                if e.words.len() > 1 {
-                    e.acr = acronym_of(&e.words);
-                }
-                self.list.push(e);
+                self.list.push(Entity::new(words, kind, org_type, gender, None, Vec::new(), true));
                 let id = self.list.len() - 1;
                 self.index(id);
                 self.record(id, None, role, span);

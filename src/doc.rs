@@ -221,6 +221,11 @@ impl<'a> Doc<'a> {
                 }
             }
         }
+        if !lang.cue_nouns.is_empty() {
+            for b in &mut blocks {
+                unmark_cue_nouns(lang, &mut b.toks);
+            }
+        }
         if !lang.particle_cues.is_empty() {
             for b in &mut blocks {
                 mark_particle_cues(lang, &mut b.toks, &b.sents);
@@ -255,6 +260,39 @@ impl<'a> Doc<'a> {
 /// Punctuation that ends a clause.
 fn ends_clause(t: &Tok) -> bool {
     t.kind == TokKind::Punct && matches!(t.lower.as_str(), "," | ":" | ";" | "." | "!" | "?")
+}
+
+/// Most modifiers between a determiner and a cue noun ("the big reveal", "a new civil claim").
+const MAX_CUE_NOUN_MODIFIERS: usize = 2;
+
+/// A cue verb whose bare form is also a noun (`cue_nouns`) is the noun after a determiner or
+/// possessive and at most `MAX_CUE_NOUN_MODIFIERS` lower-case modifiers that cannot be its plural
+/// subject (no plural ending, no plural or speaker noun): "the civil claim said", "his reply:" —
+/// but "the officials claim", "the police claim", "the Liberals claim" keep the verb.
+fn unmark_cue_nouns(lang: &Language, toks: &mut [Tok]) {
+    for i in 1..toks.len() {
+        let t = &toks[i];
+        if t.cue == NO_CUE || t.cap || t.quote.is_some() || !t.is_in(&lang.cue_nouns) {
+            continue;
+        }
+        let mut j = i;
+        while j > 0 && i - j < MAX_CUE_NOUN_MODIFIERS {
+            let p = &toks[j - 1];
+            let modifier = p.is_plain_word()
+                && p.quote.is_none()
+                && p.nominal.is_none()
+                && !p.lower.ends_with('s')
+                && !p.is_in(&lang.plural_nouns)
+                && !p.is_det();
+            if !modifier {
+                break;
+            }
+            j -= 1;
+        }
+        if j > 0 && (toks[j - 1].is_det() || toks[j - 1].is_possessive()) && toks[j - 1].quote.is_none() {
+            toks[i].cue = NO_CUE;
+        }
+    }
 }
 
 /// Separable verbs are cues only with their particle: "Sie gab an, dass …", "Er wies die

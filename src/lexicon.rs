@@ -176,6 +176,9 @@ pub struct Language {
     pub role_qualifiers: Vec<&'static str>,
     /// a party member's noun that ends an epithet, not a name ("the Kentucky Republican said")
     pub party_members: Vec<&'static str>,
+    /// cue verbs whose bare form is also a noun: after a determiner (and modifiers with no plural
+    /// ending) they are the noun ("the civil claim said", "the big reveal:")
+    pub cue_nouns: Vec<&'static str>,
     pub role_ranks: Vec<&'static str>,
     /// words that open a subject that names nobody ("no group claimed")
     pub negative_subjects: Vec<&'static str>,
@@ -591,6 +594,7 @@ const WORD_CLASSES: &[&str] = &[
     "locative_preps",
     "place_nouns",
     "party_members",
+    "cue_nouns",
 ];
 
 /// `word_classes.txt`: one class a line, its key then its words. A key not in `WORD_CLASSES`, or
@@ -724,6 +728,7 @@ fn load(f: Files) -> Language {
         spokes: class("spokes"),
         role_qualifiers: class("role_qualifiers"),
         party_members: class("party_members"),
+        cue_nouns: class("cue_nouns"),
         role_ranks: class("role_ranks"),
         negative_subjects: class("negative_subjects"),
         infinitive_markers: class("infinitive_markers"),

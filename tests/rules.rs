@@ -879,3 +879,20 @@ fn a_blurted_quote_is_credited() {
     let r = run(&["Ana Ruiz met Theo Vance at a book fair in Halifax.", "\"You're tall,\" Vance blurted out."]);
     assert_eq!(r.quote("You're tall").speaker, Some("Theo Vance"), "{}", r.dump());
 }
+
+#[test]
+fn a_cue_verb_after_a_determiner_is_a_noun() {
+    // "the civil claim said": "claim" is the noun of the subject, "said" the cue; "the big
+    // reveal:" names no speaker; "the officials claim" keeps the verb (its subject is plural)
+    let r = run(&[
+        "Dana Reyes sued the city in March over the collapse of the footbridge.",
+        "\"The city ignored every warning about the bridge,\" the civil claim said.",
+        "\"Forget about the rivals,\" Omar Levin said at the launch. And here was the big reveal: \"My second \
+         largest investment is in the ferry company.\"",
+        "The officials claim that the bridge was inspected every year.",
+    ]);
+    assert_ne!(r.quote("ignored every warning").speaker, Some("the civil"), "{}", r.dump());
+    assert_ne!(r.quote("second largest investment").speaker, Some("the big"), "{}", r.dump());
+    assert_eq!(r.quote("second largest investment").speaker, Some("Omar Levin"), "{}", r.dump());
+    assert_eq!(r.quote("bridge was inspected").speaker, Some("The officials"), "{}", r.dump());
+}

@@ -958,6 +958,24 @@ fn appositive_host(doc: &Doc, ents: &Entities, b: usize, np: &Np) -> Option<usiz
     None
 }
 
+/// "the company" after "media buying company GroupM": the nearest name before the position that
+/// the article classed with the same lower-case noun right before it; a name so classed by an
+/// organisation's noun is an organisation. Never a person or a place.
+fn classified_by_noun(doc: &Doc, ents: &mut Entities, b: usize, pos: usize, noun: &str) -> Option<usize> {
+    let nearest = ents.before(b, pos).find(|m| {
+        let toks = &doc.blocks[m.span.block].toks;
+        let k = doc.blocks[m.span.block].tok_at(m.span.start);
+        k > 0 && !toks[k - 1].cap && toks[k - 1].lower == noun
+    })?;
+    let id = ents.canonical(nearest.entity);
+    let e = &mut ents.list[id];
+    if e.place || !matches!(e.kind, SpeakerKind::Organisation | SpeakerKind::Unknown) {
+        return None;
+    }
+    e.kind = SpeakerKind::Organisation;
+    Some(id)
+}
+
 /// What a resolved speaker phrase points at.
 pub struct Resolved {
     pub entity: Option<usize>,
@@ -1036,8 +1054,8 @@ pub fn resolve(doc: &Doc, ents: &mut Entities, b: usize, np: &Np, focus: Option<
                 {
                     Some(ents.described(bd.slice(np.a, np.z).to_string(), mention))
                 }
-                Nominal::Org => ents
-                    .resolve_org_by_noun(b, pos, &noun)
+                Nominal::Org => classified_by_noun(doc, ents, b, pos, &noun)
+                    .or_else(|| ents.resolve_org_by_noun(b, pos, &noun))
                     .or_else(|| ents.resolve_org(b, pos, entities::org_type_of_noun(doc.lang, &noun)))
                     .or_else(|| Some(ents.described(bd.slice(np.a, np.z).to_string(), mention))),
                 // a document speaks for whoever spoke last; with nobody in focus it speaks for

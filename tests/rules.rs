@@ -896,3 +896,15 @@ fn a_cue_verb_after_a_determiner_is_a_noun() {
     assert_eq!(r.quote("second largest investment").speaker, Some("Omar Levin"), "{}", r.dump());
     assert_eq!(r.quote("bridge was inspected").speaker, Some("The officials"), "{}", r.dump());
 }
+
+#[test]
+fn the_company_is_the_name_the_article_called_a_company() {
+    // "media buying company Brightwater": the article's own noun for the name; "the company" is
+    // that name, not the company named before it
+    let r = run(&[
+        "In November, the publisher sold its travel website to Toronto-based Ratewise Inc.",
+        "Print ads will make up just 2 per cent of spending in 2025, according to media buying company \
+         Brightwater. Magazine ad revenues fell by 16 per cent this year, the company wrote in a report.",
+    ]);
+    assert_eq!(r.quote("revenues fell by 16 per cent").speaker, Some("Brightwater"), "{}", r.dump());
+}

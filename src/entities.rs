@@ -375,12 +375,24 @@ fn is_particle(lang: &crate::lexicon::Language, w: &str) -> bool {
 
 /// Finds the proper name that starts at token `i` of block `b` (a capitalised word or a
 /// title), or None. `sent_start` is the token index where the sentence starts.
+/// "Calgary-based", "Ontario-born", "U.S.-made": a word joined by a hyphen to a participle or
+/// noun that makes it a modifier (`modifier_tails`) is never part of a name ("Ban Ki-moon",
+/// "Jean-Luc", "Smith-Jones" are names).
+pub fn hyphenated_modifier(lang: &crate::lexicon::Language, word: &str) -> bool {
+    word.rsplit_once('-').is_some_and(|(head, tail)| !head.is_empty() && lang.modifier_tails.contains(&tail))
+}
+
 pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<NameRun> {
     let bd = &doc.blocks[b];
     let toks = &bd.toks;
     let lang = doc.lang;
     let t = toks.get(i)?;
-    if !t.is_word() || !t.cap {
+    // "Los Angeles-based attorney …", "the Calgary-based railway": capitalised words that end
+    // in a modifier before a lower-case word modify it; they are no name ("Florida-based
+    // Republican strategist" still reads as one run, as before)
+    let modifies_next =
+        |k: usize| hyphenated_modifier(lang, &toks[k].lower) && !toks.get(k + 1).is_some_and(|n| n.is_word() && n.cap);
+    if !t.is_word() || !t.cap || modifies_next(i) {
         return None;
     }
     // extend over capitalised words, connectors between them, titles
@@ -389,6 +401,9 @@ pub fn name_run(doc: &Doc, b: usize, i: usize, sent_start: usize) -> Option<Name
         let tk = &toks[z];
         if tk.quote != t.quote {
             break;
+        }
+        if tk.is_word() && modifies_next(z) {
+            return None;
         }
         // "The Canadian Press A train derailment …": a capitalised article opens a new phrase
         if z > i && tk.is_det() && toks.get(z + 1).is_some_and(|n| n.is_word() && !n.cap) {

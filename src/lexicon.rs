@@ -179,6 +179,8 @@ pub struct Language {
     /// cue verbs whose bare form is also a noun: after a determiner (and modifiers with no plural
     /// ending) they are the noun ("the civil claim said", "the big reveal:")
     pub cue_nouns: Vec<&'static str>,
+    /// what after a hyphen makes a capitalised word a modifier, not a name ("Calgary-based")
+    pub modifier_tails: Vec<&'static str>,
     pub role_ranks: Vec<&'static str>,
     /// words that open a subject that names nobody ("no group claimed")
     pub negative_subjects: Vec<&'static str>,
@@ -595,6 +597,7 @@ const WORD_CLASSES: &[&str] = &[
     "place_nouns",
     "party_members",
     "cue_nouns",
+    "modifier_tails",
 ];
 
 /// `word_classes.txt`: one class a line, its key then its words. A key not in `WORD_CLASSES`, or
@@ -729,6 +732,7 @@ fn load(f: Files) -> Language {
         role_qualifiers: class("role_qualifiers"),
         party_members: class("party_members"),
         cue_nouns: class("cue_nouns"),
+        modifier_tails: class("modifier_tails"),
         role_ranks: class("role_ranks"),
         negative_subjects: class("negative_subjects"),
         infinitive_markers: class("infinitive_markers"),

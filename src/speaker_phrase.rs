@@ -79,6 +79,8 @@ pub fn forward(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize) -> 
 /// health of …"). The parse recurses once per phrase: the bound keeps the stack small on any text
 /// (a fuzzed sentence of 950 chained "of" phrases overflowed a 2 MiB stack).
 pub const MAX_OF_NESTING: usize = 8;
+/// Most capitalised words of a modifier before the phrase it modifies ("Los Angeles-based").
+const MAX_MODIFIER_WORDS: usize = 4;
 
 fn forward_nested(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize, depth: usize) -> Option<Np> {
     let bd = &doc.blocks[b];
@@ -101,6 +103,19 @@ fn forward_nested(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize, 
     }
     // a determiner or possessive opens a described speaker, possibly with a name inside
     let det = t.is_det();
+    // "Los Angeles-based attorney Edgar Marr": past a capitalised modifier, the phrase it modifies
+    if t.cap && !det {
+        let end = lim.min(i + MAX_MODIFIER_WORDS);
+        if let Some(j) = (i..end)
+            .take_while(|&k| toks[k].is_word() && toks[k].cap && toks[k].quote.is_none())
+            .find(|&k| entities::hyphenated_modifier(doc.lang, &toks[k].lower))
+        {
+            if let Some(mut np) = forward_nested(doc, b, j + 1, lim, sent_start, depth + 1) {
+                np.a = i;
+                return Some(np);
+            }
+        }
+    }
     if t.cap && !det {
         match entities::name_run(doc, b, i, sent_start) {
             Some(r) if r.name_z > r.name_a => return name_phrase(doc, b, i, lim, sent_start, r),
@@ -393,7 +408,7 @@ fn described(doc: &Doc, b: usize, i: usize, lim: usize, sent_start: usize, depth
                 && !doc.lang.demonstratives.contains(&t.lower.as_str())
                 && k > i + 1
                 && k - i <= 4
-                && toks[i + 1..k].iter().all(|t| t.is_plain_word())
+                && toks[i + 1..k].iter().all(|t| t.is_plain_word() || entities::hyphenated_modifier(doc.lang, &t.lower))
                 && !looks_past_tense(&toks[k - 1].lower)
             {
                 let (z, of) = of_phrase(doc, b, k, lim, sent_start, depth);

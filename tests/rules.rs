@@ -908,3 +908,20 @@ fn the_company_is_the_name_the_article_called_a_company() {
     ]);
     assert_eq!(r.quote("revenues fell by 16 per cent").speaker, Some("Brightwater"), "{}", r.dump());
 }
+
+#[test]
+fn a_place_joined_to_a_modifier_is_no_name() {
+    // "The Calgary-based railway said": the railway speaks, "Calgary-based" is no name
+    let r = run(&[
+        "Three crew members of Prairie Pacific Railway were hurt when the train left the tracks.",
+        "The Calgary-based railway said in a statement that it inspects every brake before a trip.",
+        "\"Cold weather slows every train we run,\" the Montréal-born engineer Anaïs Roy said.",
+        "\"It is no surprise that the plan failed,\" explained Los Angeles-based attorney Edgar Marr.",
+        "Secretary General Ban Ki-moon condemned the test. \"I count on the council to act,\" he said.",
+    ]);
+    assert_eq!(r.quote("no surprise").speaker, Some("Edgar Marr"), "{}", r.dump());
+    assert_eq!(r.quote("no surprise").rule, "trailing-cue", "{}", r.dump());
+    assert_eq!(r.quote("count on the council").speaker, Some("Ban Ki-moon"), "{}", r.dump());
+    assert_eq!(r.quote("inspects every brake").speaker, Some("Prairie Pacific Railway"), "{}", r.dump());
+    assert_eq!(r.quote("Cold weather slows").speaker, Some("Anaïs Roy"), "{}", r.dump());
+}

@@ -181,6 +181,8 @@ pub struct Language {
     pub cue_nouns: Vec<&'static str>,
     /// what after a hyphen makes a capitalised word a modifier, not a name ("Calgary-based")
     pub modifier_tails: Vec<&'static str>,
+    /// participles after which "by" names who received a document, not its author ("obtained by")
+    pub receipt_participles: Vec<&'static str>,
     pub role_ranks: Vec<&'static str>,
     /// words that open a subject that names nobody ("no group claimed")
     pub negative_subjects: Vec<&'static str>,
@@ -598,6 +600,7 @@ const WORD_CLASSES: &[&str] = &[
     "party_members",
     "cue_nouns",
     "modifier_tails",
+    "receipt_participles",
 ];
 
 /// `word_classes.txt`: one class a line, its key then its words. A key not in `WORD_CLASSES`, or
@@ -733,6 +736,7 @@ fn load(f: Files) -> Language {
         party_members: class("party_members"),
         cue_nouns: class("cue_nouns"),
         modifier_tails: class("modifier_tails"),
+        receipt_participles: class("receipt_participles"),
         role_ranks: class("role_ranks"),
         negative_subjects: class("negative_subjects"),
         infinitive_markers: class("infinitive_markers"),

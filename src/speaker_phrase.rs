@@ -991,6 +991,47 @@ fn classified_by_noun(doc: &Doc, ents: &mut Entities, b: usize, pos: usize, noun
     Some(id)
 }
 
+/// Most tokens after a document's noun in which its source may be named ("a document titled
+/// White Paper: Railroading in Winter on the Harbour Rail website").
+const MAX_DOC_SOURCE_TOKENS: usize = 16;
+
+/// The author of a document named after its noun (which ends at token `z`) in the same clause: a
+/// name after an agent preposition ("by the Fraser Institute") or a possessive name before a
+/// speaker's noun ("on Canadian Pacific Railway's website", "on the Harbour Group's blog"; not
+/// "on Smith's farm"). Nothing past a quote or a cue verb (the
+/// document's own clause ends there).
+fn document_source(doc: &Doc, b: usize, z: usize) -> Option<entities::NameRun> {
+    let bd = &doc.blocks[b];
+    let toks = &bd.toks;
+    let (s, e) = bd.sentence_of(z.saturating_sub(1));
+    let mut k = z;
+    while k < e.min(z + MAX_DOC_SOURCE_TOKENS) {
+        let t = &toks[k];
+        if t.quote.is_some() || (t.cue != NO_CUE && !t.cap) || doc.lang.finite.contains(t.lower.as_str()) {
+            return None;
+        }
+        if t.is_word() && t.cap {
+            if let Some(r) = entities::name_run(doc, b, k, s).filter(|r| r.z <= e) {
+                let before = if k > z && toks[k - 1].is_det() { k - 1 } else { k };
+                // ("the memo obtained by The Globe": who obtained it did not write it)
+                let after_agent = before > z + 1
+                    && toks[before - 1].is_in(&doc.lang.agent_preps)
+                    && !toks[before - 2].is_in(&doc.lang.receipt_participles)
+                    || before == z + 1 && toks[z].is_in(&doc.lang.agent_preps);
+                let possessor =
+                    toks[r.z - 1].is_possessive() && toks.get(r.z).is_some_and(|n| !n.cap && n.nominal.is_some());
+                if after_agent || possessor {
+                    return Some(r);
+                }
+                k = r.z.max(k + 1);
+                continue;
+            }
+        }
+        k += 1;
+    }
+    None
+}
+
 /// What a resolved speaker phrase points at.
 pub struct Resolved {
     pub entity: Option<usize>,
@@ -1078,12 +1119,28 @@ pub fn resolve(doc: &Doc, ents: &mut Entities, b: usize, np: &Np, focus: Option<
                 // "The report, published by the Pew Research Center, found": its author
                 Nominal::Doc
                     if let Some(r) = (np.a..np.z.saturating_sub(1))
-                        .find(|&k| toks[k].is_in(&doc.lang.agent_preps) && toks[k + 1].quote.is_none())
+                        .find(|&k| {
+                            toks[k].is_in(&doc.lang.agent_preps)
+                                && toks[k + 1].quote.is_none()
+                                && !(k > 0 && toks[k - 1].is_in(&doc.lang.receipt_participles))
+                        })
                         .and_then(|k| {
                             let start = if toks[k + 1].is_det() { k + 2 } else { k + 1 };
                             entities::name_run(doc, b, start, np.a).filter(|r| r.z <= np.z)
                         }) =>
                 {
+                    let span = Span::new(b, toks[r.name_a].start, toks[r.name_z - 1].end);
+                    Some(match ents.at(span) {
+                        Some(id) => id,
+                        None => {
+                            let words = entities::run_words(doc, b, &r);
+                            ents.link(doc, words, r.role.clone(), r.gender, span)
+                        }
+                    })
+                }
+                // "a document titled … on Canadian Pacific Railway's website", "a report by the
+                // institute": the author named after the document's noun, in its clause
+                Nominal::Doc if let Some(r) = document_source(doc, b, np.z) => {
                     let span = Span::new(b, toks[r.name_a].start, toks[r.name_z - 1].end);
                     Some(match ents.at(span) {
                         Some(id) => id,

@@ -925,3 +925,20 @@ fn a_place_joined_to_a_modifier_is_no_name() {
     assert_eq!(r.quote("inspects every brake").speaker, Some("Prairie Pacific Railway"), "{}", r.dump());
     assert_eq!(r.quote("Cold weather slows").speaker, Some("Anaïs Roy"), "{}", r.dump());
 }
+
+#[test]
+fn a_document_speaks_for_the_source_named_after_it() {
+    // the document's clause names its source: a possessive before a speaker's noun, or "by X"
+    let r = run(&[
+        "Two crews were hurt when the freight train left the tracks near Field on Monday.",
+        "\"Harsh winter conditions are an inescapable reality,\" says a document titled Railroading in \
+         Winter on Harbour Rail Corporation's website.",
+        "\"Cold weather slows every train,\" reads a report by the Lakeside Transit Institute.",
+        "\"No train left the yard late,\" says a report on Dana Reyes's farm.",
+        "\"Every brake must be tested twice,\" says a memo obtained by the Harbour Herald.",
+    ]);
+    assert_ne!(r.quote("Every brake").speaker, Some("Harbour Herald"), "{}", r.dump());
+    assert_eq!(r.quote("Harsh winter").speaker, Some("Harbour Rail Corporation"), "{}", r.dump());
+    assert_eq!(r.quote("Cold weather slows").speaker, Some("Lakeside Transit Institute"), "{}", r.dump());
+    assert_ne!(r.quote("No train left").speaker, Some("Dana Reyes"), "{}", r.dump());
+}

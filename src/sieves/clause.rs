@@ -135,8 +135,12 @@ pub fn first_np(doc: &Doc, b: usize, s: usize, e: usize) -> Option<Np> {
         if toks[i].quote.is_some() {
             return None;
         }
-        if let Some(np) = speaker_phrase::forward(doc, b, i, e, s) {
-            return Some(np);
+        // "Then, after a pause: …": the object of a preposition is not the sentence's subject
+        let object = i > s && toks[i - 1].is_in(&doc.lang.prepositions);
+        if !object {
+            if let Some(np) = speaker_phrase::forward(doc, b, i, e, s) {
+                return Some(np);
+            }
         }
         i += 1;
     }

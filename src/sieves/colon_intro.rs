@@ -116,4 +116,13 @@ mod tests {
         assert_eq!((q.kind, q.speaker), ("direct", Some("Maria Kern")));
         assert!(r.all().iter().all(|x| x.kind != "mixed"), "no clause runs on into the quotation");
     }
+
+    #[test]
+    fn the_object_of_a_preposition_before_a_colon_is_no_speaker() {
+        let r = run(&[
+            "Omar Levin spoke for an hour. \"I think they need to talk,\" he said. Then, after a pause: \"A few \
+             more talks and they will sort it out.\"",
+        ]);
+        assert_eq!(r.quote("A few more talks").speaker, Some("Omar Levin"), "{}", r.dump());
+    }
 }

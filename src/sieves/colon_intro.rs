@@ -9,7 +9,7 @@ pub const ID: &str = "colon-intro";
 /// Fitted (issue 9): the share of this rule's predictions matched with the right speaker, measured
 /// on English news, GGT dev and PolNeAR train+dev (`quotelens eval FILE` per-rule table:
 /// precision × speaker); a language profile may cap it (`confidence` lines of `de/profile.txt`).
-pub const CONFIDENCE: f32 = 0.57;
+pub const CONFIDENCE: f32 = 0.64;
 /// Taken off `CONFIDENCE` when the previous paragraph has no cue, only a subject.
 pub const NO_CUE_PENALTY: f32 = 0.1;
 

@@ -991,6 +991,16 @@ fn classified_by_noun(doc: &Doc, ents: &mut Entities, b: usize, pos: usize, noun
     Some(id)
 }
 
+/// The entity of a name run of block `b`: the one already at its span, else linked by its words.
+fn entity_of_run(doc: &Doc, ents: &mut Entities, b: usize, r: &entities::NameRun) -> usize {
+    let toks = &doc.blocks[b].toks;
+    let span = Span::new(b, toks[r.name_a].start, toks[r.name_z - 1].end);
+    match ents.at(span) {
+        Some(id) => id,
+        None => ents.link(doc, entities::run_words(doc, b, r), r.role.clone(), r.gender, span),
+    }
+}
+
 /// Most tokens after a document's noun in which its source may be named ("a document titled
 /// White Paper: Railroading in Winter on the Harbour Rail website").
 const MAX_DOC_SOURCE_TOKENS: usize = 16;
@@ -1072,14 +1082,7 @@ pub fn resolve(doc: &Doc, ents: &mut Entities, b: usize, np: &Np, focus: Option<
             ents.resolve_person(b, pos, None, focus)
         }
         Head::Name(r) => {
-            let span = Span::new(b, toks[r.name_a].start, toks[r.name_z - 1].end);
-            let id = match ents.at(span) {
-                Some(id) => id,
-                None => {
-                    let words = entities::run_words(doc, b, r);
-                    ents.link(doc, words, r.role.clone(), r.gender, span)
-                }
-            };
+            let id = entity_of_run(doc, ents, b, r);
             if let Some(role) = &np.role {
                 let e = &mut ents.list[id];
                 if e.role.is_none() {
@@ -1129,27 +1132,11 @@ pub fn resolve(doc: &Doc, ents: &mut Entities, b: usize, np: &Np, focus: Option<
                             entities::name_run(doc, b, start, np.a).filter(|r| r.z <= np.z)
                         }) =>
                 {
-                    let span = Span::new(b, toks[r.name_a].start, toks[r.name_z - 1].end);
-                    Some(match ents.at(span) {
-                        Some(id) => id,
-                        None => {
-                            let words = entities::run_words(doc, b, &r);
-                            ents.link(doc, words, r.role.clone(), r.gender, span)
-                        }
-                    })
+                    Some(entity_of_run(doc, ents, b, &r))
                 }
                 // "a document titled … on Canadian Pacific Railway's website", "a report by the
                 // institute": the author named after the document's noun, in its clause
-                Nominal::Doc if let Some(r) = document_source(doc, b, np.z) => {
-                    let span = Span::new(b, toks[r.name_a].start, toks[r.name_z - 1].end);
-                    Some(match ents.at(span) {
-                        Some(id) => id,
-                        None => {
-                            let words = entities::run_words(doc, b, &r);
-                            ents.link(doc, words, r.role.clone(), r.gender, span)
-                        }
-                    })
-                }
+                Nominal::Doc if let Some(r) = document_source(doc, b, np.z) => Some(entity_of_run(doc, ents, b, &r)),
                 // "her statement", "his letter": the document of the person the pronoun names
                 Nominal::Doc
                     if let Some(id) = possessive_gender(doc, &toks[np.a])

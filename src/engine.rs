@@ -127,7 +127,7 @@ fn collect_direct(cx: &mut Ctx) {
                 && words <= MAX_ARTICLE_NAME_WORDS
                 && bd.toks[first_tok - 1].is_word()
                 && bd.toks[first_tok - 1].quote.is_none()
-                && bd.toks[first_tok - 1].is_in(&cx.doc.lang.definite)
+                && bd.toks[first_tok - 1].is_in(&cx.doc.lang.name_articles)
                 && bd.toks[first_tok..after_tok].iter().find(|t| t.kind != TokKind::Punct).is_some_and(|t| t.cap)
                 && !bd.toks[first_tok..after_tok]
                     .iter()

@@ -129,6 +129,19 @@ fn a_capitalised_quote_after_a_definite_article_is_a_name() {
 }
 
 #[test]
+fn a_quote_after_the_genitive_or_neuter_article_is_a_name_too() {
+    // every case of the definite article has a noun slot: "des „…“" and "das „…“" name a prize,
+    // a law or an office as "der „…“" does
+    let r = run(&["Die Jury ehrte den Autor Jan Roth als Träger des „Goldenen Ankers für Reportage“ im Rathaus."]);
+    assert!(!r.all().iter().any(|f| f.kind == "direct"), "{}", r.dump());
+    let r = run(&["Dort stellte sich das „Netzwerk gegen digitale Gewalt“ am Montag den Schülern vor."]);
+    assert!(!r.all().iter().any(|f| f.kind == "direct"), "{}", r.dump());
+    // a lower-case quote after the article stays a quotation
+    let r = run(&["Der Bürgermeister Uwe Brandt warnte vor den Folgen des „völlig überzogenen Sparkurses“."]);
+    assert!(r.all().iter().any(|f| f.text.contains("überzogenen")), "{}", r.dump());
+}
+
+#[test]
 fn a_full_stop_without_its_space_still_ends_the_sentence() {
     // "… gesperrt.Die Polizei …": the next sentence's subject is not the previous sentence's
     let r = run(&["Die Stadtwerke Ulm meldeten am Morgen einen Rohrbruch.Die Polizei Ulm sagte, die Straße bleibe bis Freitag gesperrt."]);

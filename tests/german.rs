@@ -109,6 +109,25 @@ fn a_subject_that_acts_hands_the_reported_words_on() {
     assert!(conf.is_some_and(|c| c < 0.3), "{conf:?}");
 }
 
+#[test]
+fn the_konjunktiv_i_of_any_frequent_verb_carries_on_reported_speech() {
+    // third person singular stem + -e outside quotation marks ("es drohe", "die Studie zeige") is
+    // the mood of reported speech, as "sei" and "habe" are: the sentence with its quoted words is
+    // a mixed quote of the speaker before
+    let r = run(&[
+        "Die Ministerin Anna Berg sagte am Montag, der Bund müsse schneller handeln.",
+        "Es drohe „eine Krise, die niemand mehr aufhalten kann“.",
+    ]);
+    let q = r.quote("Es drohe");
+    assert_eq!((q.kind, q.speaker), ("mixed", Some("Anna Berg")), "{}", r.dump());
+    let r = run(&[
+        "Lukas Wendt erklärte am Freitag, die Zahl der Brutpaare sei gestiegen.",
+        "Die Zählung zeige „eine erfreuliche Entwicklung“ für die ganze Küste.",
+    ]);
+    let q = r.quote("Die Zählung zeige");
+    assert_eq!((q.kind, q.speaker), ("mixed", Some("Lukas Wendt")), "{}", r.dump());
+}
+
 // ---- quotation marks around names
 
 #[test]

@@ -161,6 +161,18 @@ fn a_quote_after_the_genitive_or_neuter_article_is_a_name_too() {
 }
 
 #[test]
+fn a_quote_after_a_noun_for_an_award_a_union_or_a_clan_is_its_name() {
+    // "die Auszeichnung „…“", "der Gewerkschaft „…“", "des Clans „…“": the noun says what kind
+    // of named thing the quote is (works.txt)
+    let r =
+        run(&["Der Reporter Tom Berg erhielt am Freitag die Auszeichnung „für mutige Berichte aus Krisengebieten“."]);
+    assert!(!r.all().iter().any(|f| f.kind == "direct"), "{}", r.dump());
+    let r =
+        run(&["Der frühere Chef der Gewerkschaft „Verkehr, Bau und öffentliche Dienste“ ist am Sonntag gestorben."]);
+    assert!(!r.all().iter().any(|f| f.kind == "direct"), "{}", r.dump());
+}
+
+#[test]
 fn a_full_stop_without_its_space_still_ends_the_sentence() {
     // "… gesperrt.Die Polizei …": the next sentence's subject is not the previous sentence's
     let r = run(&["Die Stadtwerke Ulm meldeten am Morgen einen Rohrbruch.Die Polizei Ulm sagte, die Straße bleibe bis Freitag gesperrt."]);

@@ -128,6 +128,18 @@ fn the_konjunktiv_i_of_any_frequent_verb_carries_on_reported_speech() {
     assert_eq!((q.kind, q.speaker), ("mixed", Some("Lukas Wendt")), "{}", r.dump());
 }
 
+#[test]
+fn the_konjunktiv_ii_stands_in_for_reported_speech_too() {
+    // "hätte", "käme", "gäbe": where the Konjunktiv I equals the indicative, reported speech takes
+    // the Konjunktiv II
+    let r = run(&[
+        "Der Landrat Peter Kolb sagte am Dienstag, die Hilfe sei rechtzeitig gekommen.",
+        "Ohne die Feuerwehr hätte der Ort „keine Chance gegen das Wasser“ gehabt.",
+    ]);
+    let q = r.quote("Ohne die Feuerwehr");
+    assert_eq!((q.kind, q.speaker), ("mixed", Some("Peter Kolb")), "{}", r.dump());
+}
+
 // ---- quotation marks around names
 
 #[test]

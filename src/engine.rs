@@ -288,9 +288,30 @@ fn merge_mixed(cx: &mut Ctx) {
             cx.indirect[ii].kind = QuoteKind::Direct; // marks "dropped"
             continue;
         }
-        // scare quotes ('links') do not make a clause mixed
-        let real: Vec<usize> =
-            inside.iter().copied().filter(|&k| !(cx.direct[k].raw.single && cx.direct[k].words <= 2)).collect();
+        // scare quotes ('links') do not make a clause mixed, nor does the quoted name of the
+        // source that reports it: a name that opens the clause ("Nach Angaben des Magazins
+        // [„Der Spiegel“ sei …]") or stands before the cue that closes a lead-in in it ("[Wie die
+        // Zeitung „The Guardian“ berichtete, sei …]") belongs to the attribution, not to the
+        // reported words
+        let bd = &cx.doc.blocks[b];
+        let first = bd.tok_at(s);
+        let clause_end = bd.toks.partition_point(|t| t.start < e);
+        let source_name = |d: &DirectQuote| {
+            (d.titled || is_title_like(cx.doc, d))
+                && (word_count(cx.doc, b, first, d.first_tok) == 0
+                    || (d.after_tok..clause_end).any(|i| {
+                        is_cue(&bd.toks[i], false)
+                            && bd.toks.get(i + 1).is_some_and(|n| n.is_punct(",") || n.is_punct(":"))
+                    }))
+        };
+        let real: Vec<usize> = inside
+            .iter()
+            .copied()
+            .filter(|&k| {
+                let d = &cx.direct[k];
+                !(source_name(d) || d.raw.single && d.words <= 2)
+            })
+            .collect();
         if real.is_empty() {
             for &k in &inside {
                 cx.direct[k].keep = false;

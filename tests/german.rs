@@ -185,6 +185,25 @@ fn a_quote_after_a_noun_for_an_award_a_union_or_a_clan_is_its_name() {
 }
 
 #[test]
+fn the_quoted_name_of_the_source_does_not_make_the_report_mixed() {
+    // a quoted name in the attribution (the source that reports) quotes nobody's words: the
+    // clause is indirect speech
+    let r = run(&["Nach Angaben des Magazins „Der Bote“ sei die Brücke über die Elbe seit Jahren marode."]);
+    let q = r.quote("Brücke über die Elbe");
+    assert_eq!(q.kind, "indirect", "{}", r.dump());
+    let r = run(&[
+        "Der Kapitän Ole Hansen sagte am Sonntag, das Wetter sei schlecht gewesen.",
+        "Wie die Tageszeitung „Nordkurier“ am Montag berichtete, sei die Fähre wieder in Betrieb.",
+    ]);
+    let q = r.quote("Fähre wieder in Betrieb");
+    assert_eq!(q.kind, "indirect", "{}", r.dump());
+    // a quoted name among the reported words stays part of a mixed quote
+    let r = run(&["Wie die Firma Nordfilm mitteilte, werde ihr Film „Sturm über Kiel“ im Mai gezeigt."]);
+    let q = r.quote("im Mai gezeigt");
+    assert_eq!(q.kind, "mixed", "{}", r.dump());
+}
+
+#[test]
 fn a_full_stop_without_its_space_still_ends_the_sentence() {
     // "… gesperrt.Die Polizei …": the next sentence's subject is not the previous sentence's
     let r = run(&["Die Stadtwerke Ulm meldeten am Morgen einen Rohrbruch.Die Polizei Ulm sagte, die Straße bleibe bis Freitag gesperrt."]);

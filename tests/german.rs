@@ -25,6 +25,16 @@ fn a_fronted_prepositional_phrase_is_not_the_speaker() {
 }
 
 #[test]
+fn a_time_phrase_before_a_verb_final_cue_is_not_the_speaker() {
+    // "Wie die Polizei am Montag mitteilte, …": the subject stands before the time phrase
+    let r = run(&["Wie die Wasserschutzpolizei am Montag mitteilte, wurde bei dem Unfall niemand verletzt."]);
+    let q = r.quote("niemand verletzt");
+    assert_eq!((q.kind, q.speaker), ("indirect", Some("Wasserschutzpolizei")), "{}", r.dump());
+    let r = run(&["Wie der Sprecher Jan Ohm gestern sagte, ist die Fähre wieder in Betrieb."]);
+    assert_eq!(r.quote("Fähre wieder in Betrieb").speaker, Some("Jan Ohm"), "{}", r.dump());
+}
+
+#[test]
 fn the_subject_of_a_perfect_stands_before_the_auxiliary() {
     // "X hatte bei … erklärt": past the prepositional phrase and the auxiliary
     let r =

@@ -324,8 +324,17 @@ fn merge_mixed(cx: &mut Ctx) {
         let nested = cx.doc.lang.verbatim_fragments;
         for &k in &inside {
             if nested && real.contains(&k) {
-                // this language's convention also reports the quoted words inside the clause
-                if cx.direct[k].att.as_ref().is_none_or(|a| a.entity.is_none()) {
+                // this language's convention also reports the quoted words inside the clause;
+                // they are the words of the clause's speaker unless a surer rule said otherwise
+                // (a neighbour quote's speaker is a guess: "X sagte: „…“ Y erklärte, es sei „…“")
+                // (confidences as measured in the article's language)
+                let lang = cx.doc.lang;
+                let clause = &cx.indirect[ii].att;
+                let clause_conf = lang.capped_confidence(clause.rule, clause.confidence);
+                if cx.direct[k].att.as_ref().is_none_or(|a| {
+                    a.entity.is_none()
+                        || lang.capped_confidence(a.rule, a.confidence) < WEAK_ATTRIBUTION.min(clause_conf)
+                }) {
                     cx.direct[k].att = Some(cx.indirect[ii].att.clone());
                 }
                 cx.direct[k].nested = true;

@@ -95,6 +95,17 @@ fn a_clause_after_the_comma_is_reported_speech_not_an_appositive() {
     assert_eq!(r.quote("Preise würden steigen").speaker, Some("Anna Roth"), "{}", r.dump());
 }
 
+#[test]
+fn quoted_words_inside_a_reported_clause_are_the_clause_speakers() {
+    // the fragment of a mixed quote is said by the clause's speaker, not by the speaker of the
+    // quote before it (a neighbour's speaker is only a guess)
+    let r = run(&[
+        "Ein Sprecher der Bahn sagte: „Wir prüfen den Vorschlag genau.“ Die Gewerkschafterin Eva Lind erklärte, der Plan sei „ein Schlag ins Gesicht der Pendler“.",
+    ]);
+    let q = r.all().into_iter().find(|f| f.text == "„ein Schlag ins Gesicht der Pendler“");
+    assert!(q.and_then(|q| q.speaker).is_some_and(|s| s.ends_with("Eva Lind")), "{}", r.dump());
+}
+
 // ---- Konjunktiv I: reported speech without a cue
 
 #[test]

@@ -132,7 +132,13 @@ fn collect_direct(cx: &mut Ctx) {
                 && !bd.toks[first_tok..after_tok]
                     .iter()
                     .any(|t| [",", ".", ":", ";", "!", "?"].iter().any(|c| t.is_punct(c)));
-            let titled = nickname
+            // "die sich selbst „…“ nennt", "die sich als „…“ präsentiert": a name the subject
+            // gives itself, not speech
+            let self_named = first_tok > 1
+                && bd.toks[first_tok - 1].is_in(&cx.doc.lang.self_naming)
+                && bd.toks[first_tok - 2].is_in(&cx.doc.lang.reflexives);
+            let titled = self_named
+                || nickname
                 || named_as
                 || article_named
                 || first_tok > 0

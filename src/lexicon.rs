@@ -254,6 +254,9 @@ pub struct Language {
     /// The articles whose noun slot a quoted name may fill (`name_articles`; the `article_names`
     /// flag): every case of the definite article ("des „Sacharow-Preises“", "das „Zentrum …“").
     pub name_articles: Vec<&'static str>,
+    /// The words between a reflexive pronoun and a quote that make the quote a name the subject
+    /// gives itself (`self_naming`: "die sich selbst „…“ nennt", "die sich als „…“ präsentiert").
+    pub self_naming: Vec<&'static str>,
     /// Reflexive pronouns that may stand between a cue and its subject ("„…“, äußerte sich X").
     pub reflexives: Vec<&'static str>,
     /// Endings of agent nouns ("coordinator", "organizer", "defenceman"): a lower-case word with
@@ -595,6 +598,7 @@ const WORD_CLASSES: &[&str] = &[
     "place_nouns",
     "party_members",
     "name_articles",
+    "self_naming",
 ];
 
 /// `word_classes.txt`: one class a line, its key then its words. A key not in `WORD_CLASSES`, or
@@ -767,6 +771,7 @@ fn load(f: Files) -> Language {
         place_prefixes: class("place_prefixes"),
         oblique_dets: class("oblique_dets"),
         name_articles: class("name_articles"),
+        self_naming: class("self_naming"),
         reflexives: class("reflexives"),
         agent_suffixes: class("agent_suffixes"),
         locative_preps: class("locative_preps"),

@@ -225,6 +225,17 @@ fn the_quoted_name_of_the_source_does_not_make_the_report_mixed() {
 }
 
 #[test]
+fn a_name_the_subject_gives_itself_is_no_quotation() {
+    // "die sich selbst „…“ nennt", "die sich als „…“ präsentiert": a self-designation
+    let r = run(&[
+        "Die Gruppe, die sich selbst „Freunde der alten Eisenbahn im Norden“ nennt, sammelt seit Jahren Spenden.",
+    ]);
+    assert!(!r.all().iter().any(|f| f.kind == "direct"), "{}", r.dump());
+    let r = run(&["Der Verein, der sich als „offene Werkstatt für alle Generationen“ präsentiert, zieht im Mai um."]);
+    assert!(!r.all().iter().any(|f| f.kind == "direct"), "{}", r.dump());
+}
+
+#[test]
 fn a_full_stop_without_its_space_still_ends_the_sentence() {
     // "… gesperrt.Die Polizei …": the next sentence's subject is not the previous sentence's
     let r = run(&["Die Stadtwerke Ulm meldeten am Morgen einen Rohrbruch.Die Polizei Ulm sagte, die Straße bleibe bis Freitag gesperrt."]);

@@ -127,12 +127,18 @@ fn collect_direct(cx: &mut Ctx) {
                 && words <= MAX_ARTICLE_NAME_WORDS
                 && bd.toks[first_tok - 1].is_word()
                 && bd.toks[first_tok - 1].quote.is_none()
-                && bd.toks[first_tok - 1].is_in(&cx.doc.lang.definite)
+                && bd.toks[first_tok - 1].is_in(&cx.doc.lang.name_articles)
                 && bd.toks[first_tok..after_tok].iter().find(|t| t.kind != TokKind::Punct).is_some_and(|t| t.cap)
                 && !bd.toks[first_tok..after_tok]
                     .iter()
                     .any(|t| [",", ".", ":", ";", "!", "?"].iter().any(|c| t.is_punct(c)));
-            let titled = nickname
+            // "die sich selbst „…“ nennt", "die sich als „…“ präsentiert": a name the subject
+            // gives itself, not speech
+            let self_named = first_tok > 1
+                && bd.toks[first_tok - 1].is_in(&cx.doc.lang.self_naming)
+                && bd.toks[first_tok - 2].is_in(&cx.doc.lang.reflexives);
+            let titled = self_named
+                || nickname
                 || named_as
                 || article_named
                 || first_tok > 0
@@ -288,9 +294,30 @@ fn merge_mixed(cx: &mut Ctx) {
             cx.indirect[ii].kind = QuoteKind::Direct; // marks "dropped"
             continue;
         }
-        // scare quotes ('links') do not make a clause mixed
-        let real: Vec<usize> =
-            inside.iter().copied().filter(|&k| !(cx.direct[k].raw.single && cx.direct[k].words <= 2)).collect();
+        // scare quotes ('links') do not make a clause mixed, nor does the quoted name of the
+        // source that reports it: a name that opens the clause ("Nach Angaben des Magazins
+        // [„Der Spiegel“ sei …]") or stands before the cue that closes a lead-in in it ("[Wie die
+        // Zeitung „The Guardian“ berichtete, sei …]") belongs to the attribution, not to the
+        // reported words
+        let bd = &cx.doc.blocks[b];
+        let first = bd.tok_at(s);
+        let clause_end = bd.toks.partition_point(|t| t.start < e);
+        let source_name = |d: &DirectQuote| {
+            (d.titled || is_title_like(cx.doc, d))
+                && (word_count(cx.doc, b, first, d.first_tok) == 0
+                    || (d.after_tok..clause_end).any(|i| {
+                        is_cue(&bd.toks[i], false)
+                            && bd.toks.get(i + 1).is_some_and(|n| n.is_punct(",") || n.is_punct(":"))
+                    }))
+        };
+        let real: Vec<usize> = inside
+            .iter()
+            .copied()
+            .filter(|&k| {
+                let d = &cx.direct[k];
+                !(source_name(d) || d.raw.single && d.words <= 2)
+            })
+            .collect();
         if real.is_empty() {
             for &k in &inside {
                 cx.direct[k].keep = false;
@@ -303,8 +330,17 @@ fn merge_mixed(cx: &mut Ctx) {
         let nested = cx.doc.lang.verbatim_fragments;
         for &k in &inside {
             if nested && real.contains(&k) {
-                // this language's convention also reports the quoted words inside the clause
-                if cx.direct[k].att.as_ref().is_none_or(|a| a.entity.is_none()) {
+                // this language's convention also reports the quoted words inside the clause;
+                // they are the words of the clause's speaker unless a surer rule said otherwise
+                // (a neighbour quote's speaker is a guess: "X sagte: „…“ Y erklärte, es sei „…“")
+                // (confidences as measured in the article's language)
+                let lang = cx.doc.lang;
+                let clause = &cx.indirect[ii].att;
+                let clause_conf = lang.capped_confidence(clause.rule, clause.confidence);
+                if cx.direct[k].att.as_ref().is_none_or(|a| {
+                    a.entity.is_none()
+                        || lang.capped_confidence(a.rule, a.confidence) < WEAK_ATTRIBUTION.min(clause_conf)
+                }) {
                     cx.direct[k].att = Some(cx.indirect[ii].att.clone());
                 }
                 cx.direct[k].nested = true;

@@ -258,6 +258,12 @@ pub struct Language {
     /// Determiners never in the nominative (German "dem", "den", "des"): a phrase they open is
     /// no verb's subject (`oblique_dets`; empty where articles do not mark case).
     pub oblique_dets: Vec<&'static str>,
+    /// The articles whose noun slot a quoted name may fill (`name_articles`; the `article_names`
+    /// flag): every case of the definite article ("des „Sacharow-Preises“", "das „Zentrum …“").
+    pub name_articles: Vec<&'static str>,
+    /// The words between a reflexive pronoun and a quote that make the quote a name the subject
+    /// gives itself (`self_naming`: "die sich selbst „…“ nennt", "die sich als „…“ präsentiert").
+    pub self_naming: Vec<&'static str>,
     /// Reflexive pronouns that may stand between a cue and its subject ("„…“, äußerte sich X").
     pub reflexives: Vec<&'static str>,
     /// Endings of agent nouns ("coordinator", "organizer", "defenceman"): a lower-case word with
@@ -601,6 +607,8 @@ const WORD_CLASSES: &[&str] = &[
     "cue_nouns",
     "modifier_tails",
     "receipt_participles",
+    "name_articles",
+    "self_naming",
 ];
 
 /// `word_classes.txt`: one class a line, its key then its words. A key not in `WORD_CLASSES`, or
@@ -775,6 +783,8 @@ fn load(f: Files) -> Language {
         byline_words: class("byline_words"),
         place_prefixes: class("place_prefixes"),
         oblique_dets: class("oblique_dets"),
+        name_articles: class("name_articles"),
+        self_naming: class("self_naming"),
         reflexives: class("reflexives"),
         agent_suffixes: class("agent_suffixes"),
         locative_preps: class("locative_preps"),

@@ -531,10 +531,21 @@ fn with_appositive(doc: &Doc, b: usize, mut np: Np, lim: usize) -> Np {
 /// Parses the speaker phrase that ends right before token `end` (before a cue: `the company
 /// said`), not before `lo`.
 pub fn backward(doc: &Doc, b: usize, end: usize, lo: usize, sent_start: usize) -> Option<Np> {
+    // German verb-final clauses put a time phrase between the subject and the verb ("Wie die
+    // Polizei am Montag mitteilte"): it is no subject; the subject stands before it
+    let toks = &doc.blocks[b].toks;
+    let mut end = end;
+    if !doc.lang.pp_preps.is_empty() {
+        while end > lo && toks[end - 1].is_time() && toks[end - 1].quote.is_none() {
+            end -= 1;
+            if end > lo && doc.lang.pp_preps.contains(&toks[end - 1].lower.as_str()) {
+                end -= 1;
+            }
+        }
+    }
     let np = backward_phrase(doc, b, end, lo, sent_start)?;
     // German: "… am Dienstag in Hannover erklärte": a prepositional phrase is not the subject;
     // look further back
-    let toks = &doc.blocks[b].toks;
     // ("Von der Leyen", "Tessen von Heydebreck": "von" before a name is part of it)
     let name_particle =
         toks[np.a.saturating_sub(1)].is_in(&doc.lang.name_particles) && matches!(np.head, Head::Name(_));

@@ -25,6 +25,16 @@ fn a_fronted_prepositional_phrase_is_not_the_speaker() {
 }
 
 #[test]
+fn a_time_phrase_before_a_verb_final_cue_is_not_the_speaker() {
+    // "Wie die Polizei am Montag mitteilte, …": the subject stands before the time phrase
+    let r = run(&["Wie die Wasserschutzpolizei am Montag mitteilte, wurde bei dem Unfall niemand verletzt."]);
+    let q = r.quote("niemand verletzt");
+    assert_eq!((q.kind, q.speaker), ("indirect", Some("Wasserschutzpolizei")), "{}", r.dump());
+    let r = run(&["Wie der Sprecher Jan Ohm gestern sagte, ist die Fähre wieder in Betrieb."]);
+    assert_eq!(r.quote("Fähre wieder in Betrieb").speaker, Some("Jan Ohm"), "{}", r.dump());
+}
+
+#[test]
 fn the_subject_of_a_perfect_stands_before_the_auxiliary() {
     // "X hatte bei … erklärt": past the prepositional phrase and the auxiliary
     let r =
@@ -85,6 +95,17 @@ fn a_clause_after_the_comma_is_reported_speech_not_an_appositive() {
     assert_eq!(r.quote("Preise würden steigen").speaker, Some("Anna Roth"), "{}", r.dump());
 }
 
+#[test]
+fn quoted_words_inside_a_reported_clause_are_the_clause_speakers() {
+    // the fragment of a mixed quote is said by the clause's speaker, not by the speaker of the
+    // quote before it (a neighbour's speaker is only a guess)
+    let r = run(&[
+        "Ein Sprecher der Bahn sagte: „Wir prüfen den Vorschlag genau.“ Die Gewerkschafterin Eva Lind erklärte, der Plan sei „ein Schlag ins Gesicht der Pendler“.",
+    ]);
+    let q = r.all().into_iter().find(|f| f.text == "„ein Schlag ins Gesicht der Pendler“");
+    assert!(q.and_then(|q| q.speaker).is_some_and(|s| s.ends_with("Eva Lind")), "{}", r.dump());
+}
+
 // ---- Konjunktiv I: reported speech without a cue
 
 #[test]
@@ -109,6 +130,37 @@ fn a_subject_that_acts_hands_the_reported_words_on() {
     assert!(conf.is_some_and(|c| c < 0.3), "{conf:?}");
 }
 
+#[test]
+fn the_konjunktiv_i_of_any_frequent_verb_carries_on_reported_speech() {
+    // third person singular stem + -e outside quotation marks ("es drohe", "die Studie zeige") is
+    // the mood of reported speech, as "sei" and "habe" are: the sentence with its quoted words is
+    // a mixed quote of the speaker before
+    let r = run(&[
+        "Die Ministerin Anna Berg sagte am Montag, der Bund müsse schneller handeln.",
+        "Es drohe „eine Krise, die niemand mehr aufhalten kann“.",
+    ]);
+    let q = r.quote("Es drohe");
+    assert_eq!((q.kind, q.speaker), ("mixed", Some("Anna Berg")), "{}", r.dump());
+    let r = run(&[
+        "Lukas Wendt erklärte am Freitag, die Zahl der Brutpaare sei gestiegen.",
+        "Die Zählung zeige „eine erfreuliche Entwicklung“ für die ganze Küste.",
+    ]);
+    let q = r.quote("Die Zählung zeige");
+    assert_eq!((q.kind, q.speaker), ("mixed", Some("Lukas Wendt")), "{}", r.dump());
+}
+
+#[test]
+fn the_konjunktiv_ii_stands_in_for_reported_speech_too() {
+    // "hätte", "käme", "gäbe": where the Konjunktiv I equals the indicative, reported speech takes
+    // the Konjunktiv II
+    let r = run(&[
+        "Der Landrat Peter Kolb sagte am Dienstag, die Hilfe sei rechtzeitig gekommen.",
+        "Ohne die Feuerwehr hätte der Ort „keine Chance gegen das Wasser“ gehabt.",
+    ]);
+    let q = r.quote("Ohne die Feuerwehr");
+    assert_eq!((q.kind, q.speaker), ("mixed", Some("Peter Kolb")), "{}", r.dump());
+}
+
 // ---- quotation marks around names
 
 #[test]
@@ -126,6 +178,61 @@ fn a_capitalised_quote_after_a_definite_article_is_a_name() {
     assert_eq!(r.quote("Zumutung").kind, "direct", "{}", r.dump());
     let r = run(&["Die Sprecherin Anna Lang sagte: „Die Lage ist ernst, wir arbeiten daran.“"]);
     assert_eq!(r.quote("Lage ist ernst").speaker, Some("Anna Lang"), "{}", r.dump());
+}
+
+#[test]
+fn a_quote_after_the_genitive_or_neuter_article_is_a_name_too() {
+    // every case of the definite article has a noun slot: "des „…“" and "das „…“" name a prize,
+    // a law or an office as "der „…“" does
+    let r = run(&["Die Jury ehrte den Autor Jan Roth als Träger des „Goldenen Ankers für Reportage“ im Rathaus."]);
+    assert!(!r.all().iter().any(|f| f.kind == "direct"), "{}", r.dump());
+    let r = run(&["Dort stellte sich das „Netzwerk gegen digitale Gewalt“ am Montag den Schülern vor."]);
+    assert!(!r.all().iter().any(|f| f.kind == "direct"), "{}", r.dump());
+    // a lower-case quote after the article stays a quotation
+    let r = run(&["Der Bürgermeister Uwe Brandt warnte vor den Folgen des „völlig überzogenen Sparkurses“."]);
+    assert!(r.all().iter().any(|f| f.text.contains("überzogenen")), "{}", r.dump());
+}
+
+#[test]
+fn a_quote_after_a_noun_for_an_award_a_union_or_a_clan_is_its_name() {
+    // "die Auszeichnung „…“", "der Gewerkschaft „…“", "des Clans „…“": the noun says what kind
+    // of named thing the quote is (works.txt)
+    let r =
+        run(&["Der Reporter Tom Berg erhielt am Freitag die Auszeichnung „für mutige Berichte aus Krisengebieten“."]);
+    assert!(!r.all().iter().any(|f| f.kind == "direct"), "{}", r.dump());
+    let r =
+        run(&["Der frühere Chef der Gewerkschaft „Verkehr, Bau und öffentliche Dienste“ ist am Sonntag gestorben."]);
+    assert!(!r.all().iter().any(|f| f.kind == "direct"), "{}", r.dump());
+}
+
+#[test]
+fn the_quoted_name_of_the_source_does_not_make_the_report_mixed() {
+    // a quoted name in the attribution (the source that reports) quotes nobody's words: the
+    // clause is indirect speech
+    let r = run(&["Nach Angaben des Magazins „Der Bote“ sei die Brücke über die Elbe seit Jahren marode."]);
+    let q = r.quote("Brücke über die Elbe");
+    assert_eq!(q.kind, "indirect", "{}", r.dump());
+    let r = run(&[
+        "Der Kapitän Ole Hansen sagte am Sonntag, das Wetter sei schlecht gewesen.",
+        "Wie die Tageszeitung „Nordkurier“ am Montag berichtete, sei die Fähre wieder in Betrieb.",
+    ]);
+    let q = r.quote("Fähre wieder in Betrieb");
+    assert_eq!(q.kind, "indirect", "{}", r.dump());
+    // a quoted name among the reported words stays part of a mixed quote
+    let r = run(&["Wie die Firma Nordfilm mitteilte, werde ihr Film „Sturm über Kiel“ im Mai gezeigt."]);
+    let q = r.quote("im Mai gezeigt");
+    assert_eq!(q.kind, "mixed", "{}", r.dump());
+}
+
+#[test]
+fn a_name_the_subject_gives_itself_is_no_quotation() {
+    // "die sich selbst „…“ nennt", "die sich als „…“ präsentiert": a self-designation
+    let r = run(&[
+        "Die Gruppe, die sich selbst „Freunde der alten Eisenbahn im Norden“ nennt, sammelt seit Jahren Spenden.",
+    ]);
+    assert!(!r.all().iter().any(|f| f.kind == "direct"), "{}", r.dump());
+    let r = run(&["Der Verein, der sich als „offene Werkstatt für alle Generationen“ präsentiert, zieht im Mai um."]);
+    assert!(!r.all().iter().any(|f| f.kind == "direct"), "{}", r.dump());
 }
 
 #[test]

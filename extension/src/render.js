@@ -17,11 +17,15 @@
  *   QuoteLensRender.pageCss(colors)   CSS for ::highlight() in the page (extension: page.css)
  *
  * Contract (tests rely on it): every labelled quote has exactly one light-DOM element, the label's
- * shadow host <quotelens-label>, carrying data-quotelens-quote/-speaker/-kind/-text.
+ * shadow host <quotelens-label-…>, carrying data-quotelens-quote/-speaker/-kind/-text.
+ * Element names end in a random suffix drawn when this script starts (HOST_TAG, OVERLAY_TAG), so a
+ * page cannot define them as custom elements beforehand (its constructor would run on our hosts and
+ * attach a shadow root first, so ours could not be attached). Find the elements by their data-
+ * attributes (data-quotelens-quote, data-quotelens-overlay), never by name.
  * Page text only ever goes into the DOM through textContent or attributes, never innerHTML.
  *
  * Placement. 'overlay' (the extension): the page's own nodes are never touched. Highlights are CSS
- * Custom Highlight API ranges; the label hosts live in one <quotelens-overlay> appended to <html>
+ * Custom Highlight API ranges; the label hosts live in one <quotelens-overlay-…> appended to <html>
  * (outside <body>, so no framework root and no editor ever sees them) and are absolutely positioned
  * next to their quote: in the margin right of the quote's block when there is room, else raised
  * over the quote's last line. 'inline' (the demo page, which owns its DOM): the host is inserted
@@ -42,7 +46,26 @@
     contrast: ['#a61e4d', '#1864ab', '#2b8a3e', '#862e9c', '#d9480f', '#0b7285'],
   };
   const UNATTRIBUTED = '#868e96';
-  const HOST_TAG = 'quotelens-label';
+  /** A random suffix for the element names, fresh for every instance of this script. */
+  function randomSuffix() {
+    try {
+      const a = new Uint32Array(2);
+      root.crypto.getRandomValues(a);
+      return a[0].toString(36) + a[1].toString(36);
+    } catch (_) {
+      return Math.random().toString(36).slice(2) + Date.now().toString(36);
+    }
+  }
+  const HOST_PREFIX = 'quotelens-label-';
+  const OVERLAY_PREFIX = 'quotelens-overlay-';
+  const SUFFIX = randomSuffix();
+  const HOST_TAG = HOST_PREFIX + SUFFIX;
+  const OVERLAY_TAG = OVERLAY_PREFIX + SUFFIX;
+  const OVERLAY_ATTR = 'data-quotelens-overlay';
+  /** A label host or overlay of any instance of this script (an older one's too). */
+  function isOwnNode(n) {
+    return !!n && n.nodeType === 1 && (n.localName.startsWith(HOST_PREFIX) || n.localName.startsWith(OVERLAY_PREFIX));
+  }
   const KIND_TEXT = {
     direct: 'Direct quote',
     mixed: 'Mixed quote (partly quoted, partly paraphrased)',
@@ -126,7 +149,7 @@
 
   /** The rule in the extension's page.css that shows the label overlay (see OVERLAY_CSS). */
   function overlayCss() {
-    return `${OVERLAY_TAG}{--quotelens-shown:block!important}\n`;
+    return `[${OVERLAY_ATTR}]{--quotelens-shown:block!important}\n`;
   }
 
   /** "Who said what": groups by speaker, biggest first, unattributed last. Serialisable. */
@@ -311,7 +334,6 @@ slot{display:contents}`;
   // ---------------------------------------------------------------------------------------------
   // The renderer
 
-  const OVERLAY_TAG = 'quotelens-overlay';
   // overlay placement: a label goes into the margin when the quote's block leaves this much room
   const MARGIN_GAP_PX = 10;
   const MARGIN_LABEL_PX = 210; // about 18em of the label's .72em font
@@ -399,7 +421,7 @@ slot{display:contents}`;
         let atEnd = true;
         for (let i = off; i < node.childNodes.length; i++) {
           const c = node.childNodes[i];
-          if ((c.nodeType === 3 && /[^\s\u00A0]/.test(c.data)) || (c.nodeType === 1 && c.localName !== HOST_TAG)) { atEnd = false; break; }
+          if ((c.nodeType === 3 && /[^\s\u00A0]/.test(c.data)) || (c.nodeType === 1 && !isOwnNode(c))) { atEnd = false; break; }
         }
         if (!atEnd && !node.closest('a')) break;
         const parent = node.parentNode;
@@ -408,7 +430,7 @@ slot{display:contents}`;
       }
       // keep labels after one another when several quotes end at the same point
       let before = node.childNodes[off] || null;
-      while (before && before.nodeType === 1 && before.localName === HOST_TAG) before = before.nextSibling;
+      while (before && isOwnNode(before)) before = before.nextSibling;
       return { parent: node, before };
     }
 
@@ -416,6 +438,7 @@ slot{display:contents}`;
     function ensureOverlay() {
       if (overlay && overlay.isConnected) return overlay;
       overlay = doc.createElement(OVERLAY_TAG);
+      overlay.setAttribute(OVERLAY_ATTR, '');
       const sr = overlay.attachShadow({ mode: shadowMode });
       styleShadow(doc, sr, OVERLAY_CSS);
       sr.append(doc.createElement('slot'));
@@ -873,12 +896,12 @@ slot{display:contents}`;
       get usesHighlights() { return !!useHighlights; },
       get marks() { return overlayMarks ? 'overlay' : 'highlights'; },
       entry: (id) => entries.get(id),
-      isOwnNode: (n) => !!n && n.nodeType === 1 && (n.localName === HOST_TAG || n.localName === OVERLAY_TAG),
+      isOwnNode,
     };
   }
 
   root.QuoteLensRender = {
-    PALETTES, UNATTRIBUTED, HOST_TAG, OVERLAY_TAG, KIND_TEXT, STRINGS,
+    PALETTES, UNATTRIBUTED, HOST_TAG, OVERLAY_TAG, OVERLAY_ATTR, KIND_TEXT, STRINGS, isOwnNode,
     createRenderer, groupBySpeaker, buildWhoSaidWhat, pageCss, overlayCss, highlightNames, labelText, collapse, clip, detectTheme,
   };
 })(typeof globalThis !== 'undefined' ? globalThis : this);

@@ -640,7 +640,7 @@
         return false;
       case 'stats': {
         const mem = performance.memory ? { jsHeapUsed: performance.memory.usedJSHeapSize } : {};
-        sendResponse(Object.assign({}, stats, mem));
+        sendResponse(Object.assign({}, stats, mem, { layouts: renderer ? renderer.layouts : 0 }));
         return false;
       }
       case 'inspect': // the extension's tests: what the closed shadow roots hold

@@ -544,6 +544,26 @@ test('a page that never stops changing: rescans only for changes inside the arti
   await page.close();
 });
 
+test('a page whose layout moves every frame: labels follow it, throttled, and are in place once it stops', async () => {
+  const page = await open('/banner.html');
+  await env.waitDone(page);
+  const s0 = await env.send(page, { type: 'stats' });
+  const f0 = await page.evaluate(() => window.banner.frames);
+  await page.waitForTimeout(3000);
+  const s1 = await env.send(page, { type: 'stats' });
+  const frames = (await page.evaluate(() => window.banner.frames)) - f0;
+  const layouts = s1.layouts - s0.layouts;
+  assert(frames >= 60, `the banner moved only ${frames} times`);
+  // at most one re-placement per 250 ms once the page keeps moving (about 12 in 3 s), not one per frame
+  assert(layouts >= 3 && layouts <= 20, `${layouts} label re-placements for ${frames} frames of movement`);
+  await page.evaluate(() => window.banner.stop(137));
+  await page.waitForTimeout(700);
+  const ls = await env.labels(page);
+  eq(ls.length, 3, 'labels');
+  checkLabelPlacement(ls);
+  await page.close();
+});
+
 test('the per-page choice survives hash changes and same-article pushState', async () => {
   await env.setStorage({});
   const page = await open('/unicode.html');

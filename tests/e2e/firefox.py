@@ -894,6 +894,25 @@ class Suite:
         check(len(self.labels()) >= 2, "labels gone")
         return {"note": f"{scans} rescans for {ticks} ticks in 8 s"}
 
+    def t_banner(self):
+        """a page whose layout moves every frame: labels follow it, throttled, and are in place once it stops"""
+        self.open("/banner.html")
+        self.wait_done()
+        s0 = self.send({"type": "stats"})
+        f0 = self.ff.js("return window.banner.frames;")
+        time.sleep(3)
+        s1 = self.send({"type": "stats"})
+        frames = self.ff.js("return window.banner.frames;") - f0
+        layouts = s1["layouts"] - s0["layouts"]
+        check(frames >= 60, f"the banner moved only {frames} times")
+        # at most one re-placement per 250 ms once the page keeps moving (about 12 in 3 s), not one per frame
+        check(3 <= layouts <= 20, f"{layouts} label re-placements for {frames} frames of movement")
+        self.ff.js("window.banner.stop(137);")
+        time.sleep(0.7)
+        ls = self.labels()
+        eq(len(ls), 3, "labels")
+        self.check_label_placement(ls)
+
     def t_hash(self):
         """the per-page choice survives hash changes and same-article pushState"""
         self.set_storage({})
@@ -1371,6 +1390,7 @@ def main():
             ("framework fixture (react): hydrateRoot on a page that is already labelled, no hydration error", suite.t_react_hydrate),
             ("huge page (100,000 paragraphs): labelled within the caps, the popup says so", suite.t_huge),
             ("a page that never stops changing: rescans only for changes inside the article, with backoff", suite.t_clock),
+            ("a page whose layout moves every frame: labels follow it, throttled, and are in place once it stops", suite.t_banner),
             ("the per-page choice survives hash changes and same-article pushState", suite.t_hash),
             ("background: each message only from its senders, with checked shapes; nothing else is answered", suite.t_messages),
             ("engine failure: a trap re-instantiates the engine; repeated failures end in an error", suite.t_engine_failure),

@@ -10,7 +10,7 @@
  *
  * What this script guarantees a page (see extension/PERMISSIONS.md):
  * - it never changes a node the page owns: highlights are CSS Custom Highlight API ranges, labels
- *   live in one <quotelens-overlay> appended to <html>, in closed shadow roots;
+ *   live in one <quotelens-overlay-…> appended to <html>, in closed shadow roots;
  * - editable content (contenteditable, role=textbox, form fields, designMode) is never read or
  *   labelled, and labels go at once when the article becomes editable;
  * - bounded work: at most LIMITS.MAX_NODES nodes / MAX_TREE_CHARS characters read into the page
@@ -88,7 +88,7 @@
   const stats = { scans: 0, scanRuns: 0, rescansRequested: 0, last: null, wasmInitMs: null, engine: 'background', retries: 0 };
 
   function sweep() {
-    for (const el of document.querySelectorAll(R.OVERLAY_TAG)) el.remove();
+    for (const el of document.querySelectorAll(`[${R.OVERLAY_ATTR}]`)) el.remove();
     try {
       for (const name of R.highlightNames()) CSS.highlights.delete(name);
     } catch (_) { /* no highlight registry */ }
@@ -434,7 +434,7 @@
   };
 
   function isOurs(n) {
-    return n && n.nodeType === 1 && (n.localName === R.HOST_TAG || n.localName === R.OVERLAY_TAG);
+    return R.isOwnNode(n);
   }
 
   function rememberArticle(dom, analysis) {
@@ -640,7 +640,7 @@
         return false;
       case 'stats': {
         const mem = performance.memory ? { jsHeapUsed: performance.memory.usedJSHeapSize } : {};
-        sendResponse(Object.assign({}, stats, mem));
+        sendResponse(Object.assign({}, stats, mem, { layouts: renderer ? renderer.layouts : 0 }));
         return false;
       }
       case 'inspect': // the extension's tests: what the closed shadow roots hold

@@ -17,11 +17,15 @@
  *   QuoteLensRender.pageCss(colors)   CSS for ::highlight() in the page (extension: page.css)
  *
  * Contract (tests rely on it): every labelled quote has exactly one light-DOM element, the label's
- * shadow host <quotelens-label>, carrying data-quotelens-quote/-speaker/-kind/-text.
+ * shadow host <quotelens-label-…>, carrying data-quotelens-quote/-speaker/-kind/-text.
+ * Element names end in a random suffix drawn when this script starts (HOST_TAG, OVERLAY_TAG), so a
+ * page cannot define them as custom elements beforehand (its constructor would run on our hosts and
+ * attach a shadow root first, so ours could not be attached). Find the elements by their data-
+ * attributes (data-quotelens-quote, data-quotelens-overlay), never by name.
  * Page text only ever goes into the DOM through textContent or attributes, never innerHTML.
  *
  * Placement. 'overlay' (the extension): the page's own nodes are never touched. Highlights are CSS
- * Custom Highlight API ranges; the label hosts live in one <quotelens-overlay> appended to <html>
+ * Custom Highlight API ranges; the label hosts live in one <quotelens-overlay-…> appended to <html>
  * (outside <body>, so no framework root and no editor ever sees them) and are absolutely positioned
  * next to their quote: in the margin right of the quote's block when there is room, else raised
  * over the quote's last line. 'inline' (the demo page, which owns its DOM): the host is inserted
@@ -42,7 +46,26 @@
     contrast: ['#a61e4d', '#1864ab', '#2b8a3e', '#862e9c', '#d9480f', '#0b7285'],
   };
   const UNATTRIBUTED = '#868e96';
-  const HOST_TAG = 'quotelens-label';
+  /** A random suffix for the element names, fresh for every instance of this script. */
+  function randomSuffix() {
+    try {
+      const a = new Uint32Array(2);
+      root.crypto.getRandomValues(a);
+      return a[0].toString(36) + a[1].toString(36);
+    } catch (_) {
+      return Math.random().toString(36).slice(2) + Date.now().toString(36);
+    }
+  }
+  const HOST_PREFIX = 'quotelens-label-';
+  const OVERLAY_PREFIX = 'quotelens-overlay-';
+  const SUFFIX = randomSuffix();
+  const HOST_TAG = HOST_PREFIX + SUFFIX;
+  const OVERLAY_TAG = OVERLAY_PREFIX + SUFFIX;
+  const OVERLAY_ATTR = 'data-quotelens-overlay';
+  /** A label host or overlay of any instance of this script (an older one's too). */
+  function isOwnNode(n) {
+    return !!n && n.nodeType === 1 && (n.localName.startsWith(HOST_PREFIX) || n.localName.startsWith(OVERLAY_PREFIX));
+  }
   const KIND_TEXT = {
     direct: 'Direct quote',
     mixed: 'Mixed quote (partly quoted, partly paraphrased)',
@@ -126,7 +149,7 @@
 
   /** The rule in the extension's page.css that shows the label overlay (see OVERLAY_CSS). */
   function overlayCss() {
-    return `${OVERLAY_TAG}{--quotelens-shown:block!important}\n`;
+    return `[${OVERLAY_ATTR}]{--quotelens-shown:block!important}\n`;
   }
 
   /** "Who said what": groups by speaker, biggest first, unattributed last. Serialisable. */
@@ -311,11 +334,18 @@ slot{display:contents}`;
   // ---------------------------------------------------------------------------------------------
   // The renderer
 
-  const OVERLAY_TAG = 'quotelens-overlay';
   // overlay placement: a label goes into the margin when the quote's block leaves this much room
   const MARGIN_GAP_PX = 10;
   const MARGIN_LABEL_PX = 210; // about 18em of the label's .72em font
   const RENDER_SLICE = 50; // labels built between two `pause()` calls in renderChunked
+  // A page that keeps changing its layout (an animated banner in the article resizes <body> every
+  // frame) would have every label re-placed every frame (about 15 ms of style work per 200 labels
+  // moved, in Chromium). After LAYOUT_BURST re-placements each less than LAYOUT_SETTLE_MS after the
+  // previous one, labels follow at most every LAYOUT_THROTTLE_MS, until the page has been still for
+  // LAYOUT_SETTLE_MS.
+  const LAYOUT_BURST = 3;
+  const LAYOUT_THROTTLE_MS = 250;
+  const LAYOUT_SETTLE_MS = 2 * LAYOUT_THROTTLE_MS;
 
   function createRenderer(opts) {
     opts = opts || {};
@@ -353,6 +383,10 @@ slot{display:contents}`;
     let slotOf = () => -1;
     let labelHeight = 0;
     let layoutQueued = 0;
+    let layoutTimer = 0; // a throttled re-placement (LAYOUT_THROTTLE_MS)
+    let lastLayoutAt = -Infinity;
+    let layoutBurst = 0; // re-placements in a row less than LAYOUT_SETTLE_MS apart
+    let layoutRuns = 0; // re-placements run (the tests read it through inspect)
     let resizeObs = null;
     let pendingRanges = []; // [highlight name, range] not yet in the registry
     let pendingHosts = null; // overlay placement: label hosts not yet in the page (a fragment)
@@ -399,7 +433,7 @@ slot{display:contents}`;
         let atEnd = true;
         for (let i = off; i < node.childNodes.length; i++) {
           const c = node.childNodes[i];
-          if ((c.nodeType === 3 && /[^\s\u00A0]/.test(c.data)) || (c.nodeType === 1 && c.localName !== HOST_TAG)) { atEnd = false; break; }
+          if ((c.nodeType === 3 && /[^\s\u00A0]/.test(c.data)) || (c.nodeType === 1 && !isOwnNode(c))) { atEnd = false; break; }
         }
         if (!atEnd && !node.closest('a')) break;
         const parent = node.parentNode;
@@ -408,7 +442,7 @@ slot{display:contents}`;
       }
       // keep labels after one another when several quotes end at the same point
       let before = node.childNodes[off] || null;
-      while (before && before.nodeType === 1 && before.localName === HOST_TAG) before = before.nextSibling;
+      while (before && isOwnNode(before)) before = before.nextSibling;
       return { parent: node, before };
     }
 
@@ -416,6 +450,7 @@ slot{display:contents}`;
     function ensureOverlay() {
       if (overlay && overlay.isConnected) return overlay;
       overlay = doc.createElement(OVERLAY_TAG);
+      overlay.setAttribute(OVERLAY_ATTR, '');
       const sr = overlay.attachShadow({ mode: shadowMode });
       styleShadow(doc, sr, OVERLAY_CSS);
       sr.append(doc.createElement('slot'));
@@ -429,14 +464,31 @@ slot{display:contents}`;
     }
 
     function scheduleLayout() {
-      if (!overlayMode || layoutQueued) return;
+      if (!overlayMode || layoutQueued || layoutTimer) return;
       const view = doc.defaultView;
-      layoutQueued = view.requestAnimationFrame(() => { layoutQueued = 0; layout(); });
+      const since = view.performance.now() - lastLayoutAt;
+      if (layoutBurst >= LAYOUT_BURST && since < LAYOUT_THROTTLE_MS) {
+        layoutTimer = view.setTimeout(() => { layoutTimer = 0; queueLayout(); }, LAYOUT_THROTTLE_MS - since);
+        return;
+      }
+      queueLayout();
+    }
+
+    function queueLayout() {
+      const view = doc.defaultView;
+      layoutQueued = view.requestAnimationFrame(() => {
+        layoutQueued = 0;
+        const now = view.performance.now();
+        layoutBurst = now - lastLayoutAt < LAYOUT_SETTLE_MS ? layoutBurst + 1 : 0;
+        lastLayoutAt = now;
+        layout();
+      });
     }
 
     /** Overlay placement: reads every quote's geometry first, then writes every label's position. */
     function layout() {
       if (!overlayMode || !overlay || !entries.size) return;
+      layoutRuns++;
       const origin = overlay.getBoundingClientRect();
       const vw = doc.documentElement.clientWidth || doc.defaultView.innerWidth;
       const reads = [];
@@ -804,6 +856,8 @@ slot{display:contents}`;
       if (overlay && !keep) { overlay.remove(); overlay = null; }
       if (resizeObs && !keep) { resizeObs.disconnect(); resizeObs = null; }
       if (layoutQueued) { doc.defaultView.cancelAnimationFrame(layoutQueued); layoutQueued = 0; }
+      if (layoutTimer) { doc.defaultView.clearTimeout(layoutTimer); layoutTimer = 0; }
+      layoutBurst = 0;
       if (!keep) doc.defaultView.removeEventListener('resize', scheduleLayout);
       if (focusWatch) {
         doc.defaultView.removeEventListener('blur', onWindowBlur);
@@ -870,15 +924,16 @@ slot{display:contents}`;
       render, renderChunked, clear, reveal, layout, scheduleLayout, inspect,
       summary: () => groups,
       get count() { return entries.size; },
+      get layouts() { return layoutRuns; },
       get usesHighlights() { return !!useHighlights; },
       get marks() { return overlayMarks ? 'overlay' : 'highlights'; },
       entry: (id) => entries.get(id),
-      isOwnNode: (n) => !!n && n.nodeType === 1 && (n.localName === HOST_TAG || n.localName === OVERLAY_TAG),
+      isOwnNode,
     };
   }
 
   root.QuoteLensRender = {
-    PALETTES, UNATTRIBUTED, HOST_TAG, OVERLAY_TAG, KIND_TEXT, STRINGS,
+    PALETTES, UNATTRIBUTED, HOST_TAG, OVERLAY_TAG, OVERLAY_ATTR, KIND_TEXT, STRINGS, isOwnNode,
     createRenderer, groupBySpeaker, buildWhoSaidWhat, pageCss, overlayCss, highlightNames, labelText, collapse, clip, detectTheme,
   };
 })(typeof globalThis !== 'undefined' ? globalThis : this);

@@ -155,7 +155,7 @@ test('keyboard: Tab reaches a label, its card names the speaker, Escape closes i
     await page.keyboard.press('Tab');
     found = await page.evaluate(() => {
       const a = document.activeElement;
-      return a && a.localName === 'quotelens-label' ? a.getAttribute('data-quotelens-quote') : null;
+      return a && a.hasAttribute('data-quotelens-quote') ? a.getAttribute('data-quotelens-quote') : null;
     });
   }
   assert(found, 'Tab never focused a label');
@@ -409,7 +409,7 @@ test('dark page: labels switch to the dark theme', async () => {
 // Never breaking the page (issue 10)
 
 const HIGHLIGHTED = () => [...CSS.highlights.keys()].filter((k) => /^quotelens-/.test(k)).length;
-const nothingLeft = () => !document.querySelector('quotelens-overlay, [data-quotelens-quote]') &&
+const nothingLeft = () => !document.querySelector('[data-quotelens-overlay], [data-quotelens-quote]') &&
   !document.documentElement.hasAttribute('data-quotelens-state') &&
   ![...CSS.highlights.keys()].some((k) => /^quotelens-/.test(k));
 
@@ -544,6 +544,26 @@ test('a page that never stops changing: rescans only for changes inside the arti
   await page.close();
 });
 
+test('a page whose layout moves every frame: labels follow it, throttled, and are in place once it stops', async () => {
+  const page = await open('/banner.html');
+  await env.waitDone(page);
+  const s0 = await env.send(page, { type: 'stats' });
+  const f0 = await page.evaluate(() => window.banner.frames);
+  await page.waitForTimeout(3000);
+  const s1 = await env.send(page, { type: 'stats' });
+  const frames = (await page.evaluate(() => window.banner.frames)) - f0;
+  const layouts = s1.layouts - s0.layouts;
+  assert(frames >= 60, `the banner moved only ${frames} times`);
+  // at most one re-placement per 250 ms once the page keeps moving (about 12 in 3 s), not one per frame
+  assert(layouts >= 3 && layouts <= 20, `${layouts} label re-placements for ${frames} frames of movement`);
+  await page.evaluate(() => window.banner.stop(137));
+  await page.waitForTimeout(700);
+  const ls = await env.labels(page);
+  eq(ls.length, 3, 'labels');
+  checkLabelPlacement(ls);
+  await page.close();
+});
+
 test('the per-page choice survives hash changes and same-article pushState', async () => {
   await env.setStorage({});
   const page = await open('/unicode.html');
@@ -660,13 +680,13 @@ test('labels cannot be restyled, rewritten or read by the page; custom colours s
   const seen = await page.evaluate(() => {
     const host = document.querySelector('[data-quotelens-quote]');
     const style = document.createElement('style');
-    style.textContent = 'quotelens-label, quotelens-overlay { display: none !important; opacity: 0 !important; transform: scale(0) !important } ' +
-      'quotelens-label::part(label) { color: red !important } quotelens-label::part(label)::before { content: "FAKE" !important }';
+    style.textContent = '[data-quotelens-quote], [data-quotelens-overlay] { display: none !important; opacity: 0 !important; transform: scale(0) !important } ' +
+      '[data-quotelens-quote]::part(label) { color: red !important } [data-quotelens-quote]::part(label)::before { content: "FAKE" !important }';
     document.head.append(style);
     host.setAttribute('data-quotelens-speaker', 'Somebody Else');
     const html = document.documentElement.outerHTML;
     return {
-      shadowRoot: host.shadowRoot, overlayRoot: document.querySelector('quotelens-overlay').shadowRoot,
+      shadowRoot: host.shadowRoot, overlayRoot: document.querySelector('[data-quotelens-overlay]').shadowRoot,
       adopted: document.adoptedStyleSheets.length, id: host.getAttribute('data-quotelens-quote'),
       colourInDom: /123456|654321|rgb\(18, 52, 86\)/i.test(html),
       sheets: [...document.styleSheets].some((s) => { try { return [...s.cssRules].some((r) => /123456|654321/.test(r.cssText)); } catch (_) { return false; } }),
@@ -685,6 +705,31 @@ test('labels cannot be restyled, rewritten or read by the page; custom colours s
   assert(inside.some((x) => x.color === 'rgb(18, 52, 86)'), `custom colour not used inside the labels: ${inside.map((x) => x.color)}`);
   await page.close();
   await env.setStorage({});
+});
+
+test('a page that registers the extension\'s element names as its own custom elements cannot stop or open the labels', async () => {
+  const errorsBefore = consoleErrors.length;
+  const page = await open('/squatter.html');
+  await env.waitDone(page);
+  const ls = await env.labels(page);
+  const said = ls.map((l) => `${l.speaker}: ${l.text.slice(0, 20)}`).sort();
+  eq(JSON.stringify(said), JSON.stringify(['Elsa Nyman: “We cannot wait anot', 'Tomas Berg: “The steel was in wo']), 'labels on the squatted page');
+  const seen = await page.evaluate(() => ({
+    state: document.documentElement.getAttribute('data-quotelens-state'),
+    count: document.documentElement.getAttribute('data-quotelens-count'),
+    opened: [...document.querySelectorAll('[data-quotelens-quote], [data-quotelens-overlay]')].filter((e) => e.shadowRoot).length,
+    constructed: window.squatted.constructed.length,
+    refused: window.squatted.refused.length,
+  }));
+  eq(seen.state, 'done', 'state');
+  eq(seen.count, '2', 'count');
+  eq(seen.opened, 0, 'the page attached its own shadow root to a label or the overlay');
+  eq(seen.constructed, seen.refused, 'a page constructor ran on a label and kept it');
+  const inside = await env.send(page, { type: 'inspect' });
+  assert(inside.length === 2 && inside.every((x) => /Berg|Nyman/.test(x.label) && x.rect.right > x.rect.left), `labels as drawn: ${JSON.stringify(inside.map((x) => x.label))}`);
+  const ours = consoleErrors.slice(errorsBefore).filter((e) => e.url.startsWith('chrome-extension:') || /quotelens/i.test(e.text));
+  eq(ours.length, 0, `extension errors: ${JSON.stringify(ours)}`);
+  await page.close();
 });
 
 // Real pages from ../shared/pages: one test per page, expectations in tests/e2e/pages.json.
@@ -787,7 +832,7 @@ test('clean exit: a newer content-script instance replaces an older one; disabli
   await page.waitForTimeout(300);
   await env.waitDone(page);
   await page.waitForTimeout(500);
-  eq(await page.evaluate(() => document.querySelectorAll('quotelens-overlay').length), 1, 'overlays after a second instance started');
+  eq(await page.evaluate(() => document.querySelectorAll('[data-quotelens-overlay]').length), 1, 'overlays after a second instance started');
   eq((await env.labels(page)).length, n, 'labels after a second instance started (one set)');
   // disable the extension (as the user does in chrome://extensions): the port disconnects
   const mgr = await env.ctx.newPage();
@@ -839,7 +884,7 @@ test('update: chrome.runtime.reload() leaves open tabs clean (no label, no orpha
   await page.reload({ waitUntil: 'load' });
   await env.waitDone(page); // its port woke the new service worker
   await freshWorker();
-  eq(await page.evaluate(() => document.querySelectorAll('quotelens-overlay').length), 1, 'overlays after the update');
+  eq(await page.evaluate(() => document.querySelectorAll('[data-quotelens-overlay]').length), 1, 'overlays after the update');
   eq((await env.labels(page)).length, n, 'labels by the new instance');
   const st = await env.send(page, { type: 'stats' });
   eq(st.scans >= 1 && !st.shutdown, true, 'the new instance is the one answering');

@@ -1,5 +1,5 @@
 // The labels as a page sees them (the body of a function run in the page; shared by harness.js and
-// firefox.py). Labels are <quotelens-label> elements with the test contract's data attributes,
+// firefox.py). Labels are <quotelens-label-…> elements with the test contract's data attributes,
 // absolutely positioned in an overlay outside <body>; the quote's text is a CSS Custom Highlight
 // API range. Each label is matched with its highlight range (by text), so that the checks can see
 // what the page's text is where the quote is highlighted (`before`: the block's text up to the
@@ -45,6 +45,6 @@ return [...document.querySelectorAll('[data-quotelens-quote]')].map((el) => {
     highlighted: !!m,
     before: before === null ? '' : before,
     excludedAncestor: excluded,
-    inOverlay: !!el.closest('quotelens-overlay') && !document.body.contains(el),
+    inOverlay: !!el.closest('[data-quotelens-overlay]') && !document.body.contains(el),
   };
 });

@@ -198,7 +198,7 @@ function register(test, h) {
     const where = async () => {
       const host = await page.evaluate(() => {
         const a = document.activeElement;
-        return a && a.localName === 'quotelens-label' ? a.getAttribute('data-quotelens-quote') : null;
+        return a && a.hasAttribute('data-quotelens-quote') ? a.getAttribute('data-quotelens-quote') : null;
       });
       if (!host) return null;
       const x = await inside(page, host);

@@ -20,7 +20,7 @@ GERMAN_PREFS = {"intl.locale.requested": "de", "intl.accept_languages": "de"}
 
 # the focused label as the page sees it (its host); what is inside comes from 'inspect'
 FOCUSED_JS = """const a = document.activeElement;
-return a && a.localName === 'quotelens-label' ? a.getAttribute('data-quotelens-quote') : null;"""
+return a && a.hasAttribute('data-quotelens-quote') ? a.getAttribute('data-quotelens-quote') : null;"""
 
 AXE_RUN = """const done = arguments[arguments.length - 1];
 axe.run(document, {resultTypes: ['violations']}).then(

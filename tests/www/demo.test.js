@@ -178,7 +178,7 @@ function expectSpeaker(list, prefix, speaker, kind) {
 
 /** Labels sit right after their quote: the block's text before the label ends with the quote. */
 function checkPlacement(name, list) {
-  const bad = list.filter((l) => !l.inArticle || l.tag !== 'quotelens-label' ||
+  const bad = list.filter((l) => !l.inArticle || !l.tag.startsWith('quotelens-label-') ||
     !collapse(l.before).endsWith(collapse(l.text).slice(-Math.min(40, collapse(l.text).length))));
   check(`${name}: every label is in the article, right after its quote`, list.length && !bad.length,
     bad.slice(0, 3).map((l) => ({ text: l.text.slice(-40), before: collapse(l.before).slice(-40) })));
@@ -505,7 +505,7 @@ async function main() {
       const a = document.activeElement;
       return { tag: a && a.localName, id: a && a.getAttribute('data-quotelens-quote'), inner: a && a.shadowRoot && a.shadowRoot.activeElement && a.shadowRoot.activeElement.className };
     });
-    check('keyboard: Tab from the article focuses the first label', kb.tag === 'quotelens-label' && kb.id === L[0].id, kb);
+    check('keyboard: Tab from the article focuses the first label', String(kb.tag).startsWith('quotelens-label-') && kb.id === L[0].id, kb);
     const cardOpen = (id) => page.evaluate((i) => {
       const c = document.querySelector(`[data-quotelens-quote="${i}"]`).shadowRoot.querySelector('.card');
       return !!c && !c.hidden;
@@ -593,7 +593,7 @@ async function main() {
     L = await labels(page);
     const art = await page.evaluate(() => ({
       text: document.getElementById('article').textContent,
-      elements: [...document.querySelectorAll('#article *')].map((e) => e.localName).filter((t) => !['h2', 'h3', 'p', 'ul', 'li', 'blockquote', 'quotelens-label'].includes(t)),
+      elements: [...document.querySelectorAll('#article *')].map((e) => e.localName).filter((t) => !['h2', 'h3', 'p', 'ul', 'li', 'blockquote'].includes(t) && !t.startsWith('quotelens-label-')),
       imgs: document.querySelectorAll('img').length,
       pasted: window.__pasted || null,
     }));

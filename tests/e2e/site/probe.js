@@ -3,7 +3,7 @@
 // - gaps: how late a 10 ms interval timer fires (a late timer = the main thread was busy); the same
 //   method in both browsers, since Firefox has no longtask API;
 // - longtasks (Chromium): PerformanceObserver 'longtask' entries that start after load;
-// - when the first label appears (<quotelens-overlay> added to <html>) and when the scan is done.
+// - when the first label appears (the label overlay, [data-quotelens-overlay], added to <html>) and when the scan is done.
 (function () {
   'use strict';
   const p = (window.__probe = { load: null, gaps: [], maxGap: 0, longtasks: [], firstLabel: null, done: null });
@@ -14,7 +14,7 @@
   } catch (_) { /* no longtask API (Firefox) */ }
   new MutationObserver(() => {
     const now = performance.now();
-    if (p.firstLabel === null && document.querySelector('quotelens-overlay [data-quotelens-quote], quotelens-overlay')) p.firstLabel = now;
+    if (p.firstLabel === null && document.querySelector('[data-quotelens-overlay]')) p.firstLabel = now;
     if (p.done === null && document.documentElement.getAttribute('data-quotelens-state') === 'done') p.done = now;
   }).observe(document.documentElement, { childList: true, attributes: true, attributeFilter: ['data-quotelens-state'] });
   addEventListener('load', () => {

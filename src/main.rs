@@ -10,8 +10,24 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
+    // `quotelens eval … | head`: a reader that stops reading is no error. Rust ignores SIGPIPE, so
+    // `println!` to the closed pipe panics; end quietly instead, with the status a SIGPIPE gives.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info.payload();
+        let msg =
+            payload.downcast_ref::<String>().map(String::as_str).or_else(|| payload.downcast_ref::<&str>().copied());
+        if msg.is_some_and(|m| m.starts_with("failed printing to stdout") && m.contains("Broken pipe")) {
+            std::process::exit(EXIT_BROKEN_PIPE);
+        }
+        default_hook(info);
+    }));
     std::process::exit(cli::run());
 }
+
+/// 128 + SIGPIPE: what a shell reports for a writer whose reader went away.
+#[cfg(not(target_arch = "wasm32"))]
+const EXIT_BROKEN_PIPE: i32 = 141;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {

@@ -207,3 +207,24 @@ fn help_lists_every_rule_id_and_an_unknown_id_is_refused() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("nope") && err.contains("indirect-subjunctive"), "{err}");
 }
+
+#[test]
+fn a_reader_that_stops_reading_ends_the_output_quietly() {
+    // `quotelens eval gold.jsonl | head -1`: the pipe closes before the report is written
+    let dir = std::env::temp_dir().join(format!("quotelens-pipe-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = "“The harbour will reopen in May,” said Lina Berg, the port director.";
+    let doc = serde_json::json!({"id": "t1", "text": text,
+        "quotes": [{"start": 0, "end": 32, "kind": "direct", "speaker": "Lina Berg"}]});
+    let file = dir.join("gold.jsonl");
+    std::fs::write(&file, format!("{doc}\n")).unwrap();
+    for args in [vec!["eval"], vec!["eval", "--reliability"], vec!["extract"]] {
+        let mut child = bin().args(&args).arg(&file).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+        drop(child.stdout.take()); // the reader is gone before the first line
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(!stderr.contains("panicked"), "{args:?}: stderr: {stderr}");
+        assert_ne!(out.status.code(), Some(101), "{args:?}: exit status of a panic");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -428,7 +428,7 @@
     stats.scans++;
     stats.last = {
       blocks: analysis.blocks.length, chars: analysis.blocks.reduce((n, b) => n + b.text.length, 0), quotes: count,
-      treeNodes: read ? read.tree.nodes.length : 0, readMs, extractMs: t1 - t0, analyzeMs: t2 - t1, renderMs: t3 - t2, mainMs,
+      treeNodes: read ? read.tree.nodes.length : 0, treeChunks: fields && fields.treeChunks || 0, readMs, extractMs: t1 - t0, analyzeMs: t2 - t1, renderMs: t3 - t2, mainMs,
       engine: 'background', version: analysis.version || null,
     };
     report(count);

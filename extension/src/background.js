@@ -34,6 +34,9 @@ const MAX_TREE_JSON = 16 * 1024 * 1024; // UTF-16 code units of the tree as JSON
 // MAX_TREES_PENDING trees (a newer scan may start before an older one has sent its request)
 const MAX_TREE_CHUNK = 262144;
 const MAX_TREES_PENDING = 2;
+// and a long answer goes back in 'resultChunk' messages of this many code units ahead of it (one
+// 1.3 M answer decoded in one task of the page's main thread is 10–15 ms of a long task there)
+const RESULT_CHUNK = 262144;
 const MAX_FIELD_CHARS = 2000; // tag, id, class, role, … and meta entries (extract.js cuts them shorter)
 const MAX_META = 200;
 const MAX_COUNT = 1000000;
@@ -284,7 +287,16 @@ api.runtime.onConnect.addListener((port) => {
     const id = isPlainObject(msg) && Number.isInteger(msg.id) ? msg.id : null;
     const answer = (r) => {
       if (id === null) return;
-      try { port.postMessage(Object.assign({}, r, { id })); } catch (_) { /* the page went away */ }
+      try {
+        if (typeof r.result === 'string' && r.result.length > RESULT_CHUNK) {
+          let seq = 0;
+          for (let at = 0; at < r.result.length; at += RESULT_CHUNK) {
+            port.postMessage({ type: 'resultChunk', id, seq: seq++, text: r.result.slice(at, at + RESULT_CHUNK) });
+          }
+          r = Object.assign({}, r, { result: undefined, resultChunks: seq });
+        }
+        port.postMessage(Object.assign({}, r, { id }));
+      } catch (_) { /* the page went away */ }
     };
     const async = handleMessage(msg, port.sender, answer);
     if (!async && id !== null) answer({ error: 'request refused' });

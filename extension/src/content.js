@@ -205,7 +205,14 @@
   function onPortMessage(m) {
     const p = m && pending.get(m.id);
     if (!p) return;
+    // a long answer's result comes ahead of it in parts, each its own task here (background.js)
+    if (m.type === 'resultChunk') {
+      p.parts = p.parts || [];
+      if (typeof m.text === 'string' && m.seq === p.parts.length) p.parts.push(m.text); else p.broken = true;
+      return;
+    }
     pending.delete(m.id);
+    if (m.resultChunks !== undefined) m.result = !p.broken && p.parts && p.parts.length === m.resultChunks ? p.parts.join('') : null;
     p.resolve(m);
   }
 
@@ -255,9 +262,8 @@
   async function sendTree(tree, budget) {
     const parts = [];
     const nodes = tree.nodes;
-    for (let i = 0; i < nodes.length;) {
-      const end = Math.min(nodes.length, i + TREE_STRINGIFY_NODES);
-      for (; i < end; i++) parts.push(JSON.stringify(nodes[i]));
+    for (let i = 0; i < nodes.length; i += TREE_STRINGIFY_NODES) {
+      parts.push(JSON.stringify(nodes.slice(i, i + TREE_STRINGIFY_NODES)).slice(1, -1));
       if (budget.over()) await budget.pause();
     }
     const head = JSON.stringify(Object.assign({}, tree, { nodes: undefined }));
@@ -287,7 +293,7 @@
     if (stats.wasmInitMs === null && typeof r.initMs === 'number') stats.wasmInitMs = r.initMs;
     const result = typeof r.result === 'string' ? JSON.parse(r.result) : null;
     if (!result || !Array.isArray(result.blocks) || !Array.isArray(result.quotes)) throw new Error('the background answered without an article');
-    return { result, fingerprint: r.fingerprint };
+    return { result, fingerprint: r.fingerprint, chunks: r.resultChunks || 0 };
   }
 
   // -------------------------------------------------------------------------------------------
@@ -428,7 +434,7 @@
     stats.scans++;
     stats.last = {
       blocks: analysis.blocks.length, chars: analysis.blocks.reduce((n, b) => n + b.text.length, 0), quotes: count,
-      treeNodes: read ? read.tree.nodes.length : 0, treeChunks: fields && fields.treeChunks || 0, readMs, extractMs: t1 - t0, analyzeMs: t2 - t1, renderMs: t3 - t2, mainMs,
+      treeNodes: read ? read.tree.nodes.length : 0, treeChunks: fields && fields.treeChunks || 0, answerChunks: r.chunks || 0, readMs, extractMs: t1 - t0, analyzeMs: t2 - t1, renderMs: t3 - t2, mainMs,
       engine: 'background', version: analysis.version || null,
     };
     report(count);

@@ -29,6 +29,14 @@ const api = globalThis.browser || globalThis.chrome;
 const MAX_NODES = 150000;
 const MAX_TREE_CHARS = 1500000;
 const MAX_TREE_JSON = 16 * 1024 * 1024; // UTF-16 code units of the tree as JSON text
+// a long tree comes over the port ahead of its analyzePage request, in 'treeChunk' messages of at
+// most this many code units (content.js TREE_CHUNK_CHARS); a port keeps the chunks of at most
+// MAX_TREES_PENDING trees (a newer scan may start before an older one has sent its request)
+const MAX_TREE_CHUNK = 262144;
+const MAX_TREES_PENDING = 2;
+// and a long answer goes back in 'resultChunk' messages of this many code units ahead of it (one
+// 1.3 M answer decoded in one task of the page's main thread is 10–15 ms of a long task there)
+const RESULT_CHUNK = 262144;
 const MAX_FIELD_CHARS = 2000; // tag, id, class, role, … and meta entries (extract.js cuts them shorter)
 const MAX_META = 200;
 const MAX_COUNT = 1000000;
@@ -235,16 +243,60 @@ api.runtime.onMessage.addListener(handleMessage);
 // off. Their requests come over it too (the same MESSAGES, checked against the port's sender): a
 // request with an `id` gets an answer with that id; a port from anything but one of our content
 // scripts is closed.
+/** A port's tree chunks: a 'treeChunk' message is kept (in order, within the size caps; a tree
+ *  with a chunk out of order or too big is dropped whole), an analyzePage request that names a
+ *  tree by {treeKey, treeChunks} gets its text as `tree` (then checked like any other). */
+function treeChunks() {
+  const trees = new Map(); // key -> {parts, chars} or null (dropped)
+  return {
+    take(m) {
+      if (!Number.isInteger(m.key) || !Number.isInteger(m.seq) || typeof m.text !== 'string') return;
+      let t = trees.get(m.key);
+      if (t === undefined) {
+        if (m.seq !== 0) return;
+        t = { parts: [], chars: 0 };
+        trees.set(m.key, t);
+        while (trees.size > MAX_TREES_PENDING) trees.delete(trees.keys().next().value);
+      }
+      if (!t) return;
+      if (m.seq !== t.parts.length || m.text.length > MAX_TREE_CHUNK || t.chars + m.text.length > MAX_TREE_JSON) {
+        trees.set(m.key, null);
+        return;
+      }
+      t.parts.push(m.text);
+      t.chars += m.text.length;
+    },
+    join(m) {
+      if (m.tree !== undefined || m.treeKey === undefined) return;
+      const t = trees.get(m.treeKey);
+      trees.delete(m.treeKey);
+      if (t && t.parts.length === m.treeChunks) m.tree = t.parts.join('');
+    },
+  };
+}
+
 api.runtime.onConnect.addListener((port) => {
   if (port.name !== 'quotelens-page' || !fromTab(port.sender)) {
     port.disconnect();
     return;
   }
+  const chunks = treeChunks();
   port.onMessage.addListener((msg) => {
+    if (isPlainObject(msg) && msg.type === 'treeChunk') { chunks.take(msg); return; }
+    if (isPlainObject(msg) && msg.type === 'analyzePage') chunks.join(msg);
     const id = isPlainObject(msg) && Number.isInteger(msg.id) ? msg.id : null;
     const answer = (r) => {
       if (id === null) return;
-      try { port.postMessage(Object.assign({}, r, { id })); } catch (_) { /* the page went away */ }
+      try {
+        if (typeof r.result === 'string' && r.result.length > RESULT_CHUNK) {
+          let seq = 0;
+          for (let at = 0; at < r.result.length; at += RESULT_CHUNK) {
+            port.postMessage({ type: 'resultChunk', id, seq: seq++, text: r.result.slice(at, at + RESULT_CHUNK) });
+          }
+          r = Object.assign({}, r, { result: undefined, resultChunks: seq });
+        }
+        port.postMessage(Object.assign({}, r, { id }));
+      } catch (_) { /* the page went away */ }
     };
     const async = handleMessage(msg, port.sender, answer);
     if (!async && id !== null) answer({ error: 'request refused' });

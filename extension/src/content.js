@@ -42,6 +42,11 @@
   // the overlay marks made /huge.html worse (tests/e2e/hostile_firefox.py, 2 runs each: 9–12 timer
   // delays over 50 ms and 1.1 s of main-thread time per scan, against 4–5 and 0.38 s with highlights)
   const HUGE_ELEMENTS = 20000;
+  // the page tree goes to the background as JSON text in messages of at most this many UTF-16 code
+  // units, with a yield between two: in Chromium, posting one costs the page's main thread about
+  // 10 ms per million (measured on /huge.html: 31 ms for the 2.95-million tree in one message)
+  const TREE_CHUNK_CHARS = 262144;
+  const TREE_STRINGIFY_NODES = 512; // page-tree nodes turned into JSON between two looks at the budget
   const FIRST_PASS_CHARS = 60000; // long pages: label what the first this-many characters of page text hold first
   const RESCAN_FREE = 3; // rescans in RESCAN_WINDOW_MS before backoff starts
   const RESCAN_WINDOW_MS = 60000;
@@ -200,7 +205,14 @@
   function onPortMessage(m) {
     const p = m && pending.get(m.id);
     if (!p) return;
+    // a long answer's result comes ahead of it in parts, each its own task here (background.js)
+    if (m.type === 'resultChunk') {
+      p.parts = p.parts || [];
+      if (typeof m.text === 'string' && m.seq === p.parts.length) p.parts.push(m.text); else p.broken = true;
+      return;
+    }
     pending.delete(m.id);
+    if (m.resultChunks !== undefined) m.result = !p.broken && p.parts && p.parts.length === m.resultChunks ? p.parts.join('') : null;
     p.resolve(m);
   }
 
@@ -242,12 +254,38 @@
   /** The background finds the article in the page tree and analyses it: {result, fingerprint}.
    *  Both ways as JSON text (one string crosses the message channel much faster than the tree's
    *  thousands of small objects). */
-  async function analyzeInBackground(tree, options) {
+  let treeKey = 0;
+
+  /** The page tree as JSON text, made in slices of the scan's budget; a long one is handed to the
+   *  background ahead in 'treeChunk' messages (background.js joins them). The tree fields of the
+   *  analyzePage request: {tree} or {treeKey, treeChunks}. */
+  async function sendTree(tree, budget) {
+    const parts = [];
+    const nodes = tree.nodes;
+    for (let i = 0; i < nodes.length; i += TREE_STRINGIFY_NODES) {
+      parts.push(JSON.stringify(nodes.slice(i, i + TREE_STRINGIFY_NODES)).slice(1, -1));
+      if (budget.over()) await budget.pause();
+    }
+    const head = JSON.stringify(Object.assign({}, tree, { nodes: undefined }));
+    const json = head.slice(0, -1) + (head.length > 2 ? ',' : '') + '"nodes":[' + parts.join(',') + ']}';
+    if (json.length <= TREE_CHUNK_CHARS) return { tree: json };
+    connect();
+    const key = ++treeKey;
+    let seq = 0;
+    for (let at = 0; at < json.length; at += TREE_CHUNK_CHARS) {
+      post({ type: 'treeChunk', key, seq: seq++, text: json.slice(at, at + TREE_CHUNK_CHARS) });
+      if (budget.over()) await budget.pause();
+    }
+    return { treeKey: key, treeChunks: seq };
+  }
+
+  /** fields: what sendTree() returned. */
+  async function analyzeInBackground(fields, options) {
     connect();
     if (dead) throw new Error('the extension is gone');
     let timeout = 0;
     const r = await Promise.race([
-      post({ type: 'analyzePage', tree: JSON.stringify(tree), options }, true),
+      post(Object.assign({ type: 'analyzePage', options }, fields), true),
       new Promise((resolve, reject) => { timeout = setTimeout(() => reject(new Error('the background did not answer in time')), ANALYZE_TIMEOUT_MS); }),
     ]).finally(() => clearTimeout(timeout));
     if (!r) throw new Error('no answer from the background (it stopped mid-scan?)');
@@ -255,7 +293,7 @@
     if (stats.wasmInitMs === null && typeof r.initMs === 'number') stats.wasmInitMs = r.initMs;
     const result = typeof r.result === 'string' ? JSON.parse(r.result) : null;
     if (!result || !Array.isArray(result.blocks) || !Array.isArray(result.quotes)) throw new Error('the background answered without an article');
-    return { result, fingerprint: r.fingerprint };
+    return { result, fingerprint: r.fingerprint, chunks: r.resultChunks || 0 };
   }
 
   // -------------------------------------------------------------------------------------------
@@ -357,7 +395,9 @@
       // a long page: label the first screenfuls now, the rest when it has all been read
       onPartial: async (part) => {
         if (stale()) return;
-        const r = await away(analyzeInBackground(part.tree, options));
+        const fields = await sendTree(part.tree, budget);
+        if (stale()) return;
+        const r = await away(analyzeInBackground(fields, options));
         if (stale()) return;
         await draw(part.dom, r.result, pause, stale, null);
         firstPassShown = true;
@@ -371,7 +411,9 @@
     const wasDone = html.getAttribute('data-quotelens-state') === 'done';
     if (!firstPassShown) html.setAttribute('data-quotelens-state', 'scanning');
     const empty = { blocks: [], roots: [], quotes: [], speakers: [], truncated: { blocks: false, chars: false } };
-    const r = read && read.tree.nodes.length ? await away(analyzeInBackground(read.tree, options)) : { result: empty, fingerprint: 'none' };
+    const fields = read && read.tree.nodes.length ? await sendTree(read.tree, budget) : null;
+    if (stale()) return;
+    const r = fields ? await away(analyzeInBackground(fields, options)) : { result: empty, fingerprint: 'none' };
     const t2 = performance.now();
     if (stale()) return;
     const analysis = r.result;
@@ -392,7 +434,7 @@
     stats.scans++;
     stats.last = {
       blocks: analysis.blocks.length, chars: analysis.blocks.reduce((n, b) => n + b.text.length, 0), quotes: count,
-      treeNodes: read ? read.tree.nodes.length : 0, readMs, extractMs: t1 - t0, analyzeMs: t2 - t1, renderMs: t3 - t2, mainMs,
+      treeNodes: read ? read.tree.nodes.length : 0, treeChunks: fields && fields.treeChunks || 0, answerChunks: r.chunks || 0, readMs, extractMs: t1 - t0, analyzeMs: t2 - t1, renderMs: t3 - t2, mainMs,
       engine: 'background', version: analysis.version || null,
     };
     report(count);

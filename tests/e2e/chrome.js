@@ -503,6 +503,13 @@ test('huge page (100,000 paragraphs): labelled within the caps, the popup says s
   // a document this big marks its quotes with boxes in the overlay, not CSS highlights (render.js
   // `marks`): the last box ends where the quote's last line ends
   eq(await page.evaluate(HIGHLIGHTED), 0, 'CSS highlights registered on the huge page');
+  // the overlay is in the top layer (render.js ensureOverlay), and the page tree went to the
+  // background in several messages (content.js TREE_CHUNK_CHARS) that it joined, and the answer came
+  // back the same way (background.js RESULT_CHUNK)
+  eq(await page.evaluate(() => document.querySelector('[data-quotelens-overlay]').matches(':popover-open')), true, 'overlay in the top layer');
+  const stats = await env.send(page, { type: 'stats' });
+  assert(stats.last.treeChunks > 1, `page tree sent in ${stats.last.treeChunks} chunks`);
+  assert(stats.last.answerChunks > 1, `answer received in ${stats.last.answerChunks} chunks`);
   const inside = await env.send(page, { type: 'inspect' });
   eq(inside.length, count, 'labels the content script knows');
   const marked = inside.filter((x) => x.marks && x.marks.length && x.quoteEnd);

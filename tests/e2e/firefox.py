@@ -872,6 +872,14 @@ class Suite:
            "labels in the overlay")
         eq(self.ff.js("let n = 0; for (const [k, h] of CSS.highlights) if (/^quotelens-/.test(k)) n += h.size; return n;"), count,
            "highlight ranges on the huge page")
+        # the overlay is in the top layer (render.js ensureOverlay), and the page tree went to the
+        # background in several messages (content.js TREE_CHUNK_CHARS) that it joined, and the answer
+        # came back the same way (background.js RESULT_CHUNK)
+        eq(self.ff.js("return document.querySelector('[data-quotelens-overlay]').matches(':popover-open');"), True,
+           "overlay in the top layer")
+        last = self.send({"type": "stats"})["last"]
+        check(last["treeChunks"] > 1, f"page tree sent in {last['treeChunks']} chunks")
+        check(last["answerChunks"] > 1, f"answer received in {last['answerChunks']} chunks")
 
     def t_clock(self):
         """a page that never stops changing: rescans only for changes inside the article, with backoff"""

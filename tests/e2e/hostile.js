@@ -28,7 +28,7 @@ async function traced(cdp, run) {
   const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
   await cdp.send('Tracing.start', {
     transferMode: 'ReportEvents',
-    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel', 'blink', 'v8'] },
+    traceConfig: { includedCategories: ['devtools.timeline', 'v8.execute', 'toplevel', 'blink'] },
   });
   await run();
   await cdp.send('Tracing.end');
@@ -41,7 +41,7 @@ async function traced(cdp, run) {
 function longTasks(events, fromTs) {
   const main = new Map(); // pid:tid -> count of RunTask
   for (const e of events) if (e.ph === 'M' && e.name === 'thread_name' && e.args && e.args.name === 'CrRendererMain') main.set(`${e.pid}:${e.tid}`, 1);
-  const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && main.has(`${e.pid}:${e.tid}`) && e.ts >= fromTs && e.dur > 50000);
+  const tasks = events.filter((e) => e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && main.has(`${e.pid}:${e.tid}`) && e.ts >= fromTs && e.dur > 50000);
   const out = [];
   for (const t of tasks) {
     const inside = events.filter((e) => e.ph === 'X' && e.pid === t.pid && e.tid === t.tid && e.ts >= t.ts && e.ts + (e.dur || 0) <= t.ts + t.dur && e !== t);

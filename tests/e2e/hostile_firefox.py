@@ -2,7 +2,7 @@
 """Hostile-page figures in Firefox (a benchmark: prints numbers, never fails on timing). The same
 pages and measurements as tests/e2e/hostile.js, driven like tests/e2e/firefox.py.
 
-    node extension/build.mjs && python3 tests/e2e/hostile_firefox.py [--n 100000] [--seconds 60]
+    node extension/build.mjs && python3 tests/e2e/hostile_firefox.py [--n 100000] [--seconds 60] [--ext dist/firefox]
 
 Firefox has no longtask API, so main-thread blocking is measured on the page itself: site/probe.js
 runs a 10 ms interval timer after the load event and records how late it fires (a late timer means
@@ -43,8 +43,9 @@ def main():
     ap.add_argument("--seconds", type=int, default=60)
     ap.add_argument("--geckodriver", default=os.path.expanduser("~/.cargo/bin/geckodriver"))
     ap.add_argument("--firefox", default="/usr/bin/firefox-esr")
+    ap.add_argument("--ext", default=os.path.join(REPO, "dist", "firefox"), help="the built Firefox extension")
     a = ap.parse_args()
-    ext = os.path.join(REPO, "dist", "firefox")
+    ext = os.path.abspath(a.ext)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = start_server(port)

@@ -377,9 +377,15 @@
     const t0 = performance.now();
     // main-thread time of this scan: everything but the waits (yields and the background's work)
     let mainMs = 0;
+    let longestSliceMs = 0; // the longest run of this scan's code between two yields (an upper bound)
     let sliceStart = t0;
+    const endSlice = () => {
+      const d = performance.now() - sliceStart;
+      mainMs += d;
+      if (d > longestSliceMs) longestSliceMs = d;
+    };
     const away = async (p) => {
-      mainMs += performance.now() - sliceStart;
+      endSlice();
       try { return await p; } finally { sliceStart = performance.now(); }
     };
     const budget = X.makeBudget(SLICE_MS);
@@ -426,7 +432,7 @@
     }
     const count = await draw(dom, analysis, pause, stale, read ? read.truncated : null);
     if (count < 0 || stale()) return;
-    mainMs += performance.now() - sliceStart;
+    endSlice();
     const t3 = performance.now();
     lastFingerprint = r.fingerprint;
     html.setAttribute('data-quotelens-count', String(count));
@@ -434,7 +440,7 @@
     stats.scans++;
     stats.last = {
       blocks: analysis.blocks.length, chars: analysis.blocks.reduce((n, b) => n + b.text.length, 0), quotes: count,
-      treeNodes: read ? read.tree.nodes.length : 0, treeChunks: fields && fields.treeChunks || 0, answerChunks: r.chunks || 0, readMs, extractMs: t1 - t0, analyzeMs: t2 - t1, renderMs: t3 - t2, mainMs,
+      treeNodes: read ? read.tree.nodes.length : 0, treeChunks: fields && fields.treeChunks || 0, answerChunks: r.chunks || 0, readMs, extractMs: t1 - t0, analyzeMs: t2 - t1, renderMs: t3 - t2, mainMs, longestSliceMs,
       engine: 'background', version: analysis.version || null,
     };
     report(count);

@@ -338,6 +338,7 @@ slot{display:contents}`;
   const MARGIN_GAP_PX = 10;
   const MARGIN_LABEL_PX = 210; // about 18em of the label's .72em font
   const RENDER_SLICE = 50; // labels built between two `pause()` calls in renderChunked
+  const LAYOUT_WRITE_SLICE = 250; // labels placed between two `pause()` calls at the end of renderChunked
   // A page that keeps changing its layout (an animated banner in the article resizes <body> every
   // frame) would have every label re-placed every frame (about 15 ms of style work per 200 labels
   // moved, in Chromium). After LAYOUT_BURST re-placements each less than LAYOUT_SETTLE_MS after the
@@ -497,7 +498,29 @@ slot{display:contents}`;
 
     /** Overlay placement: reads every quote's geometry first, then writes every label's position. */
     function layout() {
-      if (!overlayMode || !overlay || !entries.size) return;
+      const plan = planLayout();
+      if (plan) placeLabels(plan, 0, plan.length);
+    }
+
+    /** layout() with the writes in slices of LAYOUT_WRITE_SLICE labels and a pause between them
+     *  (each write goes through the content script's wrapper of the DOM, slow in Firefox: 1,000
+     *  labels' writes were 22 ms of one 52 ms run there). False when cancelled. */
+    async function layoutChunked(pause, isCancelled) {
+      const plan = planLayout();
+      if (!plan) return true;
+      for (let i = 0; i < plan.length; i += LAYOUT_WRITE_SLICE) {
+        if (i > 0) {
+          await pause();
+          if (isCancelled && isCancelled()) return false;
+        }
+        placeLabels(plan, i, Math.min(i + LAYOUT_WRITE_SLICE, plan.length));
+      }
+      return true;
+    }
+
+    /** Where every label goes: the quotes' geometry (reads only), in page order. */
+    function planLayout() {
+      if (!overlayMode || !overlay || !entries.size) return null;
       layoutRuns++;
       const origin = overlay.getBoundingClientRect();
       const vw = doc.documentElement.clientWidth || doc.defaultView.innerWidth;
@@ -516,13 +539,8 @@ slot{display:contents}`;
       }
       reads.sort((a, b) => (a.last ? a.last.top : 1e9) - (b.last ? b.last.top : 1e9));
       let marginFree = -Infinity; // the next free y in the margin column (labels never overlap there)
-      for (const { e, last, rects, right } of reads) {
-        const b = e.button;
-        if (rects) drawMarks(e, rects, origin);
-        if (!last) {
-          if (e.posKey !== 'none') { b.style.display = 'none'; e.posKey = 'none'; }
-          continue;
-        }
+      return reads.map(({ e, last, rects, right }) => {
+        if (!last) return { e, rects, origin, key: 'none' };
         let x;
         let y;
         const margin = right !== null && right + MARGIN_GAP_PX + MARGIN_LABEL_PX <= vw;
@@ -536,10 +554,21 @@ slot{display:contents}`;
         }
         const left = Math.round(x - origin.left) + 'px';
         const top = Math.round(y - origin.top) + 'px';
+        return { e, rects, origin, key: left + ' ' + top + (margin ? ' m' : ''), left, top, margin };
+      });
+    }
+
+    /** Writes the planned places of labels [from, to). */
+    function placeLabels(plan, from, to) {
+      for (let i = from; i < to; i++) {
+        const { e, rects, origin, key, left, top, margin } = plan[i];
+        if (entries.get(e.item.id) !== e) continue; // cleared or replaced meanwhile
+        const b = e.button;
+        if (rects) drawMarks(e, rects, origin);
         // a label that stays where it is is not written to (each write restyles it)
-        const key = left + ' ' + top + (margin ? ' m' : '');
         if (key === e.posKey) continue;
         e.posKey = key;
+        if (key === 'none') { b.style.display = 'none'; continue; }
         b.style.display = '';
         b.classList.toggle('margin', margin);
         b.style.left = left;
@@ -830,8 +859,12 @@ slot{display:contents}`;
           if ((isCancelled && isCancelled()) || items !== mine) return -1;
         }
       }
+      // the rest of the highlights, then (in tasks of their own) every label's place: together they
+      // were one 56–61 ms run in Firefox on /huge.html (hostile_firefox.py, longest slice)
       flushHighlights();
-      layout();
+      await pause();
+      if ((isCancelled && isCancelled()) || items !== mine) return -1;
+      if (!(await layoutChunked(pause, () => (isCancelled && isCancelled()) || items !== mine))) return -1;
       return entries.size;
     }
 

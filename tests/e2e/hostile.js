@@ -110,7 +110,7 @@ async function main() {
         (p.longtasks.length ? ` (max ${Math.max(...p.longtasks)} ms)` : '') +
         `; max timer lateness ${p.maxGap.toFixed(0)} ms` +
         (mode === 'labels' ? `; first label ${(p.firstLabel - p.load).toFixed(0)} ms after load, scan done ${(p.done - p.load).toFixed(0)} ms after load; ${count} labels; ` +
-          `last scan: ${st.last.blocks} blocks, ${st.last.chars} chars, main thread ${st.last.mainMs.toFixed(0)} ms, engine ${st.last.analyzeMs.toFixed(0)} ms, marks: ${st.marks}` : ''));
+          `last scan: ${st.last.blocks} blocks, ${st.last.chars} chars, main thread ${st.last.mainMs.toFixed(0)} ms (longest slice ${st.last.longestSliceMs.toFixed(0)} ms), engine ${st.last.analyzeMs.toFixed(0)} ms, marks: ${st.marks}` : ''));
       await page.close();
     }
     for (const mode of SECONDS > 0 ? ['labels', 'page alone'] : []) {

@@ -71,7 +71,7 @@ def main():
                 st = s.send({"type": "stats"})
                 line += (f"; first label {p['firstLabel'] - p['load']:.0f} ms after load, scan done {p['done'] - p['load']:.0f} ms "
                          f"after load; {s.count_attr()} labels; last scan: {st['last']['blocks']} blocks, {st['last']['chars']} chars, "
-                         f"main thread {st['last']['mainMs']:.0f} ms, engine {st['last']['analyzeMs']:.0f} ms")
+                         f"main thread {st['last']['mainMs']:.0f} ms (longest slice {st['last']['longestSliceMs']:.0f} ms), engine {st['last']['analyzeMs']:.0f} ms")
             print(line, flush=True)
         for mode in ("labels", "page alone") if a.seconds > 0 else ():
             s.set_storage({} if mode == "labels" else {"sites": {s.host: "never"}})

@@ -1012,6 +1012,12 @@ fn entity_of_run(doc: &Doc, ents: &mut Entities, b: usize, r: &entities::NameRun
     }
 }
 
+/// Token `k` is an agent preposition that names an author ("a report by X"), not one after a
+/// participle of receiving ("the memo obtained by The Globe": who obtained it did not write it).
+fn authorial_agent(doc: &Doc, toks: &[crate::doc::Tok], k: usize) -> bool {
+    toks[k].is_in(&doc.lang.agent_preps) && !(k > 0 && toks[k - 1].is_in(&doc.lang.receipt_participles))
+}
+
 /// Most tokens after a document's noun in which its source may be named ("a document titled
 /// White Paper: Railroading in Winter on the Harbour Rail website").
 const MAX_DOC_SOURCE_TOKENS: usize = 16;
@@ -1034,11 +1040,7 @@ fn document_source(doc: &Doc, b: usize, z: usize) -> Option<entities::NameRun> {
         if t.is_word() && t.cap {
             if let Some(r) = entities::name_run(doc, b, k, s).filter(|r| r.z <= e) {
                 let before = if k > z && toks[k - 1].is_det() { k - 1 } else { k };
-                // ("the memo obtained by The Globe": who obtained it did not write it)
-                let after_agent = before > z + 1
-                    && toks[before - 1].is_in(&doc.lang.agent_preps)
-                    && !toks[before - 2].is_in(&doc.lang.receipt_participles)
-                    || before == z + 1 && toks[z].is_in(&doc.lang.agent_preps);
+                let after_agent = before > z && authorial_agent(doc, toks, before - 1);
                 let possessor =
                     toks[r.z - 1].is_possessive() && toks.get(r.z).is_some_and(|n| !n.cap && n.nominal.is_some());
                 if after_agent || possessor {
@@ -1133,11 +1135,7 @@ pub fn resolve(doc: &Doc, ents: &mut Entities, b: usize, np: &Np, focus: Option<
                 // "The report, published by the Pew Research Center, found": its author
                 Nominal::Doc
                     if let Some(r) = (np.a..np.z.saturating_sub(1))
-                        .find(|&k| {
-                            toks[k].is_in(&doc.lang.agent_preps)
-                                && toks[k + 1].quote.is_none()
-                                && !(k > 0 && toks[k - 1].is_in(&doc.lang.receipt_participles))
-                        })
+                        .find(|&k| authorial_agent(doc, toks, k) && toks[k + 1].quote.is_none())
                         .and_then(|k| {
                             let start = if toks[k + 1].is_det() { k + 2 } else { k + 1 };
                             entities::name_run(doc, b, start, np.a).filter(|r| r.z <= np.z)

@@ -481,10 +481,6 @@
     attributes: true, attributeFilter: ['contenteditable', 'role'],
   };
 
-  function isOurs(n) {
-    return R.isOwnNode(n);
-  }
-
   function rememberArticle(dom, analysis) {
     const el = (i) => (dom[i] && dom[i].nodeType === 1 ? dom[i] : null);
     lastRoots = (analysis.roots || []).map(el).filter(Boolean);
@@ -542,13 +538,13 @@
         continue;
       }
       for (const n of m.addedNodes) {
-        if (isOurs(n)) continue;
+        if (R.isOwnNode(n)) continue;
         if (articleChange(m.target, n, true)) return true;
         // no article found yet: the page may still be filling it in
         if (!lastRoots.length && (n.textContent || '').trim().length >= 100) return true;
       }
       for (const n of m.removedNodes) {
-        if (isOurs(n)) continue;
+        if (R.isOwnNode(n)) continue;
         if (lastRoots.some((r) => n === r || n.contains(r))) return true;
         if (articleChange(m.target, n, false)) return true;
       }

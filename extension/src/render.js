@@ -387,7 +387,7 @@ slot{display:contents}`;
     let layoutTimer = 0; // a throttled re-placement (LAYOUT_THROTTLE_MS)
     let lastLayoutAt = -Infinity;
     let layoutBurst = 0; // re-placements in a row less than LAYOUT_SETTLE_MS apart
-    let layoutRuns = 0; // re-placements run (the tests read it through inspect)
+    let layoutRuns = 0; // re-placements run (the tests read it through content.js 'stats')
     let resizeObs = null;
     let pendingRanges = []; // [highlight name, range] not yet in the registry
     let pendingHosts = null; // overlay placement: label hosts not yet in the page (a fragment)
@@ -505,13 +505,13 @@ slot{display:contents}`;
     /** layout() with the writes in slices of LAYOUT_WRITE_SLICE labels and a pause between them
      *  (each write goes through the content script's wrapper of the DOM, slow in Firefox: 1,000
      *  labels' writes were 22 ms of one 52 ms run there). False when cancelled. */
-    async function layoutChunked(pause, isCancelled) {
+    async function layoutChunked(pause, cancelled) {
       const plan = planLayout();
       if (!plan) return true;
       for (let i = 0; i < plan.length; i += LAYOUT_WRITE_SLICE) {
         if (i > 0) {
           await pause();
-          if (isCancelled && isCancelled()) return false;
+          if (cancelled()) return false;
         }
         placeLabels(plan, i, Math.min(i + LAYOUT_WRITE_SLICE, plan.length));
       }
@@ -848,6 +848,7 @@ slot{display:contents}`;
     async function renderChunked(list, renderOpts, pause, isCancelled) {
       begin(list, renderOpts);
       const mine = items;
+      const cancelled = () => (isCancelled && isCancelled()) || items !== mine;
       for (let i = 0; i < mine.length; i++) {
         addOne(mine[i]);
         if ((i + 1) % RENDER_SLICE === 0) {
@@ -856,15 +857,14 @@ slot{display:contents}`;
           // (one big commit is one long style and layout update: 118 ms for 1,000 labels, measured)
           if (i < 4 * RENDER_SLICE || overlayMarks) { flushHighlights(); layout(); }
           await pause();
-          if ((isCancelled && isCancelled()) || items !== mine) return -1;
+          if (cancelled()) return -1;
         }
       }
       // the rest of the highlights, then (in tasks of their own) every label's place: together they
       // were one 56–61 ms run in Firefox on /huge.html (hostile_firefox.py, longest slice)
       flushHighlights();
       await pause();
-      if ((isCancelled && isCancelled()) || items !== mine) return -1;
-      if (!(await layoutChunked(pause, () => (isCancelled && isCancelled()) || items !== mine))) return -1;
+      if (cancelled() || !(await layoutChunked(pause, cancelled))) return -1;
       return entries.size;
     }
 
@@ -971,12 +971,11 @@ slot{display:contents}`;
       get usesHighlights() { return !!useHighlights; },
       get marks() { return overlayMarks ? 'overlay' : 'highlights'; },
       entry: (id) => entries.get(id),
-      isOwnNode,
     };
   }
 
   root.QuoteLensRender = {
-    PALETTES, UNATTRIBUTED, HOST_TAG, OVERLAY_TAG, OVERLAY_ATTR, KIND_TEXT, STRINGS, isOwnNode,
+    PALETTES, UNATTRIBUTED, OVERLAY_ATTR, KIND_TEXT, STRINGS, isOwnNode,
     createRenderer, groupBySpeaker, buildWhoSaidWhat, pageCss, overlayCss, highlightNames, labelText, collapse, clip, detectTheme,
   };
 })(typeof globalThis !== 'undefined' ? globalThis : this);
